@@ -2,6 +2,8 @@ import { Command } from "commander";
 import { registerGraph } from "./commands/graph";
 import { registerLink } from "./commands/link";
 import { registerFlows } from "./commands/flows";
+import { formatLocation, isVizierError } from "@vizier/model";
+import { exitCodeFor } from "./exit-codes";
 
 /** Composition root of the `vizier` command. */
 export async function main(argv: string[]): Promise<number> {
@@ -15,5 +17,14 @@ export async function main(argv: string[]): Promise<number> {
 
 main(process.argv).then(
   (code) => { process.exitCode = code; },
-  (err: unknown) => { console.error(err); process.exitCode = 1; },
+  (err: unknown) => {
+    if (isVizierError(err)) {
+      const where = formatLocation(err.location);
+      console.error(`vizier: ${err.code}: ${err.message}${where && !err.message.includes(where) ? ` (${where})` : ""}`);
+      process.exitCode = exitCodeFor(err.code);
+    } else {
+      console.error(err);
+      process.exitCode = 1;
+    }
+  },
 );
