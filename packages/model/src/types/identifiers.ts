@@ -1,0 +1,55 @@
+import { fail, ok, type Cleaned } from "./result";
+
+/** Identifiers compare after removing spacing and punctuation, upper-cased. */
+export function cleanIdentifier(raw: string): Cleaned {
+  const v = raw.normalize("NFKC").replace(/[\s\-./_]+/g, "").toUpperCase();
+  return v === "" ? fail("empty identifier") : ok(v);
+}
+
+/** IBAN: ISO 13616 mod-97 check after removing spaces. */
+export function cleanIban(raw: string): Cleaned {
+  const v = raw.replace(/[\s-]+/g, "").toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(v)) return fail(`invalid IBAN "${raw}"`);
+  const rearranged = v.slice(4) + v.slice(0, 4);
+  let rem = 0;
+  for (const ch of rearranged) {
+    const d = ch >= "A" ? String(ch.charCodeAt(0) - 55) : ch;
+    for (const digit of d) rem = (rem * 10 + Number(digit)) % 97;
+  }
+  return rem === 1 ? ok(v) : fail(`invalid IBAN checksum "${raw}"`);
+}
+
+/** ISO 6346 container number: owner code, category, serial, check digit. */
+export function cleanContainer(raw: string): Cleaned {
+  const v = raw.replace(/[\s-]+/g, "").toUpperCase();
+  if (!/^[A-Z]{3}[UJZR]\d{7}$/.test(v)) return fail(`invalid container number "${raw}"`);
+  const values = "0123456789A?BCDEFGHIJK?LMNOPQRSTU?VWXYZ";
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += values.indexOf(v[i]!) * 2 ** i;
+  const check = (sum % 11) % 10;
+  return check === Number(v[10]) ? ok(v) : fail(`invalid container check digit "${raw}"`);
+}
+
+/**
+ * Phone numbers in E.164 form (`+31612345678`). National numbers take the default country's
+ * calling code (Dutch sources write `06-12345678`); `00` is the international prefix.
+ */
+export function cleanPhone(raw: string, defaultCallingCode = "31"): Cleaned {
+  const s = raw.trim();
+  let digits = s.replace(/[^\d+]/g, "");
+  if (digits.startsWith("00")) digits = "+" + digits.slice(2);
+  if (!digits.startsWith("+")) {
+    if (!digits.startsWith("0")) return digits.length >= 7 ? ok("+" + digits) : fail(`invalid phone number "${raw}"`);
+    digits = `+${defaultCallingCode}${digits.slice(1)}`;
+  }
+  digits = "+" + digits.slice(1).replace(/\+/g, "");
+  const n = digits.length - 1;
+  return n >= 7 && n <= 15 ? ok(digits) : fail(`invalid phone number "${raw}"`);
+}
+
+/** E-mail addresses: trimmed, domain lower-cased, one `@`. */
+export function cleanEmail(raw: string): Cleaned {
+  const s = raw.trim().replace(/^mailto:/i, "");
+  const m = /^([^@\s]+)@([^@\s]+\.[^@\s]+)$/.exec(s);
+  return m ? ok(`${m[1]}@${m[2]!.toLowerCase()}`) : fail(`invalid e-mail address "${raw}"`);
+}
