@@ -1,1 +1,12 @@
-export {};
+export * from "./context";
+export type * from "./ports/index";
+export * from "./policy/index";
+export * from "./audit/chain";
+export * from "./audit/types";
+export type { Services } from "./services";
+export { scopeFor } from "./read/scope";
+export { viewEntities, type EntityView } from "./read/entities";
+export { searchEntities, type SearchResult } from "./read/search";
+export { exportEntities } from "./read/export";
+export { ingestFile, type IngestOptions, type IngestProgress, type IngestReport } from "./ingest/pipeline";
+export { validateFtmEntity } from "./ingest/ftm";

@@ -1,0 +1,156 @@
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { VizierError, type Statement } from "@vizier/model";
+import { linkAudit } from "../audit/chain";
+import type { Ctx } from "../context";
+import type { IngestRun, QuarantineRow, StoreWriter } from "../ports/store";
+import type { Services } from "../services";
+import { applyMapping, compileMapping, parseMapping } from "./mapping/index";
+import { openFtm, openSource, type SourceFormat } from "./readers/index";
+import { validateFtmEntity } from "./ftm";
+import { runProvenance, toStatements } from "./statements";
+
+export interface IngestProgress {
+  rows: number;
+  quarantined: number;
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+export interface IngestOptions {
+  file: string;
+  dataset: string;
+  /** Mapping YAML file (required for tabular formats, not for FtM entity files). */
+  mapping?: string;
+  format?: SourceFormat;
+  encoding?: string;
+  sheet?: string;
+  batchSize?: number;
+  onProgress?: (p: IngestProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface IngestReport extends Required<Pick<IngestRun, "id" | "dataset" | "file" | "rowsRead" | "rowsOk" | "rowsQuarantined" | "rowsFiltered" | "statements" | "entities" | "conflicts">> {
+  format: SourceFormat;
+  encoding: string;
+  seconds: number;
+}
+
+/**
+ * Ingests one file into a dataset, all or nothing: statements and quarantined rows become
+ * visible only at commit; any failure (or a kill) leaves the store as it was.
+ */
+export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): Promise<IngestReport> {
+  const t0 = Date.now();
+  const dataset = await svc.store.getDataset(opts.dataset);
+  if (!dataset) throw new VizierError("NOT_FOUND", `dataset "${opts.dataset}" does not exist; create it with: vizier dataset create ${opts.dataset}`);
+  const run: IngestRun = {
+    id: randomUUID(), dataset: dataset.name, file: opts.file, mapping: opts.mapping ?? "", actor: ctx.actor.id, startedAt: ctx.now().toISOString(),
+  };
+  const prov = runProvenance(dataset, run.id, ctx.now(), opts.file);
+  const counts = { rowsRead: 0, rowsOk: 0, rowsQuarantined: 0, rowsFiltered: 0, statements: 0 };
+  const batchSize = opts.batchSize ?? 5000;
+  let format: SourceFormat;
+  let encoding = "utf-8";
+
+  let writer: StoreWriter | undefined;
+  try {
+    let pendingS: Statement[] = [];
+    let pendingQ: QuarantineRow[] = [];
+    const flush = async (force: boolean) => {
+      if (pendingS.length >= batchSize || (force && pendingS.length)) { await writer!.writeStatements(pendingS); pendingS = []; }
+      if (pendingQ.length >= 1000 || (force && pendingQ.length)) { await writer!.writeQuarantine(pendingQ); pendingQ = []; }
+    };
+    const quarantine = (row: number, column: string, reason: string, raw: unknown) => {
+      counts.rowsQuarantined++;
+      pendingQ.push({ kind: "rejected", runId: run.id, dataset: dataset.name, file: opts.file, row, column, reason, raw: JSON.stringify(raw) });
+    };
+    const progress = (bytesRead: number, bytesTotal: number) =>
+      opts.onProgress?.({ rows: counts.rowsRead, quarantined: counts.rowsQuarantined, bytesRead, bytesTotal });
+
+    const ftm = opts.format === "ftm" || (!opts.mapping && /\.(json|jsonl|ndjson|ftm)$/i.test(opts.file));
+    if (ftm) {
+      format = "ftm";
+      const src = await openFtm(opts.file);
+      writer = await svc.store.beginWrite(run);
+      for await (const rec of src.records) {
+        checkAbort(opts.signal);
+        counts.rowsRead++;
+        if (rec.problem || !rec.entity) { quarantine(rec.row, "", rec.problem?.reason ?? "no entity", rec); continue; }
+        const v = validateFtmEntity(svc.model, rec.entity);
+        if (!v.ok) { quarantine(rec.row, v.column ?? "", v.reason, rec.entity); continue; }
+        counts.rowsOk++;
+        const before = pendingS.length;
+        toStatements(prov, rec.row, v.entity, pendingS);
+        counts.statements += pendingS.length - before;
+        await flush(false);
+        if (counts.rowsRead % 10_000 === 0) progress(src.bytesRead(), src.bytesTotal);
+      }
+      progress(src.bytesRead(), src.bytesTotal);
+    } else {
+      if (!opts.mapping) throw new VizierError("INVALID_ARGUMENT", `ingesting ${opts.file} needs a mapping: --mapping <file.yml>`);
+      let mappingText: string;
+      try {
+        mappingText = await readFile(opts.mapping, "utf8");
+      } catch (e) {
+        throw new VizierError("INVALID_ARGUMENT", `cannot read mapping ${opts.mapping}: ${(e as Error).message}`, { location: { file: opts.mapping }, cause: e });
+      }
+      const spec = parseMapping(mappingText, opts.mapping);
+      const sourceOpts: { format?: SourceFormat; encoding?: string; sheet?: string } = {};
+      if (opts.format) sourceOpts.format = opts.format;
+      if (opts.encoding) sourceOpts.encoding = opts.encoding;
+      if (opts.sheet) sourceOpts.sheet = opts.sheet;
+      const src = await openSource(opts.file, sourceOpts);
+      format = src.format;
+      encoding = src.encoding;
+      const compiled = compileMapping(spec, svc.model, src.columns, opts.mapping);
+      writer = await svc.store.beginWrite(run);
+      for await (const row of src.rows) {
+        checkAbort(opts.signal);
+        counts.rowsRead++;
+        if (row.problem) { quarantine(row.row, row.problem.column ?? "", row.problem.reason, row.values); continue; }
+        const mapped = applyMapping(compiled, row, dataset.name, svc.model);
+        if (mapped.filtered) { counts.rowsFiltered++; continue; }
+        if (mapped.problems.length > 0) {
+          quarantine(row.row, mapped.problems.map((p) => p.column ?? "").filter(Boolean).join(";"), mapped.problems.map((p) => p.reason).join("; "), row.values);
+          continue;
+        }
+        counts.rowsOk++;
+        const before = pendingS.length;
+        for (const e of mapped.entities) toStatements(prov, row.row, e, pendingS);
+        counts.statements += pendingS.length - before;
+        await flush(false);
+        if (counts.rowsRead % 10_000 === 0) progress(src.bytesRead(), src.bytesTotal);
+      }
+      progress(src.bytesRead(), src.bytesTotal);
+    }
+    await flush(true);
+    const conflicts = await writer.conflicts(10_000);
+    if (conflicts.length > 0) {
+      await writer.writeQuarantine(conflicts.map((c) => ({
+        kind: "conflict" as const, runId: run.id, dataset: dataset.name, file: opts.file, row: 0, column: c.prop,
+        reason: `entity ${c.entityId} got conflicting values for ${c.prop}; all kept: ${c.values.join(" | ")}`, raw: JSON.stringify(c),
+      })));
+    }
+    const entities = await writer.runEntities();
+    const finished: IngestRun = { ...run, ...counts, entities, conflicts: conflicts.length, finishedAt: new Date().toISOString(), status: "committed" };
+    await writer.commit(finished, {
+      link: linkAudit,
+      entries: [{
+        at: ctx.now().toISOString(), actor: ctx.actor.id, agency: ctx.actor.agency, purpose: ctx.purpose, action: "ingest",
+        query: `${opts.file} → ${dataset.name} (run ${run.id})`, resultIds: [run.id], recipients: [],
+      }],
+    });
+    writer = undefined;
+    return {
+      id: run.id, dataset: dataset.name, file: opts.file, ...counts, entities, conflicts: conflicts.length,
+      format, encoding, seconds: (Date.now() - t0) / 1000,
+    };
+  } finally {
+    if (writer) await writer.abort().catch(() => undefined);
+  }
+}
+
+function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new VizierError("CANCELLED", "ingest cancelled; nothing was stored");
+}

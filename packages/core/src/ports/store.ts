@@ -1,0 +1,129 @@
+import type { Dataset, Statement } from "@vizier/model";
+import type { AccessScope } from "../policy/scope";
+import type { AuditEntry, AuditRecord } from "../audit/types";
+
+/** Audit entries with the function that chains them (see audit/chain.ts). */
+export interface AuditAppend {
+  entries: readonly AuditEntry[];
+  link: (prevHash: string, seq: number, e: AuditEntry) => string;
+}
+
+/** A row that could not be ingested, kept with where and why. */
+export interface QuarantineRow {
+  /** rejected: the row was not ingested; conflict: values were kept but disagree and need review. */
+  kind: "rejected" | "conflict";
+  runId: string;
+  dataset: string;
+  file: string;
+  row: number;
+  column: string;
+  reason: string;
+  /** The raw row as JSON, so nothing is lost. */
+  raw: string;
+}
+
+/** One ingest run, recorded at commit. */
+export interface IngestRun {
+  id: string;
+  dataset: string;
+  file: string;
+  mapping: string;
+  actor: string;
+  startedAt: string;
+  finishedAt?: string;
+  rowsRead?: number;
+  rowsOk?: number;
+  rowsQuarantined?: number;
+  rowsFiltered?: number;
+  statements?: number;
+  entities?: number;
+  conflicts?: number;
+  status?: "committed" | "failed";
+}
+
+/** Values one entity got from different rows of the same run (kept, flagged for review). */
+export interface Conflict {
+  entityId: string;
+  prop: string;
+  values: string[];
+}
+
+export interface StoreStats {
+  datasets: number;
+  entities: number;
+  statements: number;
+  quarantined: number;
+  runs: number;
+  auditRecords: number;
+  bySchema: Record<string, number>;
+  byDataset: Record<string, { entities: number; statements: number }>;
+}
+
+export interface SearchHit {
+  entityId: string;
+  score: number;
+}
+
+export interface StatementQuery {
+  entityIds?: readonly string[];
+  dataset?: string;
+}
+
+/** Counts of statements a scope withholds for given entities, per owning agency and handling code. */
+export interface WithheldCount {
+  entityId: string;
+  agency: string;
+  dataset: string;
+  handling: string;
+  count: number;
+  props: string[];
+}
+
+/**
+ * Everything written by one ingest run becomes visible at `commit` or not at all: a run that
+ * fails or is killed leaves the store exactly as it was.
+ */
+export interface StoreWriter {
+  writeStatements(batch: readonly Statement[]): Promise<void>;
+  writeQuarantine(rows: readonly QuarantineRow[]): Promise<void>;
+  /** Conflicting values written in this run so far (before commit). */
+  conflicts(limit: number): Promise<Conflict[]>;
+  /** Distinct entities written by this run so far. */
+  runEntities(): Promise<number>;
+  /** Makes the run visible and appends its audit entries in the same transaction. */
+  commit(run: IngestRun, audit: AuditAppend): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/**
+ * The storage port. Reads take an AccessScope, which only the policy decision point can make:
+ * a store cannot be asked for data without a policy decision (docs/safeguards.md).
+ */
+export interface StorePort {
+  readonly kind: "sqlite" | "postgres";
+  readonly location: string;
+  init(): Promise<void>;
+  close(): Promise<void>;
+
+  putDataset(ds: Dataset): Promise<void>;
+  getDataset(name: string): Promise<Dataset | undefined>;
+  listDatasets(): Promise<Dataset[]>;
+
+  beginWrite(run: IngestRun): Promise<StoreWriter>;
+  listRuns(dataset?: string): Promise<IngestRun[]>;
+  listQuarantine(q: { dataset?: string; runId?: string; limit: number; offset?: number }): Promise<QuarantineRow[]>;
+
+  readStatements(scope: AccessScope, q: StatementQuery): Promise<Statement[]>;
+  /** Streams readable statements ordered by entity id, in batches (exports, analytics loads). */
+  scanStatements(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Statement[]>;
+  search(scope: AccessScope, q: { text: string; limit: number; offset: number }): Promise<SearchHit[]>;
+  countWithheld(scope: AccessScope, entityIds: readonly string[]): Promise<WithheldCount[]>;
+  stats(): Promise<StoreStats>;
+
+  /**
+   * Appends audit entries atomically at the head of the hash chain; `link` computes each record's
+   * hash from the previous one. Serialised across processes.
+   */
+  appendAudit(entries: readonly AuditEntry[], link: (prevHash: string, seq: number, e: AuditEntry) => string): Promise<AuditRecord[]>;
+  scanAudit(batchSize: number): AsyncIterable<AuditRecord[]>;
+}

@@ -1,0 +1,31 @@
+import { assembleEntities, type FtmEntity, type Statement } from "@vizier/model";
+import type { Ctx } from "../context";
+import { audit } from "../audit/chain";
+import type { Services } from "../services";
+import { scopeFor } from "./scope";
+
+/**
+ * Streams every readable entity (optionally of one dataset) assembled from its readable
+ * statements. The export is audited before the first entity leaves, so it cannot happen unlogged.
+ */
+export async function* exportEntities(
+  ctx: Ctx, svc: Services, q: { dataset?: string; recipients?: readonly string[] },
+): AsyncGenerator<{ entity: FtmEntity; statements: Statement[] }> {
+  const scope = await scopeFor(ctx, svc);
+  await audit(svc.store, [{
+    at: ctx.now().toISOString(), actor: ctx.actor.id, agency: ctx.actor.agency, purpose: ctx.purpose, action: "export",
+    query: q.dataset ? `dataset=${q.dataset}` : "all", resultIds: [], recipients: q.recipients ?? [],
+  }]);
+  const query = q.dataset === undefined ? {} : { dataset: q.dataset };
+  let pending: Statement[] = [];
+  for await (const batch of svc.store.scanStatements(scope, query, 10_000)) {
+    for (const s of batch) {
+      if (pending.length > 0 && pending[0]!.entityId !== s.entityId) {
+        yield { entity: assembleEntities(svc.model, pending)[0]!, statements: pending };
+        pending = [];
+      }
+      pending.push(s);
+    }
+  }
+  if (pending.length > 0) yield { entity: assembleEntities(svc.model, pending)[0]!, statements: pending };
+}

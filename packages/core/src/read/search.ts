@@ -1,0 +1,33 @@
+import { assembleEntities, VizierError, type FtmEntity } from "@vizier/model";
+import type { Ctx } from "../context";
+import { audit } from "../audit/chain";
+import type { Services } from "../services";
+import { scopeFor } from "./scope";
+
+export interface SearchResult {
+  entity: FtmEntity;
+  score: number;
+}
+
+/** Full-text search over names and identifiers, within the viewer's scope. Audited. */
+export async function searchEntities(
+  ctx: Ctx, svc: Services, q: { text: string; limit?: number; offset?: number },
+): Promise<SearchResult[]> {
+  const text = q.text.trim();
+  if (!text) throw new VizierError("INVALID_ARGUMENT", "search text is empty");
+  const limit = Math.min(Math.max(q.limit ?? 20, 1), 200);
+  const scope = await scopeFor(ctx, svc);
+  const hits = await svc.store.search(scope, { text, limit, offset: q.offset ?? 0 });
+  const statements = await svc.store.readStatements(scope, { entityIds: hits.map((h) => h.entityId) });
+  const entities = new Map(assembleEntities(svc.model, statements).map((e) => [e.id, e]));
+  const results: SearchResult[] = [];
+  for (const h of hits) {
+    const entity = entities.get(h.entityId);
+    if (entity) results.push({ entity, score: h.score });
+  }
+  await audit(svc.store, [{
+    at: ctx.now().toISOString(), actor: ctx.actor.id, agency: ctx.actor.agency, purpose: ctx.purpose, action: "search",
+    query: text, resultIds: results.map((r) => r.entity.id), recipients: [],
+  }]);
+  return results;
+}
