@@ -8,5 +8,4 @@ export { scopeFor } from "./read/scope";
 export { viewEntities, type EntityView } from "./read/entities";
 export { searchEntities, type SearchResult } from "./read/search";
 export { exportEntities } from "./read/export";
-export { ingestFile, type IngestOptions, type IngestProgress, type IngestReport } from "./ingest/pipeline";
-export { validateFtmEntity } from "./ingest/ftm";
+export * as sqlRows from "./sql/rows";

@@ -1,1 +1,1 @@
-export {};
+export { SqliteStore } from "./store";

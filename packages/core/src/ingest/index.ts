@@ -1,0 +1,3 @@
+/** The ingest use case: files + mappings → statements in a dataset, all or nothing. */
+export { ingestFile, type IngestOptions, type IngestProgress, type IngestReport } from "./pipeline";
+export { validateFtmEntity } from "./ftm";

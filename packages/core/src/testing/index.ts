@@ -1,0 +1,3 @@
+/** Test support shared by adapters: the store contract suite and fixtures. Not for production code. */
+export { runStoreContract } from "./store-contract";
+export * from "./fixtures";

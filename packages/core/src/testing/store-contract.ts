@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isVizierError, type Statement } from "@vizier/model";
+import { GENESIS, linkAudit, verifyAudit } from "../audit/chain";
+import type { AuditEntry } from "../audit/types";
+import type { IngestRun, StorePort } from "../ports/store";
+import { ctxFor, scopeOf, systemCtx, testDataset, testStatements } from "./fixtures";
+
+const run = (id: string, dataset: string): IngestRun => ({ id, dataset, file: "test.csv", mapping: "m.yml", actor: "tester", startedAt: "2026-01-01T00:00:00.000Z" });
+const entry = (query: string): AuditEntry => ({ at: "2026-01-01T00:00:00.000Z", actor: "tester", agency: "A", purpose: "case:T", action: "ingest", query, resultIds: [], recipients: [] });
+const noAudit = { entries: [], link: linkAudit };
+
+/**
+ * The contract every StorePort adapter passes (SQLite and PostgreSQL run the same suite).
+ * `make` returns a fresh, empty, initialised store; `reopen` a second handle on the same store.
+ */
+export function runStoreContract(label: string, make: () => Promise<{ store: StorePort; reopen: () => Promise<StorePort> }>, opts: { skip?: string } = {}): void {
+  describe.skipIf(Boolean(opts.skip))(`store contract: ${label}${opts.skip ? ` (skipped: ${opts.skip})` : ""}`, () => {
+    let store: StorePort;
+    let reopen: () => Promise<StorePort>;
+    const dsA = testDataset("police", "A");
+    const dsB = testDataset("customs", "B");
+    const dsC = testDataset("foreign", "C");
+
+    beforeEach(async () => {
+      ({ store, reopen } = await make());
+      for (const d of [dsA, dsB, dsC]) await store.putDataset(d);
+    });
+    afterEach(async () => { await store.close(); });
+
+    it("initialises idempotently and keeps datasets", async () => {
+      await store.init();
+      expect((await store.listDatasets()).map((d) => d.name)).toEqual(["customs", "foreign", "police"]);
+      expect(await store.getDataset("police")).toEqual(dsA);
+      expect(await store.getDataset("nope")).toBeUndefined();
+      await expect(store.putDataset(dsA)).rejects.toSatisfy((e: unknown) => isVizierError(e, "ALREADY_EXISTS"));
+    });
+
+    it("makes a run visible only at commit, to every connection", async () => {
+      const w = await store.beginWrite(run("r1", "police"));
+      await w.writeStatements(testStatements(dsA, "e1", "Person", { name: "Jan Jansen", birthDate: "1980-01-01" }, { runId: "r1" }));
+      await w.writeQuarantine([{ kind: "rejected", runId: "r1", dataset: "police", file: "test.csv", row: 7, column: "dob", reason: "unparsable date", raw: "{}" }]);
+      expect((await store.stats()).statements).toBe(0);
+      const other = await reopen();
+      expect((await other.stats()).statements).toBe(0);
+      expect(await w.runEntities()).toBe(1);
+      await w.commit({ ...run("r1", "police"), status: "committed", statements: 3 }, { entries: [entry("ingest r1")], link: linkAudit });
+      const s = await other.stats();
+      expect(s.statements).toBe(3);
+      expect(s.entities).toBe(1);
+      expect(s.quarantined).toBe(1);
+      expect(s.runs).toBe(1);
+      expect(s.auditRecords).toBe(1);
+      expect(s.bySchema).toEqual({ Person: 1 });
+      const q = await other.listQuarantine({ dataset: "police", limit: 10 });
+      expect(q).toMatchObject([{ row: 7, column: "dob", reason: "unparsable date", file: "test.csv", kind: "rejected" }]);
+      expect((await other.listRuns("police")).map((r) => r.id)).toEqual(["r1"]);
+      await other.close();
+    });
+
+    it("leaves the store as it was after abort", async () => {
+      const w = await store.beginWrite(run("r1", "police"));
+      await w.writeStatements(testStatements(dsA, "e1", "Person", { name: "Jan" }));
+      await w.abort();
+      const s = await store.stats();
+      expect([s.statements, s.runs, s.quarantined, s.auditRecords]).toEqual([0, 0, 0, 0]);
+    });
+
+    it("is idempotent: the same statements again change nothing but last_seen", async () => {
+      const sts = testStatements(dsA, "e1", "Person", { name: ["Jan Jansen", "J. Jansen"] });
+      for (const r of ["r1", "r2"]) {
+        const w = await store.beginWrite(run(r, "police"));
+        await w.writeStatements(sts.map((s) => ({ ...s, runId: r, lastSeen: r === "r2" ? "2026-02-01T00:00:00.000Z" : s.lastSeen })));
+        await w.commit(run(r, "police"), noAudit);
+      }
+      expect((await store.stats()).statements).toBe(3);
+      const read = await store.readStatements(scopeOf(systemCtx(), []), { entityIds: ["e1"] });
+      expect(read.every((s) => s.lastSeen === "2026-02-01T00:00:00.000Z" && s.firstSeen === "2026-01-01T00:00:00.000Z")).toBe(true);
+      expect((await store.search(scopeOf(systemCtx(), []), { text: "jansen", limit: 10, offset: 0 })).length).toBe(1);
+    });
+
+    it("flags conflicting single values from different rows of one run", async () => {
+      const w = await store.beginWrite(run("r1", "police"));
+      await w.writeStatements([
+        ...testStatements(dsA, "e1", "Person", { birthDate: "1980-01-01" }, { row: 2 }),
+        ...testStatements(dsA, "e1", "Person", { birthDate: "1981-02-02" }, { row: 3 }),
+        ...testStatements(dsA, "e2", "Person", { name: ["A", "B"] }, { row: 4 }),
+      ]);
+      const c = await w.conflicts(10);
+      expect(c).toHaveLength(1);
+      expect(c[0]).toMatchObject({ entityId: "e1", prop: "birthDate" });
+      expect([...c[0]!.values].sort()).toEqual(["1980-01-01", "1981-02-02"]);
+      await w.abort();
+    });
+
+    async function seedThree(): Promise<void> {
+      const w = await store.beginWrite(run("r1", "police"));
+      await w.writeStatements([
+        ...testStatements(dsA, "p1", "Person", { name: "José Gómez Arango", idNumber: "X123" }),
+        ...testStatements(dsA, "p1", "Person", { birthDate: "1975-03-04" }, { handling: "RED" }),
+        ...testStatements(dsB, "p1", "Person", { name: "J.L. Gomez" }),
+        ...testStatements(dsC, "p1", "Person", { name: "Jose Gomez" }),
+        ...testStatements(dsC, "p2", "Company", { name: "Gomez Fruit Import BV" }),
+      ]);
+      await w.commit(run("r1", "police"), noAudit);
+    }
+
+    it("reads only what the scope allows, and counts what it withholds", async () => {
+      await seedThree();
+      const datasets = await store.listDatasets();
+      const asB = scopeOf(ctxFor("B"), datasets);
+      const read: Statement[] = await store.readStatements(asB, { entityIds: ["p1", "p2"] });
+      expect(new Set(read.map((s) => s.dataset))).toEqual(new Set(["police", "customs"]));
+      expect(read.some((s) => s.handling === "RED")).toBe(false);
+      const held = await store.countWithheld(asB, ["p1", "p2"]);
+      const key = (h: { entityId: string; dataset: string; handling: string; count: number }) => `${h.entityId}/${h.dataset}/${h.handling}/${h.count}`;
+      expect(held.map(key).sort()).toEqual(["p1/foreign/GREEN/1", "p1/police/RED/1", "p2/foreign/GREEN/1"]);
+      const asA = scopeOf(ctxFor("A"), datasets);
+      expect((await store.readStatements(asA, { entityIds: ["p1"] })).some((s) => s.handling === "RED")).toBe(true);
+      const all = await store.readStatements(scopeOf(systemCtx(), datasets), { entityIds: ["p1", "p2"] });
+      expect(all.length).toBe(read.length + 3 + 2);
+    });
+
+    it("searches names and identifiers within scope, folding diacritics", async () => {
+      await seedThree();
+      const datasets = await store.listDatasets();
+      const sys = scopeOf(systemCtx(), datasets);
+      expect((await store.search(sys, { text: "gomez", limit: 10, offset: 0 })).map((h) => h.entityId).sort()).toEqual(["p1", "p2"]);
+      expect((await store.search(sys, { text: "Gómez arang", limit: 10, offset: 0 })).map((h) => h.entityId)).toEqual(["p1"]);
+      expect((await store.search(sys, { text: "x123", limit: 10, offset: 0 })).map((h) => h.entityId)).toEqual(["p1"]);
+      const asB = scopeOf(ctxFor("B"), datasets);
+      expect((await store.search(asB, { text: "fruit", limit: 10, offset: 0 }))).toEqual([]);
+      expect((await store.search(asB, { text: "gomez", limit: 10, offset: 0 })).map((h) => h.entityId)).toEqual(["p1"]);
+      expect(await store.search(sys, { text: '" OR * NEAR(', limit: 10, offset: 0 })).toEqual([]);
+    });
+
+    it("scans statements grouped by entity, complete across pages, within scope", async () => {
+      const w = await store.beginWrite(run("r1", "police"));
+      const many: Statement[] = [];
+      for (let i = 0; i < 250; i++) many.push(...testStatements(i % 2 ? dsA : dsC, `e${String(i).padStart(4, "0")}`, "Person", { name: `N ${i}` }));
+      await w.writeStatements(many);
+      await w.commit(run("r1", "police"), noAudit);
+      const seen: string[] = [];
+      for await (const b of store.scanStatements(scopeOf(ctxFor("B"), await store.listDatasets()), {}, 40)) seen.push(...b.map((s) => s.entityId));
+      expect(seen.length).toBe(250);
+      expect([...seen].sort()).toEqual(seen);
+      let n = 0;
+      for await (const b of store.scanStatements(scopeOf(systemCtx(), []), { dataset: "foreign" }, 40)) n += b.length;
+      expect(n).toBe(250);
+    });
+
+    it("chains audit records across appends and connections", async () => {
+      await store.appendAudit([entry("a"), entry("b")], linkAudit);
+      const other = await reopen();
+      await other.appendAudit([entry("c")], linkAudit);
+      await other.close();
+      const recs = [];
+      for await (const b of store.scanAudit(2)) recs.push(...b);
+      expect(recs.map((r) => [r.seq, r.query])).toEqual([[1, "a"], [2, "b"], [3, "c"]]);
+      expect(recs[0]!.prevHash).toBe(GENESIS);
+      expect((await verifyAudit(store.scanAudit(2))).ok).toBe(true);
+    });
+  });
+}

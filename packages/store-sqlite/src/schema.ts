@@ -1,0 +1,60 @@
+/** Schema of the embedded store; `user_version` records the migration level. */
+export const SCHEMA_VERSION = 1;
+
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE IF NOT EXISTS datasets (
+    name TEXT PRIMARY KEY, label TEXT NOT NULL, agency TEXT NOT NULL, legal_basis TEXT NOT NULL, purpose TEXT NOT NULL,
+    handling TEXT NOT NULL, reliability TEXT NOT NULL, retention TEXT NOT NULL, compartment TEXT NOT NULL,
+    description TEXT NOT NULL, created_at TEXT NOT NULL
+  );
+  -- One row per property value with its provenance. (entity_id, dataset, prop, value) is the
+  -- statement's identity, so re-ingesting the same fact updates last_seen only.
+  CREATE TABLE IF NOT EXISTS statements (
+    id TEXT NOT NULL, entity_id TEXT NOT NULL, schema TEXT NOT NULL, prop TEXT NOT NULL, prop_type TEXT NOT NULL,
+    value TEXT NOT NULL, original TEXT NOT NULL, dataset TEXT NOT NULL, agency TEXT NOT NULL, legal_basis TEXT NOT NULL,
+    purpose TEXT NOT NULL, handling TEXT NOT NULL, reliability TEXT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
+    retention_until TEXT NOT NULL, run_id TEXT NOT NULL, origin TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX IF NOT EXISTS statements_identity ON statements(entity_id, dataset, prop, value);
+  CREATE INDEX IF NOT EXISTS statements_dataset ON statements(dataset, handling);
+  -- Names and identifiers for search; rowid = statements.rowid, kept in step at every commit.
+  CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+    text, entity_id UNINDEXED, dataset UNINDEXED, handling UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+  );
+  CREATE TABLE IF NOT EXISTS runs (
+    id TEXT PRIMARY KEY, dataset TEXT NOT NULL, file TEXT NOT NULL, mapping TEXT NOT NULL, actor TEXT NOT NULL,
+    started_at TEXT NOT NULL, finished_at TEXT, rows_read INTEGER, rows_ok INTEGER, rows_quarantined INTEGER,
+    rows_filtered INTEGER, statements INTEGER, entities INTEGER, conflicts INTEGER, status TEXT
+  );
+  CREATE TABLE IF NOT EXISTS quarantine (
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, run_id TEXT NOT NULL, dataset TEXT NOT NULL, file TEXT NOT NULL,
+    row INTEGER NOT NULL, col TEXT NOT NULL, reason TEXT NOT NULL, raw TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS quarantine_dataset ON quarantine(dataset, run_id);
+  -- Append-only, hash-chained (see core/audit/chain.ts).
+  CREATE TABLE IF NOT EXISTS audit (
+    seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, agency TEXT NOT NULL, purpose TEXT NOT NULL,
+    action TEXT NOT NULL, query TEXT NOT NULL, result_ids TEXT NOT NULL, recipients TEXT NOT NULL,
+    prev_hash TEXT NOT NULL, hash TEXT NOT NULL
+  );
+  `,
+];
+
+/** Property types whose values are searchable names or identifiers. */
+export const SEARCHABLE_TYPES = ["name", "identifier", "phone", "email"] as const;
+
+export const STAGING = `
+  CREATE TEMP TABLE IF NOT EXISTS staging (
+    id TEXT, entity_id TEXT, schema TEXT, prop TEXT, prop_type TEXT, value TEXT, original TEXT, dataset TEXT, agency TEXT,
+    legal_basis TEXT, purpose TEXT, handling TEXT, reliability TEXT, first_seen TEXT, last_seen TEXT, retention_until TEXT,
+    run_id TEXT, origin TEXT
+  );
+  CREATE TEMP TABLE IF NOT EXISTS staging_quarantine (
+    kind TEXT, run_id TEXT, dataset TEXT, file TEXT, row INTEGER, col TEXT, reason TEXT, raw TEXT
+  );
+`;
+
+export const STATEMENT_COLUMNS =
+  "id, entity_id, schema, prop, prop_type, value, original, dataset, agency, legal_basis, purpose, handling, reliability, first_seen, last_seen, retention_until, run_id, origin";

@@ -1,0 +1,194 @@
+import { mkdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import Database from "better-sqlite3";
+import { VizierError, type Dataset, type Statement } from "@vizier/model";
+import {
+  inScope, scopePairs, sqlRows, type AccessScope, type AuditEntry, type AuditRecord, type IngestRun, type QuarantineRow,
+  type SearchHit, type StatementQuery, type StorePort, type StoreStats, type StoreWriter, type WithheldCount,
+} from "@vizier/core";
+import { appendAuditTx, scanAuditRows } from "./audit";
+import { guard, mapSqliteError } from "./errors";
+import { ftsQuery } from "./fts";
+import { MIGRATIONS, SCHEMA_VERSION } from "./schema";
+import { SqliteWriter } from "./writer";
+
+/**
+ * The embedded default store: one SQLite file (WAL) holding statements, the FTS5 search index,
+ * datasets, runs, quarantine and the audit chain. `path` is a file, or a folder that gets
+ * `vizier.db` inside.
+ */
+export class SqliteStore implements StorePort {
+  readonly kind = "sqlite" as const;
+  readonly location: string;
+  private db: Database.Database | undefined;
+
+  constructor(path: string, private readonly opts: { readonly?: boolean } = {}) {
+    this.location = /\.(db|sqlite3?)$/i.test(path) ? path : join(path, "vizier.db");
+  }
+
+  private get conn(): Database.Database {
+    if (!this.db) throw new VizierError("STORE_UNAVAILABLE", "store is not open (call init first)");
+    return this.db;
+  }
+
+  async init(): Promise<void> {
+    guard(this.location, () => {
+      if (!this.opts.readonly) mkdirSync(dirname(this.location), { recursive: true });
+      const db = new Database(this.location, { readonly: this.opts.readonly ?? false, fileMustExist: this.opts.readonly ?? false });
+      db.pragma("busy_timeout = 10000");
+      if (!this.opts.readonly) {
+        db.pragma("journal_mode = WAL");
+        db.pragma("synchronous = NORMAL");
+      }
+      db.pragma("cache_size = -262144");
+      db.pragma("temp_store = FILE");
+      db.pragma("mmap_size = 1073741824");
+      this.db = db;
+      const version = db.pragma("user_version", { simple: true }) as number;
+      if (version > SCHEMA_VERSION) throw new VizierError("STORE_UNAVAILABLE", `store ${this.location} has schema ${version}, newer than this Vizier (${SCHEMA_VERSION})`);
+      if (version < SCHEMA_VERSION && !this.opts.readonly) {
+        db.transaction(() => {
+          for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+          db.pragma(`user_version = ${SCHEMA_VERSION}`);
+        }).immediate();
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    this.db?.close();
+    this.db = undefined;
+  }
+
+  async putDataset(ds: Dataset): Promise<void> {
+    try {
+      this.conn.prepare("INSERT INTO datasets VALUES (?,?,?,?,?,?,?,?,?,?,?)").run(sqlRows.datasetParams(ds));
+    } catch (e) {
+      if ((e as { code?: string }).code === "SQLITE_CONSTRAINT_PRIMARYKEY") throw new VizierError("ALREADY_EXISTS", `dataset "${ds.name}" already exists`);
+      throw mapSqliteError(e, this.location);
+    }
+  }
+
+  async getDataset(name: string): Promise<Dataset | undefined> {
+    const r = guard(this.location, () => this.conn.prepare("SELECT * FROM datasets WHERE name = ?").get(name)) as sqlRows.DatasetRow | undefined;
+    return r ? sqlRows.toDataset(r) : undefined;
+  }
+
+  async listDatasets(): Promise<Dataset[]> {
+    return (guard(this.location, () => this.conn.prepare("SELECT * FROM datasets ORDER BY name").all()) as sqlRows.DatasetRow[]).map(sqlRows.toDataset);
+  }
+
+  async beginWrite(run: IngestRun): Promise<StoreWriter> {
+    return new SqliteWriter(this.conn, this.location, run);
+  }
+
+  async listRuns(dataset?: string): Promise<IngestRun[]> {
+    const rows = guard(this.location, () => dataset === undefined
+      ? this.conn.prepare("SELECT * FROM runs ORDER BY started_at").all()
+      : this.conn.prepare("SELECT * FROM runs WHERE dataset = ? ORDER BY started_at").all(dataset)) as sqlRows.RunRow[];
+    return rows.map(sqlRows.toRun);
+  }
+
+  async listQuarantine(q: { dataset?: string; runId?: string; limit: number; offset?: number }): Promise<QuarantineRow[]> {
+    const rows = guard(this.location, () => this.conn.prepare(`SELECT * FROM quarantine
+      WHERE (@dataset IS NULL OR dataset = @dataset) AND (@run IS NULL OR run_id = @run) ORDER BY id LIMIT @limit OFFSET @offset`)
+      .all({ dataset: q.dataset ?? null, run: q.runId ?? null, limit: q.limit, offset: q.offset ?? 0 })) as sqlRows.QuarantineDbRow[];
+    return rows.map(sqlRows.toQuarantine);
+  }
+
+  async readStatements(scope: AccessScope, q: StatementQuery): Promise<Statement[]> {
+    if (!q.entityIds) {
+      const out: Statement[] = [];
+      for await (const b of this.scanStatements(scope, q, 10_000)) out.push(...b);
+      return out;
+    }
+    const rows = guard(this.location, () => this.conn.prepare(`SELECT * FROM statements
+      WHERE entity_id IN (SELECT value FROM json_each(@ids)) AND (@dataset IS NULL OR dataset = @dataset) ORDER BY entity_id, prop, value`)
+      .all({ ids: JSON.stringify(q.entityIds), dataset: q.dataset ?? null })) as sqlRows.StatementRow[];
+    return rows.filter((r) => inScope(scope, r.dataset, r.handling)).map(sqlRows.toStatement);
+  }
+
+  async *scanStatements(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Statement[]> {
+    if (q.entityIds) {
+      yield await this.readStatements(scope, q);
+      return;
+    }
+    const ids = this.conn.prepare(`SELECT DISTINCT entity_id FROM statements WHERE entity_id > @after AND (@dataset IS NULL OR dataset = @dataset) ORDER BY entity_id LIMIT @limit`).pluck();
+    const byIds = this.conn.prepare(`SELECT * FROM statements WHERE entity_id >= @from AND entity_id <= @to AND (@dataset IS NULL OR dataset = @dataset) ORDER BY entity_id, prop, value`);
+    let after = "";
+    const perPage = Math.max(1, Math.floor(batchSize / 8));
+    for (;;) {
+      const page = guard(this.location, () => ids.all({ after, dataset: q.dataset ?? null, limit: perPage })) as string[];
+      if (page.length === 0) return;
+      const rows = guard(this.location, () => byIds.all({ from: page[0], to: page[page.length - 1], dataset: q.dataset ?? null })) as sqlRows.StatementRow[];
+      const visible = rows.filter((r) => inScope(scope, r.dataset, r.handling)).map(sqlRows.toStatement);
+      if (visible.length) yield visible;
+      after = page[page.length - 1]!;
+    }
+  }
+
+  async search(scope: AccessScope, q: { text: string; limit: number; offset: number }): Promise<SearchHit[]> {
+    const match = ftsQuery(q.text);
+    if (!match) return [];
+    const filter = scope.all ? "" : "AND (dataset || char(31) || handling) IN (SELECT value FROM json_each(@pairs))";
+    const pairs = JSON.stringify(scopePairs(scope).map(([d, h]) => `${d}\u001f${h}`));
+    const rows = guard(this.location, () => this.conn.prepare(`SELECT entity_id, min(rank) AS r FROM search
+      WHERE search MATCH @match ${filter} GROUP BY entity_id ORDER BY r, entity_id LIMIT @limit OFFSET @offset`)
+      .all({ match, limit: q.limit, offset: q.offset, ...(scope.all ? {} : { pairs }) })) as Array<{ entity_id: string; r: number }>;
+    return rows.map((r) => ({ entityId: r.entity_id, score: -r.r }));
+  }
+
+  async countWithheld(scope: AccessScope, entityIds: readonly string[]): Promise<WithheldCount[]> {
+    if (scope.all || entityIds.length === 0) return [];
+    const rows = guard(this.location, () => this.conn.prepare(`SELECT entity_id, agency, dataset, handling, prop FROM statements
+      WHERE entity_id IN (SELECT value FROM json_each(?)) AND prop <> 'id'`).all(JSON.stringify(entityIds))) as Array<{ entity_id: string; agency: string; dataset: string; handling: string; prop: string }>;
+    const groups = new Map<string, WithheldCount>();
+    for (const r of rows) {
+      if (inScope(scope, r.dataset, r.handling)) continue;
+      const key = `${r.entity_id}\u001f${r.dataset}\u001f${r.handling}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { entityId: r.entity_id, agency: r.agency, dataset: r.dataset, handling: r.handling, count: 0, props: [] }));
+      g.count++;
+      if (!g.props.includes(r.prop)) g.props.push(r.prop);
+    }
+    return [...groups.values()];
+  }
+
+  async stats(): Promise<StoreStats> {
+    return guard(this.location, () => {
+      const db = this.conn;
+      const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      const bySchema: Record<string, number> = {};
+      for (const r of db.prepare("SELECT schema, count(*) AS n FROM statements WHERE prop = 'id' GROUP BY schema ORDER BY schema").all() as Array<{ schema: string; n: number }>) bySchema[r.schema] = r.n;
+      const byDataset: StoreStats["byDataset"] = {};
+      for (const r of db.prepare("SELECT dataset, count(*) AS s, sum(prop = 'id') AS e FROM statements GROUP BY dataset ORDER BY dataset").all() as Array<{ dataset: string; s: number; e: number }>) byDataset[r.dataset] = { statements: r.s, entities: r.e };
+      return {
+        datasets: one("SELECT count(*) AS n FROM datasets"),
+        entities: one("SELECT count(DISTINCT entity_id) AS n FROM statements"),
+        statements: one("SELECT count(*) AS n FROM statements"),
+        quarantined: one("SELECT count(*) AS n FROM quarantine WHERE kind = 'rejected'"),
+        runs: one("SELECT count(*) AS n FROM runs"),
+        auditRecords: one("SELECT count(*) AS n FROM audit"),
+        bySchema,
+        byDataset,
+      };
+    });
+  }
+
+  async appendAudit(entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string): Promise<AuditRecord[]> {
+    return guard(this.location, () => this.conn.transaction(() => appendAuditTx(this.conn, entries, link)).immediate());
+  }
+
+  async *scanAudit(batchSize: number): AsyncIterable<AuditRecord[]> {
+    yield* scanAuditRows(this.conn, batchSize);
+  }
+
+  /** Size of the database file in bytes (for stats). */
+  fileSize(): number {
+    try {
+      return statSync(this.location).size;
+    } catch {
+      return 0;
+    }
+  }
+}
