@@ -3,6 +3,7 @@ export const SCHEMA_VERSION = 1;
 
 export const MIGRATIONS: readonly string[] = [
   `
+  CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS datasets (
     name TEXT PRIMARY KEY, label TEXT NOT NULL, agency TEXT NOT NULL, legal_basis TEXT NOT NULL, purpose TEXT NOT NULL,
     handling TEXT NOT NULL, reliability TEXT NOT NULL, retention TEXT NOT NULL, compartment TEXT NOT NULL,

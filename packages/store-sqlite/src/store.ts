@@ -60,6 +60,15 @@ export class SqliteStore implements StorePort {
     this.db = undefined;
   }
 
+  async getSetting(key: string): Promise<string | undefined> {
+    const r = guard(this.location, () => this.conn.prepare("SELECT value FROM settings WHERE key = ?").get(key)) as { value: string } | undefined;
+    return r?.value;
+  }
+
+  async putSetting(key: string, value: string): Promise<void> {
+    guard(this.location, () => this.conn.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value));
+  }
+
   async putDataset(ds: Dataset): Promise<void> {
     try {
       this.conn.prepare("INSERT INTO datasets VALUES (?,?,?,?,?,?,?,?,?,?,?)").run(sqlRows.datasetParams(ds));

@@ -105,6 +105,10 @@ export interface StorePort {
   init(): Promise<void>;
   close(): Promise<void>;
 
+  /** Installation settings (e.g. the owning agency recorded by `vizier init`). */
+  getSetting(key: string): Promise<string | undefined>;
+  putSetting(key: string, value: string): Promise<void>;
+
   putDataset(ds: Dataset): Promise<void>;
   getDataset(name: string): Promise<Dataset | undefined>;
   listDatasets(): Promise<Dataset[]>;

@@ -35,6 +35,15 @@ export function runStoreContract(label: string, make: () => Promise<{ store: Sto
       await expect(store.putDataset(dsA)).rejects.toSatisfy((e: unknown) => isVizierError(e, "ALREADY_EXISTS"));
     });
 
+    it("keeps settings", async () => {
+      expect(await store.getSetting("agency")).toBeUndefined();
+      await store.putSetting("agency", "A");
+      await store.putSetting("agency", "B");
+      const other = await reopen();
+      expect(await other.getSetting("agency")).toBe("B");
+      await other.close();
+    });
+
     it("makes a run visible only at commit, to every connection", async () => {
       const w = await store.beginWrite(run("r1", "police"));
       await w.writeStatements(testStatements(dsA, "e1", "Person", { name: "Jan Jansen", birthDate: "1980-01-01" }, { runId: "r1" }));
