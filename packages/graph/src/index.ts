@@ -30,3 +30,7 @@ export { disrupt, scores, STRATEGIES } from "./disruption/disrupt";
 export type { DisruptOptions, DisruptStep, Strategy } from "./disruption/disrupt";
 export { TIE_BREAKS, idOrder, rankNodes, tieKeys } from "./disruption/ranking";
 export type { TieBreak } from "./disruption/ranking";
+export { louvain } from "./community/louvain";
+export type { CommunityOptions, CommunityResult } from "./community/louvain";
+export { leiden } from "./community/leiden";
+export { modularity } from "./community/modularity";

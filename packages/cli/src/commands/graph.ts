@@ -1,4 +1,118 @@
 import type { Command } from "commander";
+import { z } from "zod";
+import { writeFileSync } from "node:fs";
+import { VizierError } from "@vizier/model";
+import { disrupt, leiden, louvain, STRATEGIES, TIE_BREAKS } from "@vizier/graph";
+import type { CommunityResult } from "@vizier/graph";
+import { writeCsv } from "../io/table";
+import { loadGraph, num } from "./graph/load";
+import { intFlag, numFlag, parseFlag, weightMode } from "./graph/options";
+import { graphStats } from "./graph/stats";
+import { computeMetric, METRICS } from "./graph/metrics";
 
-/** `vizier graph …` — network analytics on edge files (issue P4). */
-export function registerGraph(_program: Command): void {}
+interface WeightFlags { directed?: boolean; weighted?: boolean; weightsAs?: string }
+
+/** `vizier graph …` — network analytics on edge files (issue P4; contract in docs/graph.md). */
+export function registerGraph(program: Command): void {
+  const graph = program.command("graph").description("Network analytics on edge lists: stats, node metrics, communities, disruption");
+  const edgesHelp = "edge list: CSV with header source,target[,weight], or whitespace-separated lines without header";
+
+  graph.command("stats")
+    .description("Whole-graph figures as JSON")
+    .argument("<edges>", edgesHelp)
+    .option("--directed", "read edges as directed")
+    .option("--no-efficiency", "skip global efficiency (one BFS per node)")
+    .action((file: string, o: { directed?: boolean; efficiency: boolean }) => {
+      const { graph: g } = loadGraph(file, o.directed ?? false);
+      console.log(JSON.stringify(graphStats(g, { efficiency: o.efficiency }), null, 2));
+    });
+
+  graph.command("metrics")
+    .description("One node metric as node,value")
+    .argument("<edges>", edgesHelp)
+    .requiredOption("--metric <name>", `one of: ${METRICS.join(", ")}`)
+    .option("--directed", "read edges as directed")
+    .option("--weighted", "use the weight column")
+    .option("--weights-as <how>", "for path metrics: distance (weight = length, default) or strength (length = 1/weight)")
+    .option("--samples <k>", "betweenness from k sampled sources (Brandes–Pich), scaled by n/k")
+    .option("--seed <n>", "seed for sampling", "0")
+    .option("--alpha <a>", "Katz attenuation (default 0.1) or PageRank damping (default 0.85)")
+    .option("--radius <l>", "collective-influence ball radius (default 1)")
+    .option("--out <file.csv>", "output file (default: standard output)")
+    .action((file: string, o: WeightFlags & { metric: string; samples?: string; seed: string; alpha?: string; radius?: string; out?: string }) => {
+      const metric = parseFlag(z.enum(METRICS), o.metric, "--metric");
+      const weights = weightMode(o);
+      const { graph: g, weighted } = loadGraph(file, o.directed ?? false);
+      if (weights !== "none" && !weighted) throw new VizierError("INVALID_ARGUMENT", `--weighted given but ${file} has no weight column`);
+      const values = computeMetric(g, metric, {
+        weights,
+        seed: parseFlag(intFlag(0), o.seed, "--seed"),
+        ...(o.samples === undefined ? {} : { samples: parseFlag(intFlag(1), o.samples, "--samples") }),
+        ...(o.alpha === undefined ? {} : { alpha: parseFlag(numFlag, o.alpha, "--alpha") }),
+        ...(o.radius === undefined ? {} : { radius: parseFlag(intFlag(1), o.radius, "--radius") }),
+      });
+      emit(o.out, ["node", "value"], g.ids.map((id, i) => [id, num(values[i] as number)]));
+    });
+
+  graph.command("communities")
+    .description("Louvain or Leiden communities as node,community; modularity on standard error")
+    .argument("<edges>", edgesHelp)
+    .option("--method <m>", "louvain or leiden", "leiden")
+    .option("--directed", "read edges as directed (communities use the undirected view)")
+    .option("--weighted", "use the weight column")
+    .option("--resolution <g>", "modularity resolution γ", "1")
+    .option("--seed <n>", "seed for node order", "0")
+    .option("--out <file.csv>", "output file (default: standard output)")
+    .action((file: string, o: { method: string; directed?: boolean; weighted?: boolean; resolution: string; seed: string; out?: string }) => {
+      const method = parseFlag(z.enum(["louvain", "leiden"]), o.method, "--method");
+      const opts = { weighted: o.weighted ?? false, resolution: parseFlag(numFlag, o.resolution, "--resolution"), seed: parseFlag(intFlag(0), o.seed, "--seed") };
+      const { graph: g, weighted } = loadGraph(file, o.directed ?? false);
+      if (opts.weighted && !weighted) throw new VizierError("INVALID_ARGUMENT", `--weighted given but ${file} has no weight column`);
+      const res: CommunityResult = method === "louvain" ? louvain(g, opts) : leiden(g, opts);
+      emit(o.out, ["node", "community"], g.ids.map((id, i) => [id, res.membership[i] as number]));
+      console.error(`vizier graph communities: ${res.count} communities, modularity ${res.modularity}`);
+    });
+
+  graph.command("disrupt")
+    .description("Remove nodes by a ranking and report the network's decay: removed,node,lcc_size,lcc_fraction,efficiency,components")
+    .argument("<edges>", edgesHelp)
+    .requiredOption("--strategy <s>", `one of: ${STRATEGIES.join(", ")}`)
+    .option("--mode <m>", "sequential (recompute after each removal) or block (remove the top k, recompute)", "sequential")
+    .option("--block-size <k>", "nodes removed per block", "5")
+    .option("--directed", "read edges as directed")
+    .option("--weighted", "use the weight column")
+    .option("--weights-as <how>", "for betweenness: distance (default) or strength (length = 1/weight)")
+    .option("--tie-break <rule>", `${TIE_BREAKS.join(", ")}`, "lowest")
+    .option("--seed <n>", "seed for the random strategy", "0")
+    .option("--nodes <ids>", "comma-separated node ids in removal order, for --strategy list")
+    .option("--min-remaining <n>", "stop when this many nodes or fewer remain", "0")
+    .option("--max-removed <n>", "stop after this many removals")
+    .option("--no-efficiency", "skip global efficiency (one BFS per node per step)")
+    .option("--out <file.csv>", "output file (default: standard output)")
+    .action((file: string, o: WeightFlags & { strategy: string; mode: string; blockSize: string; tieBreak: string; seed: string; nodes?: string; minRemaining: string; maxRemoved?: string; efficiency: boolean; out?: string }) => {
+      const strategy = parseFlag(z.enum(STRATEGIES), o.strategy, "--strategy");
+      const mode = parseFlag(z.enum(["sequential", "block"]), o.mode, "--mode");
+      const weights = weightMode(o);
+      const opts = {
+        strategy, mode, weights,
+        blockSize: parseFlag(intFlag(1), o.blockSize, "--block-size"),
+        tieBreak: parseFlag(z.enum(TIE_BREAKS), o.tieBreak, "--tie-break"),
+        seed: parseFlag(intFlag(0), o.seed, "--seed"),
+        minRemaining: parseFlag(intFlag(0), o.minRemaining, "--min-remaining"),
+        efficiency: o.efficiency,
+        ...(o.maxRemoved === undefined ? {} : { maxRemoved: parseFlag(intFlag(0), o.maxRemoved, "--max-removed") }),
+        ...(o.nodes === undefined ? {} : { list: o.nodes.split(",").map((s) => s.trim()).filter((s) => s !== "") }),
+      };
+      const { graph: g, weighted } = loadGraph(file, o.directed ?? false);
+      if (weights !== "none" && !weighted) throw new VizierError("INVALID_ARGUMENT", `--weighted given but ${file} has no weight column`);
+      const steps = disrupt(g, opts);
+      emit(o.out, ["removed", "node", "lcc_size", "lcc_fraction", "efficiency", "components"],
+        steps.map((s) => [s.removed, s.nodes.join(";"), s.lccSize, num(s.lccFraction), num(s.efficiency), s.components]));
+    });
+}
+
+function emit(out: string | undefined, header: string[], rows: (string | number)[][]): void {
+  if (out !== undefined) { writeCsv(out, header, rows); return; }
+  const lines = [header.join(","), ...rows.map((r) => r.map((x) => { const s = String(x); return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; }).join(","))];
+  writeFileSync(1, lines.join("\n") + "\n");
+}

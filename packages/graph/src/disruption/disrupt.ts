@@ -134,6 +134,10 @@ function fixedOrder(g: Graph, opts: DisruptOptions): Int32Array | undefined {
         return i;
       });
     }
-    default: return undefined;
+    case "betweenness":
+    case "degree":
+    case "katz":
+    case "collective-influence":
+    case "pagerank": return undefined;
   }
 }
