@@ -1,0 +1,127 @@
+import { cleanValue, makeEntityId, type Registry } from "@vizier/model";
+import type { SourceRow } from "../readers/types";
+import type { CompiledEntity, CompiledMapping, CompiledProp, CompiledQuery, MappedEntity, MappedValue, MappingResult, RowProblem } from "./types";
+
+/**
+ * Maps one source row to entities. Every problem of the row is reported (the pipeline
+ * quarantines the whole row when there is any); rows the mapping's filters exclude come back
+ * with `filtered: true` and nothing else.
+ */
+export function applyMapping(m: CompiledMapping, row: SourceRow, dataset: string, _model: Registry): MappingResult {
+  const entities: MappedEntity[] = [];
+  const problems: RowProblem[] = [];
+  let filtered = true;
+  for (const q of m.queries) {
+    if (!passes(q, row.values)) continue;
+    filtered = false;
+    applyQuery(q, row.values, dataset, m.countries, entities, problems);
+  }
+  return { entities, problems, filtered };
+}
+
+function passes(q: CompiledQuery, values: Record<string, string>): boolean {
+  for (const f of q.filters) if (!f.values.has((values[f.column] ?? "").trim())) return false;
+  for (const f of q.filtersNot) if (f.values.has((values[f.column] ?? "").trim())) return false;
+  return true;
+}
+
+/** Why an entity of this row has no id: undefined while it has one. */
+type Skip = "missing key" | "required property empty" | undefined;
+
+function applyQuery(q: CompiledQuery, values: Record<string, string>, dataset: string, countries: Record<string, string>,
+  out: MappedEntity[], problems: RowProblem[]): void {
+  const ids: (string | undefined)[] = new Array<string | undefined>(q.entities.length);
+  const skips: Skip[] = new Array<Skip>(q.entities.length);
+  for (let i = 0; i < q.entities.length; i++) {
+    const e = q.entities[i]!;
+    const local: RowProblem[] = [];
+    const vals: MappedValue[] = [];
+    let skip: Skip;
+    for (const p of e.props) {
+      const before = vals.length;
+      const problemsBefore = local.length;
+      if (p.ref >= 0) {
+        const id = ids[p.ref];
+        if (id !== undefined) vals.push({ prop: p.prop, propType: p.propType, value: id, original: id });
+        else if (!p.required) local.push({ reason: `${e.name}.${p.prop} links to "${p.refName}", which was skipped (${skips[p.ref] ?? "no id"})` });
+      } else {
+        mapValues(p, values, countries, vals, local);
+      }
+      // Only an empty input skips; a value that fails to clean is still reported.
+      if (p.required && vals.length === before && local.length === problemsBefore) { skip = "required property empty"; break; }
+    }
+    if (skip === undefined) {
+      const id = entityId(e, values, dataset);
+      if (id === undefined) {
+        skip = "missing key";
+        const cols = e.idColumn ?? e.keys.join(",");
+        problems.push({ column: cols, reason: `missing key for entity "${e.name}" (${cols} empty)` });
+      } else {
+        ids[i] = id;
+        out.push({ id, schema: e.schema, values: vals });
+      }
+      for (const p of local) problems.push(p);
+    }
+    skips[i] = skip;
+  }
+}
+
+function entityId(e: CompiledEntity, values: Record<string, string>, dataset: string): string | undefined {
+  if (e.idColumn !== undefined) {
+    const v = (values[e.idColumn] ?? "").trim();
+    return v === "" ? undefined : makeEntityId(dataset, [v]);
+  }
+  const parts: string[] = [];
+  let any = false;
+  for (const k of e.keys) {
+    const v = (values[k] ?? "").trim();
+    if (v !== "") any = true;
+    parts.push(v);
+  }
+  if (!any) return undefined;
+  if (e.keyLiteral !== undefined) parts.push(e.keyLiteral);
+  return makeEntityId(dataset, parts);
+}
+
+/** Literal, column, joined or templated values, split when asked, each cleaned for the property's type. */
+function mapValues(p: CompiledProp, values: Record<string, string>, countries: Record<string, string>, out: MappedValue[], problems: RowProblem[]): void {
+  for (const l of p.literals) out.push({ prop: p.prop, propType: p.propType, value: l.value, original: l.original });
+  if (p.template) {
+    const t = p.template;
+    let s = t.text[0]!;
+    let any = false;
+    for (let k = 0; k < t.cols.length; k++) {
+      const v = (values[t.cols[k]!] ?? "").trim();
+      if (v !== "") any = true;
+      s += v + t.text[k + 1]!;
+    }
+    if (any) emit(p, s, p.label, countries, out, problems);
+  }
+  if (p.columns.length === 0) return;
+  if (p.join !== undefined) {
+    let s = "";
+    for (const col of p.columns) {
+      const v = (values[col] ?? "").trim();
+      if (v !== "") s = s === "" ? v : s + p.join + v;
+    }
+    emit(p, s, p.label, countries, out, problems);
+    return;
+  }
+  for (const col of p.columns) emit(p, values[col] ?? "", col, countries, out, problems);
+}
+
+function emit(p: CompiledProp, raw: string, column: string, countries: Record<string, string>, out: MappedValue[], problems: RowProblem[]): void {
+  if (p.split !== undefined && raw.includes(p.split)) {
+    for (const part of raw.split(p.split)) emitOne(p, part, column, countries, out, problems);
+  } else {
+    emitOne(p, raw, column, countries, out, problems);
+  }
+}
+
+function emitOne(p: CompiledProp, raw: string, column: string, countries: Record<string, string>, out: MappedValue[], problems: RowProblem[]): void {
+  const original = raw.trim();
+  if (original === "") return;
+  const r = cleanValue(p.clean, original, { format: p.format, countries });
+  if (r.ok) out.push({ prop: p.prop, propType: p.propType, value: r.value, original });
+  else problems.push({ column, reason: `${p.prop}: ${r.reason}` });
+}

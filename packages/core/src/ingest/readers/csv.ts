@@ -1,0 +1,97 @@
+import { VizierError } from "@vizier/model";
+import { CsvParser, RecordTooLarge, type CsvRecord } from "./csv-parser";
+import { makeDecoder, type ChunkDecoder } from "./decode";
+import { ByteSource } from "./file-bytes";
+import { normaliseHeader } from "./header";
+import { detectDelimiter } from "./sniff";
+import type { OpenedSource, SourceRow } from "./types";
+
+export const MIXED_ENCODING = "invalid UTF-8 (mixed encodings?)";
+
+/**
+ * Opens a delimited text file: reads records until the header, then streams the rest. Rows
+ * whose field count differs from the header, or (UTF-8) that hold undecodable bytes, carry a
+ * `problem` instead of failing the file.
+ */
+export async function openCsv(file: string, size: number, encoding: string, head: Buffer, delimiterOpt?: string): Promise<OpenedSource> {
+  const src = new ByteSource(file);
+  const sampleDecoder = makeDecoder(encoding);
+  const delimiter = delimiterOpt ?? detectDelimiter(sampleDecoder.write(head));
+  const decoder = makeDecoder(encoding);
+  const parser = new CsvParser(delimiter);
+  const chunks = src.chunks();
+  const pending: CsvRecord[] = [];
+  let done = false;
+
+  /** Pulls chunks until at least one record is parsed or the file ends. */
+  const fill = async (): Promise<void> => {
+    while (pending.length === 0 && !done) {
+      const next = await chunks.next();
+      try {
+        if (next.done) {
+          parser.push(decoder.end(), pending);
+          parser.end(pending);
+          done = true;
+        } else {
+          parser.push(decoder.write(next.value), pending);
+        }
+      } catch (e) {
+        await chunks.return(undefined);
+        if (e instanceof RecordTooLarge) throw new VizierError("INVALID_INPUT", `${file}: ${e.message}`, { location: { file, row: e.line } });
+        throw e;
+      }
+    }
+  };
+
+  await fill();
+  const headerRec = pending.shift();
+  if (!headerRec) {
+    await chunks.return(undefined);
+    throw new VizierError("INVALID_INPUT", `${file} is empty (no header row)`, { location: { file } });
+  }
+  const columns = normaliseHeader(headerRec.fields, file);
+  if (headerRec.error) throw new VizierError("INVALID_INPUT", `${file}: ${headerRec.error} (header)`, { location: { file, row: headerRec.line } });
+
+  async function* rows(): AsyncGenerator<SourceRow> {
+    try {
+      for (;;) {
+        if (pending.length === 0) await fill();
+        if (pending.length === 0) return;
+        // Drain the batch synchronously: one await per chunk, not per row.
+        for (let k = 0; k < pending.length; k++) yield toRow(pending[k]!, columns, decoder);
+        pending.length = 0;
+      }
+    } finally {
+      await chunks.return(undefined);
+    }
+  }
+
+  return {
+    file, format: "csv", encoding, delimiter, columns,
+    rows: rows(),
+    bytesTotal: size,
+    bytesRead: () => src.bytesRead,
+  };
+}
+
+function toRow(rec: CsvRecord, columns: readonly string[], decoder: ChunkDecoder): SourceRow {
+  const f = rec.fields;
+  const values: Record<string, string> = {};
+  const n = columns.length;
+  for (let i = 0; i < n; i++) values[columns[i]!] = f[i] ?? "";
+  const row: SourceRow = { row: rec.line, values };
+  if (rec.error) row.problem = { reason: rec.error };
+  else if (f.length !== n) {
+    row.problem = { reason: `expected ${n} fields, found ${f.length}` };
+    // Keep surplus fields (as "#<position>") so the quarantined row loses nothing.
+    for (let i = n; i < f.length; i++) if (!(`#${i + 1}` in values)) values[`#${i + 1}`] = f[i]!;
+  } else if (decoder.sawInvalid) {
+    for (let i = 0; i < n; i++) {
+      if (f[i]!.includes("\uFFFD")) {
+        row.problem = { column: columns[i]!, reason: MIXED_ENCODING };
+        break;
+      }
+    }
+  }
+  return row;
+}

@@ -1,0 +1,50 @@
+import { VizierError } from "@vizier/model";
+import { openCsv } from "./csv";
+import { canonicalEncoding } from "./decode";
+import { readHead } from "./file-bytes";
+import { openJsonl } from "./jsonl";
+import { detectEncoding, detectFormat } from "./sniff";
+import type { OpenedSource, OpenOptions } from "./types";
+import { openXlsx } from "./xlsx";
+
+/**
+ * Opens a source file for ingest: detects format, encoding and delimiter unless given, reads
+ * the header, and returns a row stream. Files that cannot be read at all (empty, binary,
+ * truncated) fail here with INVALID_INPUT naming the file; bad rows come back with a `problem`.
+ */
+export async function openSource(file: string, opts: OpenOptions = {}): Promise<OpenedSource> {
+  const { size, head } = await readHead(file);
+  if (size === 0) throw new VizierError("INVALID_INPUT", `${file} is empty`, { location: { file } });
+  const format = opts.format ?? detectFormat(file, head);
+  switch (format) {
+    case "xlsx":
+      return openXlsx(file, size, head, opts.sheet);
+    case "ftm":
+      throw new VizierError("INVALID_ARGUMENT", `${file} holds FollowTheMoney entities; read it with openFtm, not through a mapping`, { location: { file } });
+    case "jsonl":
+    case "csv": {
+      const encoding = textEncoding(file, head, opts.encoding);
+      return format === "csv" ? openCsv(file, size, encoding, head, opts.delimiter) : openJsonl(file, size, encoding);
+    }
+  }
+}
+
+/** The declared encoding, or the detected one; INVALID_INPUT for binary content. */
+export function textEncoding(file: string, head: Buffer, declared: string | undefined): string {
+  const guess = detectEncoding(head);
+  if (declared !== undefined) {
+    const enc = canonicalEncoding(declared);
+    // A declared single-byte or UTF-8 encoding cannot make NUL bytes into text.
+    if (!enc.startsWith("utf-16") && "binary" in guess) throw binaryError(file, guess.binary);
+    if (!enc.startsWith("utf-16") && "encoding" in guess && guess.encoding.startsWith("utf-16")) {
+      throw new VizierError("INVALID_INPUT", `${file} looks like ${guess.encoding} text, not ${enc}`, { location: { file } });
+    }
+    return enc;
+  }
+  if ("binary" in guess) throw binaryError(file, guess.binary);
+  return guess.encoding;
+}
+
+function binaryError(file: string, what: string): VizierError {
+  return new VizierError("INVALID_INPUT", `${file} is not a text file: ${what}`, { location: { file } });
+}
