@@ -1,0 +1,98 @@
+/**
+ * Scatter-gather and gather-scatter (AMLSim ScatterGatherTypology / GatherScatterTypology).
+ *
+ * Scatter-gather: one source pays at least `minIntermediates` accounts, each of which passes
+ * money on to one common sink within `window` after receiving it (time-respecting per leg) and
+ * keeps its amount roughly (between half and 110% of what it received).
+ *
+ * Gather-scatter: a hub whose rare incoming transfers form a fan-in burst (at least `minIn`
+ * payers, see fan.ts) and which then pays at least `minOut` beneficiaries over rare
+ * relationships within `window`, forwarding between `minForwarded` and `maxForwarded` of what
+ * it gathered; the scatter follows the gather (its median time is later).
+ */
+import type { Alert } from "../alert";
+import { days, eur, makeAlert } from "../alert";
+import type { DetectContext } from "./context";
+import { amountCore, fanHits } from "./fan";
+
+export function detectScatterGather(ctx: DetectContext): Alert[] {
+  const { t, rare, opt } = ctx;
+  const o = opt.scatterGather;
+  const out: Alert[] = [];
+  const deg = (a: number): number => (rare.outStart[a + 1] ?? 0) - (rare.outStart[a] ?? 0);
+  for (let s = 0; s < ctx.ix.accounts; s++) {
+    const d = deg(s);
+    if (d < o.minIntermediates || rare.isHub[s]) continue;
+    const bySink = new Map<number, Map<number, [number, number]>>(); // sink -> intermediate -> [scatter tx, gather tx]
+    for (let p = rare.outStart[s] ?? 0; p < (rare.outStart[s + 1] ?? 0); p++) {
+      const i = rare.outTx[p] ?? 0;
+      const mid = t.to[i] ?? 0;
+      if (rare.isHub[mid]) continue;
+      const t1 = t.time[i] ?? 0;
+      const a1 = t.amount[i] ?? 0;
+      for (let q = rare.outStart[mid] ?? 0; q < (rare.outStart[mid + 1] ?? 0); q++) {
+        const j = rare.outTx[q] ?? 0;
+        const t2 = t.time[j] ?? 0;
+        if (t2 < t1) continue;
+        if (t2 - t1 > o.window) break;
+        const x = t.to[j] ?? 0;
+        const a2 = t.amount[j] ?? 0;
+        if (x === s || rare.isHub[x] || a2 < 0.5 * a1 || a2 > 1.1 * a1) continue;
+        let mids = bySink.get(x);
+        if (!mids) { mids = new Map(); bySink.set(x, mids); }
+        if (!mids.has(mid)) mids.set(mid, [i, j]);
+      }
+    }
+    for (const [x, mids] of bySink) {
+      if (mids.size < o.minIntermediates) continue;
+      const legs = [...mids.values()];
+      const txs = legs.flat();
+      const al = makeAlert(t, ctx.ix, "scatter_gather", [s, x, ...mids.keys()], txs, 1 - 0.5 ** (mids.size - o.minIntermediates + 2), "");
+      let sIn = 0;
+      let sOut = 0;
+      for (const [a, b] of legs) { sIn += t.amount[a] ?? 0; sOut += t.amount[b] ?? 0; }
+      al.explanation = `${t.accounts[s] ?? ""} scattered ${eur(sIn)} over ${mids.size} one-off intermediates, which each passed it on to ${t.accounts[x] ?? ""} (${eur(sOut)} gathered, ${((100 * sOut) / sIn).toFixed(0)}%) within ${days(al.end - al.start)}`;
+      out.push(al);
+    }
+  }
+  return out;
+}
+
+export function detectGatherScatter(ctx: DetectContext): Alert[] {
+  const { t, rare, opt } = ctx;
+  const o = opt.gatherScatter;
+  const out: Alert[] = [];
+  const fanOpt = { window: o.window, minCounterparties: o.minIn, burstRatio: o.burstRatio, baselineFloor: o.baselineFloor, amountSpread: opt.fan.amountSpread };
+  for (let h = 0; h < ctx.ix.accounts; h++) {
+    const nOut = (rare.outStart[h + 1] ?? 0) - (rare.outStart[h] ?? 0);
+    if (nOut < o.minOut || rare.isHub[h]) continue;
+    for (const g of fanHits(ctx, h, "in", fanOpt)) {
+      const gTimes = g.txs.map((i) => t.time[i] ?? 0).sort((a, b) => a - b);
+      const g0 = gTimes[0] ?? 0;
+      const gMed = gTimes[gTimes.length >> 1] ?? 0;
+      const cand: number[] = [];
+      for (let p = rare.outStart[h] ?? 0; p < (rare.outStart[h + 1] ?? 0); p++) {
+        const i = rare.outTx[p] ?? 0;
+        const ti = t.time[i] ?? 0;
+        if (ti < g0) continue;
+        if (ti - g0 > o.window) break;
+        if (!rare.isHub[t.to[i] ?? 0]) cand.push(i);
+      }
+      if (cand.length < o.minOut) continue;
+      const core = amountCore(ctx, cand, t.to, opt.fan.amountSpread);
+      if (core.counterparties.length < o.minOut) continue;
+      const sTimes = core.txs.map((i) => t.time[i] ?? 0).sort((a, b) => a - b);
+      if ((sTimes[sTimes.length >> 1] ?? 0) < gMed) continue;
+      let gIn = 0;
+      let sOut = 0;
+      for (const i of g.txs) gIn += t.amount[i] ?? 0;
+      for (const i of core.txs) sOut += t.amount[i] ?? 0;
+      const ratio = sOut / gIn;
+      if (ratio < o.minForwarded || ratio > o.maxForwarded) continue;
+      const al = makeAlert(t, ctx.ix, "gather_scatter", [h, ...g.counterparties, ...core.counterparties], [...g.txs, ...core.txs], Math.min(1, 0.5 + 0.05 * (g.counterparties.length + core.counterparties.length)), "");
+      al.explanation = `${t.accounts[h] ?? ""} gathered ${eur(gIn)} from ${g.counterparties.length} one-off payers, then scattered ${eur(sOut)} (${(100 * ratio).toFixed(0)}%) to ${core.counterparties.length} one-off beneficiaries within ${days(al.end - al.start)}`;
+      out.push(al);
+    }
+  }
+  return out;
+}
