@@ -1,30 +1,62 @@
-import { Command } from "commander";
-import { registerGraph } from "./commands/graph";
-import { registerLink } from "./commands/link";
-import { registerFlows } from "./commands/flows";
+import { Command, CommanderError } from "commander";
 import { formatLocation, isVizierError } from "@vizier/model";
+import { registerAudit } from "./commands/audit";
+import { registerDataset } from "./commands/dataset";
+import { registerDemo } from "./commands/demo";
+import { registerExport } from "./commands/export";
+import { registerFlows } from "./commands/flows";
+import { registerGraph } from "./commands/graph";
+import { registerIngest } from "./commands/ingest";
+import { registerInit } from "./commands/init";
+import { registerLink } from "./commands/link";
+import { registerQuarantine } from "./commands/quarantine";
+import { registerSearch } from "./commands/search";
+import { registerStats } from "./commands/stats";
 import { exitCodeFor } from "./exit-codes";
+import type { Env } from "./runtime";
 
-/** Composition root of the `vizier` command. */
-export async function main(argv: string[]): Promise<number> {
-  const program = new Command("vizier").description("Joint analysis of organised-crime information, with safeguards");
+/** Builds the `vizier` command tree. */
+export function buildProgram(env: Env): Command {
+  const program = new Command("vizier")
+    .description("Vizier: joint analysis of organised-crime information across agencies, with safeguards")
+    .option("--db <location>", "store: a folder or .db file (embedded), or postgres://… (default: $VIZIER_DB or ./vizier-data)")
+    .option("--config <file>", "installation configuration (default: $VIZIER_CONFIG or config/vizier.yml)")
+    .option("--purpose <purpose>", "why you are reading: a case (case:NL-2026-0042) or registered purpose (default: $VIZIER_PURPOSE)")
+    .option("--as <user>", "act as this user (local store)")
+    .option("--json", "machine-readable output on stdout")
+    .option("--quiet", "no progress output")
+    .showHelpAfterError()
+    .exitOverride()
+    .addHelpText("after", "\nExit codes: 0 ok, 1 internal error, 2 invalid arguments, 3 invalid input or mapping, 4 not found,\n5 already exists/conflict, 6 not allowed (no purpose, forbidden), 7 store unavailable, 8 audit failure, 130 cancelled.\nSee docs/cli.md.");
+  registerInit(program, env);
+  registerDataset(program, env);
+  registerIngest(program, env);
+  registerQuarantine(program, env);
+  registerExport(program, env);
+  registerSearch(program, env);
+  registerStats(program, env);
+  registerAudit(program, env);
+  registerDemo(program, env);
   registerGraph(program);
   registerLink(program);
   registerFlows(program);
-  await program.parseAsync(argv);
-  return 0;
+  return program;
 }
 
-main(process.argv).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => {
+/** Runs the CLI and returns the exit code (errors are mapped to codes in exit-codes.ts). */
+export async function main(argv: string[], env: Env): Promise<number> {
+  const program = buildProgram(env);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (isVizierError(err)) {
       const where = formatLocation(err.location);
-      console.error(`vizier: ${err.code}: ${err.message}${where && !err.message.includes(where) ? ` (${where})` : ""}`);
-      process.exitCode = exitCodeFor(err.code);
-    } else {
-      console.error(err);
-      process.exitCode = 1;
+      process.stderr.write(`vizier: ${err.code}: ${err.message}${where && !err.message.includes(where) ? ` (${where})` : ""}\n`);
+      return exitCodeFor(err.code);
     }
-  },
-);
+    process.stderr.write(`vizier: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}

@@ -65,7 +65,9 @@ export class SqliteWriter implements StoreWriter {
       db.prepare(`INSERT INTO statements (${STATEMENT_COLUMNS}) SELECT ${STATEMENT_COLUMNS} FROM staging WHERE true ORDER BY entity_id
         ON CONFLICT (entity_id, dataset, prop, value) DO UPDATE SET last_seen = excluded.last_seen, run_id = excluded.run_id, origin = excluded.origin`).run();
       db.prepare(`INSERT INTO search (rowid, text, entity_id, dataset, handling)
-        SELECT rowid, value, entity_id, dataset, handling FROM statements
+        SELECT rowid, CASE WHEN prop_type IN ('identifier', 'phone')
+          THEN value || ' ' || replace(replace(replace(replace(value, '-', ''), '.', ''), ' ', ''), '/', '') ELSE value END,
+          entity_id, dataset, handling FROM statements
         WHERE rowid > ? AND prop_type IN (${SEARCHABLE_TYPES.map((t) => `'${t}'`).join(",")})`).run(prevMax);
       db.prepare("INSERT INTO quarantine (kind, run_id, dataset, file, row, col, reason, raw) SELECT kind, run_id, dataset, file, row, col, reason, raw FROM staging_quarantine").run();
       db.prepare(`INSERT INTO runs VALUES (${new Array(15).fill("?").join(",")})`).run(sqlRows.runParams(run));

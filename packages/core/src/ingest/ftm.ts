@@ -34,7 +34,8 @@ export function validateFtmEntity(model: Registry, e: { id: string; schema: stri
       if (original.trim() === "") continue;
       const c = cleanValue(prop, original, { countries: model.countries });
       if (!c.ok) return { ok: false, column: name, reason: c.reason };
-      values.push({ prop: name, propType: prop.type, value: c.value, original });
+      // FtM tools write numbers as text in the source's own notation; keep them so exports round-trip.
+      values.push({ prop: name, propType: prop.type, value: prop.type === "number" ? original.trim() : c.value, original });
     }
   }
   return { ok: true, entity: { id: e.id, schema: schema.name, values } };

@@ -1,9 +1,14 @@
 import { fail, ok, type Cleaned } from "./result";
 
-/** Identifiers compare after removing spacing and punctuation, upper-cased. */
+/** Identifiers are kept as written (trimmed, white space collapsed), as FtM stores them. */
 export function cleanIdentifier(raw: string): Cleaned {
-  const v = raw.normalize("NFKC").replace(/[\s\-./_]+/g, "").toUpperCase();
+  const v = raw.normalize("NFKC").replace(/\s+/g, " ").trim();
   return v === "" ? fail("empty identifier") : ok(v);
+}
+
+/** The comparison key of an identifier: no spacing or punctuation, upper case ("12-34.5" ≡ "12345"). */
+export function identifierKey(v: string): string {
+  return v.normalize("NFKC").replace(/[^\p{L}\p{N}]+/gu, "").toUpperCase();
 }
 
 /** IBAN: ISO 13616 mod-97 check after removing spaces. */

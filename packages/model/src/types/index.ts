@@ -8,7 +8,7 @@ import { cleanNumber, cleanString } from "./text";
 export type { Cleaned } from "./result";
 export { cleanCountry, foldText } from "./country";
 export { cleanDate } from "./date";
-export { cleanContainer, cleanEmail, cleanIban, cleanIdentifier, cleanPhone } from "./identifiers";
+export { cleanContainer, cleanEmail, cleanIban, cleanIdentifier, cleanPhone, identifierKey } from "./identifiers";
 export { cleanNumber, cleanString } from "./text";
 
 export interface CleanOptions {
