@@ -1,1 +1,2 @@
-export {};
+export { PostgresStore, type PostgresStoreOptions } from "./store";
+export { SCHEMA_VERSION } from "./schema";

@@ -1,0 +1,93 @@
+import type { Dataset, Statement } from "@vizier/model";
+import type { IngestRun, QuarantineRow } from "@vizier/core";
+import type { AuditRecord } from "@vizier/core";
+import { copyField } from "./copy-text";
+import { searchText } from "./search-sql";
+
+/** Statement columns in the order the staging table and COPY use them. */
+export const STATEMENT_COLUMNS = [
+  "entity_id", "dataset", "prop", "value", "id", "schema", "prop_type", "original", "agency", "legal_basis", "purpose",
+  "handling", "reliability", "first_seen", "last_seen", "retention_until", "run_id", "origin",
+] as const;
+
+/** One COPY text line for a statement: STATEMENT_COLUMNS, then search_text (\\N is NULL). */
+export function statementLine(s: Statement): string {
+  const st = searchText(s.propType, s.value);
+  return `${copyField(s.entityId)}\t${copyField(s.dataset)}\t${copyField(s.prop)}\t${copyField(s.value)}\t${copyField(s.id)}\t${copyField(s.schema)}\t${copyField(s.propType)}\t${copyField(s.original)}\t${copyField(s.agency)}\t${copyField(s.legalBasis)}\t${copyField(s.purpose)}\t${copyField(s.handling)}\t${copyField(s.reliability)}\t${copyField(s.firstSeen)}\t${copyField(s.lastSeen)}\t${copyField(s.retentionUntil)}\t${copyField(s.runId)}\t${copyField(s.origin)}\t${st === null ? "\\N" : copyField(st)}\n`;
+}
+
+export type StatementRow = Record<(typeof STATEMENT_COLUMNS)[number], string>;
+
+export function toStatement(r: StatementRow): Statement {
+  return {
+    id: r.id, entityId: r.entity_id, schema: r.schema, prop: r.prop, propType: r.prop_type, value: r.value, original: r.original,
+    dataset: r.dataset, agency: r.agency, legalBasis: r.legal_basis, purpose: r.purpose, handling: r.handling,
+    reliability: r.reliability, firstSeen: r.first_seen, lastSeen: r.last_seen, retentionUntil: r.retention_until,
+    runId: r.run_id, origin: r.origin,
+  };
+}
+
+export interface DatasetRow {
+  name: string; label: string; agency: string; legal_basis: string; purpose: string; handling: string; reliability: string;
+  retention: string; compartment: string; description: string; created_at: string;
+}
+
+export function toDataset(r: DatasetRow): Dataset {
+  return {
+    name: r.name, label: r.label, agency: r.agency, legalBasis: r.legal_basis, purpose: r.purpose, handling: r.handling,
+    reliability: r.reliability, retention: r.retention, compartment: r.compartment, description: r.description, createdAt: r.created_at,
+  };
+}
+
+export interface RunRow {
+  id: string; dataset: string; file: string; mapping: string; actor: string; started_at: string; finished_at: string | null;
+  rows_read: string | null; rows_ok: string | null; rows_quarantined: string | null; rows_filtered: string | null;
+  statements: string | null; entities: string | null; conflicts: string | null; status: string | null;
+}
+
+/** bigint comes back as a string from node-postgres; counts here fit a double easily. */
+function num(v: string | null): number | undefined {
+  return v === null ? undefined : Number(v);
+}
+
+export function toRun(r: RunRow): IngestRun {
+  const run: IngestRun = { id: r.id, dataset: r.dataset, file: r.file, mapping: r.mapping, actor: r.actor, startedAt: r.started_at };
+  // Optional fields stay absent rather than undefined-valued, so runs compare equal to what was written.
+  const opt = {
+    finishedAt: r.finished_at ?? undefined, rowsRead: num(r.rows_read), rowsOk: num(r.rows_ok), rowsQuarantined: num(r.rows_quarantined),
+    rowsFiltered: num(r.rows_filtered), statements: num(r.statements), entities: num(r.entities), conflicts: num(r.conflicts),
+    status: r.status === "committed" || r.status === "failed" ? r.status : undefined,
+  };
+  for (const [k, v] of Object.entries(opt)) if (v !== undefined) Object.assign(run, { [k]: v });
+  return run;
+}
+
+export function runParams(run: IngestRun): unknown[] {
+  return [
+    run.id, run.dataset, run.file, run.mapping, run.actor, run.startedAt, run.finishedAt ?? null, run.rowsRead ?? null, run.rowsOk ?? null,
+    run.rowsQuarantined ?? null, run.rowsFiltered ?? null, run.statements ?? null, run.entities ?? null, run.conflicts ?? null, run.status ?? null,
+  ];
+}
+
+export interface QuarantineDbRow {
+  kind: string; run_id: string; dataset: string; file: string; row_no: string; column_name: string; reason: string; raw: string;
+}
+
+export function toQuarantine(r: QuarantineDbRow): QuarantineRow {
+  return {
+    kind: r.kind === "conflict" ? "conflict" : "rejected", runId: r.run_id, dataset: r.dataset, file: r.file, row: Number(r.row_no),
+    column: r.column_name, reason: r.reason, raw: r.raw,
+  };
+}
+
+export interface AuditDbRow {
+  seq: string; at: string; actor: string; agency: string; purpose: string; action: string; query: string;
+  result_ids: string[]; recipients: string[]; prev_hash: string; hash: string;
+}
+
+export function toAudit(r: AuditDbRow): AuditRecord {
+  return {
+    seq: Number(r.seq), at: r.at, actor: r.actor, agency: r.agency, purpose: r.purpose, action: r.action as AuditRecord["action"],
+    query: r.query, resultIds: r.result_ids, recipients: r.recipients, prevHash: r.prev_hash, hash: r.hash,
+  };
+}

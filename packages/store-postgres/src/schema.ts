@@ -1,0 +1,93 @@
+/**
+ * The PostgreSQL schema and its migrations. `migrate` is idempotent and safe to run from several
+ * processes at once (an advisory lock serialises it); each step runs once, recorded in
+ * schema_version. The layout is Citus-ready (docs/decisions/0003-postgres-and-citus.md):
+ * statements are keyed by entity_id first so they can be distributed by it; datasets and runs are
+ * small reference tables; the audit chain is a single table with a one-row head.
+ */
+import type { PoolClient } from "pg";
+
+
+/** Migration steps, in order; step i brings the schema to version i + 1. Never edit a released step. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE settings (key text PRIMARY KEY, value text NOT NULL);
+  CREATE TABLE datasets (
+    name text PRIMARY KEY, label text NOT NULL, agency text NOT NULL, legal_basis text NOT NULL, purpose text NOT NULL,
+    handling text NOT NULL, reliability text NOT NULL, retention text NOT NULL, compartment text NOT NULL,
+    description text NOT NULL, created_at text NOT NULL
+  );
+  CREATE TABLE runs (
+    id text PRIMARY KEY, recorded bigint GENERATED ALWAYS AS IDENTITY, dataset text NOT NULL, file text NOT NULL,
+    mapping text NOT NULL, actor text NOT NULL, started_at text NOT NULL, finished_at text, rows_read bigint,
+    rows_ok bigint, rows_quarantined bigint, rows_filtered bigint, statements bigint, entities bigint,
+    conflicts bigint, status text
+  );
+  -- value_hash (md5 of value) stands in for value in the key: values can exceed a btree entry.
+  CREATE TABLE statements (
+    entity_id text NOT NULL, dataset text NOT NULL, prop text NOT NULL, value_hash bytea NOT NULL,
+    value text NOT NULL, id text NOT NULL, schema text NOT NULL, prop_type text NOT NULL, original text NOT NULL,
+    agency text NOT NULL, legal_basis text NOT NULL, purpose text NOT NULL, handling text NOT NULL,
+    reliability text NOT NULL, first_seen text NOT NULL, last_seen text NOT NULL, retention_until text NOT NULL,
+    run_id text NOT NULL, origin text NOT NULL,
+    -- Folded (lower case, no diacritics) value of names and identifiers; NULL for other values.
+    search_text text,
+    PRIMARY KEY (entity_id, dataset, prop, value_hash)
+  ) WITH (fillfactor = 90);
+  -- The search index: partial indexes over names and identifiers only, so it stays in step with
+  -- the statements (same table, same transaction) without indexing every value.
+  CREATE INDEX statements_search_fts ON statements USING gin (to_tsvector('simple', search_text)) WHERE search_text IS NOT NULL;
+  CREATE INDEX statements_search_trgm ON statements USING gin (search_text gin_trgm_ops) WHERE search_text IS NOT NULL;
+  CREATE TABLE quarantine (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, kind text NOT NULL, run_id text NOT NULL,
+    dataset text NOT NULL, file text NOT NULL, row_no bigint NOT NULL, column_name text NOT NULL,
+    reason text NOT NULL, raw text NOT NULL
+  );
+  CREATE INDEX quarantine_run ON quarantine (run_id);
+  CREATE INDEX quarantine_dataset ON quarantine (dataset);
+  CREATE TABLE audit (
+    seq bigint PRIMARY KEY, at text NOT NULL, actor text NOT NULL, agency text NOT NULL, purpose text NOT NULL,
+    action text NOT NULL, query text NOT NULL, result_ids text[] NOT NULL, recipients text[] NOT NULL,
+    prev_hash text NOT NULL, hash text NOT NULL
+  );
+  -- One row: the chain head. Appenders lock it FOR UPDATE, which serialises appends across processes.
+  CREATE TABLE audit_head (one boolean PRIMARY KEY DEFAULT true CHECK (one), seq bigint NOT NULL, hash text NOT NULL);
+  INSERT INTO audit_head (seq, hash) VALUES (0, repeat('0', 64));
+  -- Append-only: the store itself never updates or deletes audit records. (A superuser can still
+  -- drop the trigger; the hash chain is what detects that.)
+  CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+  CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+  CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Quotes an identifier (schema names come from configuration). */
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Creates or upgrades the schema in `schema`; returns the version now in place. */
+export async function migrate(client: PoolClient, schema: string): Promise<number> {
+  await client.query("BEGIN");
+  try {
+    // Any fixed key works; it only has to be the same for every Vizier process on this database.
+    await client.query("SELECT pg_advisory_xact_lock(7305937151)");
+    await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public");
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${ident(schema)}.schema_version (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const r = await client.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${ident(schema)}.schema_version`);
+    const current = r.rows[0]?.v ?? 0;
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      await client.query(MIGRATIONS[v] ?? "");
+      await client.query(`INSERT INTO ${ident(schema)}.schema_version (version) VALUES ($1)`, [v + 1]);
+    }
+    await client.query("COMMIT");
+    return Math.max(current, MIGRATIONS.length);
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw e;
+  }
+}

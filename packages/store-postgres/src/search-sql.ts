@@ -1,0 +1,45 @@
+/**
+ * Search over names and identifiers: PostgreSQL full-text search (to_tsvector 'simple', prefix
+ * match per word) for exact and partial words, plus pg_trgm word similarity for misspellings
+ * (Trigram matching: https://www.postgresql.org/docs/current/pgtrgm.html). Both run on the
+ * partial GIN indexes of schema.ts; the scope filter is part of the same query.
+ */
+
+/** The property types the search index covers: what people type into a search box. */
+export const SEARCH_TYPES: ReadonlySet<string> = new Set(["name", "identifier", "email", "phone"]);
+
+/**
+ * Folding applied to indexed values and to queries alike: compatibility decomposition, combining
+ * marks dropped, lower case ("Gómez" → "gomez", "ﬁ" → "fi"). Done here rather than with the
+ * unaccent extension so index and query fold identically and no extra extension is needed.
+ */
+export function fold(v: string): string {
+  return v.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+}
+
+/** The search_text column for a statement: folded value for searchable types, null otherwise. */
+export function searchText(propType: string, value: string): string | null {
+  return SEARCH_TYPES.has(propType) ? fold(value) : null;
+}
+
+/** Words of the query as a prefix tsquery ("jan jans" → "jan:* & jans:*"); "" when there are none. */
+export function prefixTsQuery(text: string): string {
+  const words = fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((w) => `${w}:*`).join(" & ");
+}
+
+/**
+ * SQL for a search. Parameters: $1 folded text, $2 prefix tsquery, $3 limit, $4 offset, then the
+ * scope's parameters from $5. Score: 1 for a full-text match plus trigram similarity, so whole-word
+ * matches come first and closer spellings rank higher; an entity scores by its best statement.
+ */
+export function searchSql(scopeSql: string): string {
+  const fts = `(to_tsvector('simple', s.search_text) @@ plainto_tsquery('simple', $1) OR to_tsvector('simple', s.search_text) @@ to_tsquery('simple', $2))`;
+  return `
+    SELECT s.entity_id, max((CASE WHEN ${fts} THEN 1 ELSE 0 END) + similarity(s.search_text, $1)) AS score
+    FROM statements s
+    WHERE s.search_text IS NOT NULL AND (${fts} OR $1 <% s.search_text) AND ${scopeSql}
+    GROUP BY s.entity_id
+    ORDER BY score DESC, s.entity_id
+    LIMIT $3 OFFSET $4`;
+}

@@ -1,0 +1,234 @@
+import { VizierError, ID_PROP, type Dataset, type Statement } from "@vizier/model";
+import type {
+  AccessScope, AuditEntry, AuditRecord, IngestRun, QuarantineRow, SearchHit, StatementQuery, StorePort, StoreStats, StoreWriter,
+  WithheldCount,
+} from "@vizier/core";
+import pg from "pg";
+import { appendAuditTx } from "./audit";
+import { noNul } from "./copy-text";
+import { guarded, storeError } from "./errors";
+import {
+  STATEMENT_COLUMNS, toAudit, toDataset, toQuarantine, toRun, toStatement,
+  type AuditDbRow, type DatasetRow, type QuarantineDbRow, type RunRow, type StatementRow,
+} from "./rows";
+import { ident, migrate } from "./schema";
+import { scopeCondition } from "./scope-sql";
+import { fold, prefixTsQuery, searchSql } from "./search-sql";
+import { PgWriter } from "./writer";
+
+export interface PostgresStoreOptions {
+  /** libpq connection URL, e.g. postgresql://vizier@db.internal/vizier */
+  url: string;
+  /** PostgreSQL schema holding Vizier's tables (default "vizier"). */
+  schema?: string;
+  /** Pool size (default 10). */
+  maxConnections?: number;
+  /** Milliseconds to wait for a connection before STORE_UNAVAILABLE (default 10 s). */
+  connectTimeoutMs?: number;
+}
+
+const STATEMENT_SELECT = STATEMENT_COLUMNS.map((c) => `s.${c}`).join(", ");
+
+/** Redacts a password from a URL before it appears in `location` or messages. */
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+/** The PostgreSQL adapter of StorePort (docs/decisions/0003-postgres-and-citus.md). */
+export class PostgresStore implements StorePort {
+  readonly kind = "postgres" as const;
+  readonly location: string;
+  private readonly pool: pg.Pool;
+  private readonly schema: string;
+
+  constructor(opts: PostgresStoreOptions) {
+    this.schema = opts.schema ?? "vizier";
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema)) throw new VizierError("INVALID_ARGUMENT", `invalid PostgreSQL schema name "${this.schema}"`);
+    this.location = redact(opts.url) + (this.schema === "vizier" ? "" : `#${this.schema}`);
+    this.pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.maxConnections ?? 10,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+      keepAlive: true,
+      // pg_trgm lives in public; everything else in our schema.
+      options: `-c search_path=${ident(this.schema)},public`,
+      application_name: "vizier",
+    });
+    // Idle connections that die (server restart) emit here; the pool drops them. Without a
+    // listener the process would crash on an unhandled 'error' event.
+    this.pool.on("error", () => undefined);
+  }
+
+  async init(): Promise<void> {
+    const client = await this.connect("initialising the schema");
+    try {
+      await migrate(client, this.schema);
+      client.release();
+    } catch (e) {
+      client.release(e instanceof Error ? e : undefined);
+      throw storeError(e, "initialising the schema");
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end().catch(() => undefined);
+  }
+
+  async getSetting(key: string): Promise<string | undefined> {
+    const rows = await this.query<{ value: string }>("reading a setting", "SELECT value FROM settings WHERE key = $1", [key]);
+    return rows[0]?.value;
+  }
+
+  async putSetting(key: string, value: string): Promise<void> {
+    await this.query("saving a setting",
+      "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [key, noNul(value)]);
+  }
+
+  async putDataset(ds: Dataset): Promise<void> {
+    await this.query("saving a dataset",
+      `INSERT INTO datasets (name, label, agency, legal_basis, purpose, handling, reliability, retention, compartment, description, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [ds.name, ds.label, ds.agency, ds.legalBasis, ds.purpose, ds.handling, ds.reliability, ds.retention, ds.compartment, ds.description, ds.createdAt].map(noNul))
+      .catch((e: unknown) => {
+        if ((e as VizierError).cause && ((e as VizierError).cause as { code?: string }).code === "23505") {
+          throw new VizierError("ALREADY_EXISTS", `dataset "${ds.name}" already exists`);
+        }
+        throw e;
+      });
+  }
+
+  async getDataset(name: string): Promise<Dataset | undefined> {
+    const rows = await this.query<DatasetRow>("reading a dataset", "SELECT * FROM datasets WHERE name = $1", [name]);
+    return rows[0] ? toDataset(rows[0]) : undefined;
+  }
+
+  async listDatasets(): Promise<Dataset[]> {
+    return (await this.query<DatasetRow>("listing datasets", "SELECT * FROM datasets ORDER BY name")).map(toDataset);
+  }
+
+  async beginWrite(run: IngestRun): Promise<StoreWriter> {
+    if (!(await this.getDataset(run.dataset))) throw new VizierError("NOT_FOUND", `dataset "${run.dataset}" does not exist`);
+    const client = await this.connect("starting an ingest run");
+    return PgWriter.begin(client, (err) => client.release(err));
+  }
+
+  async listRuns(dataset?: string): Promise<IngestRun[]> {
+    const rows = dataset === undefined
+      ? await this.query<RunRow>("listing runs", "SELECT * FROM runs ORDER BY recorded")
+      : await this.query<RunRow>("listing runs", "SELECT * FROM runs WHERE dataset = $1 ORDER BY recorded", [dataset]);
+    return rows.map(toRun);
+  }
+
+  async listQuarantine(q: { dataset?: string; runId?: string; limit: number; offset?: number }): Promise<QuarantineRow[]> {
+    const rows = await this.query<QuarantineDbRow>("listing quarantined rows",
+      `SELECT * FROM quarantine WHERE ($1::text IS NULL OR dataset = $1) AND ($2::text IS NULL OR run_id = $2)
+       ORDER BY id LIMIT $3 OFFSET $4`, [q.dataset ?? null, q.runId ?? null, q.limit, q.offset ?? 0]);
+    return rows.map(toQuarantine);
+  }
+
+  async readStatements(scope: AccessScope, q: StatementQuery): Promise<Statement[]> {
+    const out: Statement[] = [];
+    for await (const batch of this.scanStatements(scope, q, 10_000)) out.push(...batch);
+    return out;
+  }
+
+  async *scanStatements(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Statement[]> {
+    if (q.entityIds && q.entityIds.length === 0) return;
+    const sc = scopeCondition(scope, "s", 9);
+    if (sc.none) return;
+    // Keyset pagination in primary-key order: each batch is an index range scan, no cursor or
+    // connection is held between batches, and memory stays flat for any export size.
+    let after: [string, string, string, Buffer] | undefined;
+    for (;;) {
+      const rows = await this.query<StatementRow & { value_hash: Buffer }>("reading statements",
+        `SELECT ${STATEMENT_SELECT}, s.value_hash FROM statements s
+         WHERE ($1::text[] IS NULL OR s.entity_id = ANY($1)) AND ($2::text IS NULL OR s.dataset = $2)
+           AND ($3::boolean OR (s.entity_id, s.dataset, s.prop, s.value_hash) > ($4::text, $5::text, $6::text, $7::bytea))
+           AND ${sc.sql}
+         ORDER BY s.entity_id, s.dataset, s.prop, s.value_hash LIMIT $8`,
+        [q.entityIds ? [...q.entityIds] : null, q.dataset ?? null, after === undefined, ...(after ?? ["", "", "", Buffer.alloc(0)]), batchSize, ...sc.params]);
+      if (rows.length === 0) return;
+      const last = rows[rows.length - 1]!;
+      after = [last.entity_id, last.dataset, last.prop, last.value_hash];
+      yield rows.map(toStatement);
+      if (rows.length < batchSize) return;
+    }
+  }
+
+  async search(scope: AccessScope, q: { text: string; limit: number; offset: number }): Promise<SearchHit[]> {
+    const text = fold(noNul(q.text.trim()));
+    if (!text) return [];
+    const sc = scopeCondition(scope, "s", 5);
+    if (sc.none) return [];
+    const rows = await this.query<{ entity_id: string; score: number }>("searching", searchSql(sc.sql),
+      [text, prefixTsQuery(text), q.limit, q.offset, ...sc.params]);
+    return rows.map((r) => ({ entityId: r.entity_id, score: Number(r.score) }));
+  }
+
+  async countWithheld(scope: AccessScope, entityIds: readonly string[]): Promise<WithheldCount[]> {
+    if (scope.all || entityIds.length === 0) return [];
+    const sc = scopeCondition(scope, "s", 3);
+    const rows = await this.query<{ entity_id: string; agency: string; dataset: string; handling: string; n: string; props: string[] }>(
+      "counting withheld statements",
+      `SELECT s.entity_id, s.agency, s.dataset, s.handling, count(*) AS n, array_agg(DISTINCT s.prop ORDER BY s.prop) AS props
+       FROM statements s WHERE s.entity_id = ANY($1) AND s.prop <> $2 AND NOT (${sc.sql})
+       GROUP BY s.entity_id, s.agency, s.dataset, s.handling ORDER BY s.entity_id, s.agency, s.dataset, s.handling`,
+      [[...entityIds], ID_PROP, ...sc.params]);
+    return rows.map((r) => ({ entityId: r.entity_id, agency: r.agency, dataset: r.dataset, handling: r.handling, count: Number(r.n), props: r.props }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const [totals, bySchema, byDataset] = await Promise.all([
+      this.query<{ datasets: string; entities: string; statements: string; quarantined: string; runs: string; audit: string }>("reading statistics",
+        `SELECT (SELECT count(*) FROM datasets) AS datasets, (SELECT count(DISTINCT entity_id) FROM statements) AS entities,
+                (SELECT count(*) FROM statements) AS statements, (SELECT count(*) FROM quarantine) AS quarantined,
+                (SELECT count(*) FROM runs) AS runs, (SELECT seq FROM audit_head) AS audit`),
+      this.query<{ schema: string; n: string }>("reading statistics",
+        "SELECT schema, count(DISTINCT entity_id) AS n FROM statements WHERE prop = $1 GROUP BY schema ORDER BY schema", [ID_PROP]),
+      this.query<{ dataset: string; entities: string; statements: string }>("reading statistics",
+        "SELECT dataset, count(DISTINCT entity_id) AS entities, count(*) AS statements FROM statements GROUP BY dataset ORDER BY dataset"),
+    ]);
+    const t = totals[0];
+    return {
+      datasets: Number(t?.datasets ?? 0), entities: Number(t?.entities ?? 0), statements: Number(t?.statements ?? 0),
+      quarantined: Number(t?.quarantined ?? 0), runs: Number(t?.runs ?? 0), auditRecords: Number(t?.audit ?? 0),
+      bySchema: Object.fromEntries(bySchema.map((r) => [r.schema, Number(r.n)])),
+      byDataset: Object.fromEntries(byDataset.map((r) => [r.dataset, { entities: Number(r.entities), statements: Number(r.statements) }])),
+    };
+  }
+
+  async appendAudit(entries: readonly AuditEntry[], link: (prevHash: string, seq: number, e: AuditEntry) => string): Promise<AuditRecord[]> {
+    if (entries.length === 0) return [];
+    const client = await this.connect("appending to the audit log");
+    try {
+      await client.query("BEGIN");
+      const records = await appendAuditTx(client, entries, link);
+      await client.query("COMMIT");
+      client.release();
+      return records;
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      client.release(e instanceof Error ? e : new Error(String(e)));
+      throw storeError(e, "appending to the audit log");
+    }
+  }
+
+  async *scanAudit(batchSize: number): AsyncIterable<AuditRecord[]> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.query<AuditDbRow>("reading the audit log", "SELECT * FROM audit WHERE seq > $1 ORDER BY seq LIMIT $2", [after, batchSize]);
+      if (rows.length === 0) return;
+      after = Number(rows[rows.length - 1]!.seq);
+      yield rows.map(toAudit);
+      if (rows.length < batchSize) return;
+    }
+  }
+
+  private async connect(what: string): Promise<pg.PoolClient> {
+    return guarded(what, () => this.pool.connect());
+  }
+
+  private async query<R extends object>(what: string, sql: string, params: unknown[] = []): Promise<R[]> {
+    return guarded(what, async () => (await this.pool.query<R>(sql, params)).rows);
+  }
+}

@@ -1,0 +1,164 @@
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+import { VizierError, type Statement } from "@vizier/model";
+import type { AuditAppend, Conflict, IngestRun, QuarantineRow, StoreWriter } from "@vizier/core";
+import type { PoolClient } from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { appendAuditTx } from "./audit";
+import { noNul } from "./copy-text";
+import { storeError } from "./errors";
+import { runParams, STATEMENT_COLUMNS, statementLine } from "./rows";
+
+/** Bytes per COPY chunk written to the socket; writes wait for 'drain' beyond that (backpressure). */
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * One ingest run on one connection and one transaction. Statements stream by COPY into a TEMP
+ * staging table (not WAL-logged, dropped at commit); `commit` merges them set-based into
+ * `statements`, records the run and appends the audit entries, then COMMITs. Anything short of
+ * COMMIT leaves the store as it was: PostgreSQL rolls back an open transaction when the
+ * connection or the process dies.
+ */
+export class PgWriter implements StoreWriter {
+  private done = false;
+  private broken: unknown;
+  private readonly onError = (e: Error) => { this.broken = e; };
+
+  private constructor(private readonly client: PoolClient, private readonly release: (err?: Error) => void) {
+    // A checked-out client whose connection dies emits 'error'; without a listener that would
+    // crash the process. Remember it and fail the next call instead.
+    client.on("error", this.onError);
+  }
+
+  static async begin(client: PoolClient, release: (err?: Error) => void): Promise<PgWriter> {
+    const w = new PgWriter(client, release);
+    try {
+      await client.query("BEGIN");
+      // The merge sorts the run's statements; give it memory so it does not spill for typical runs.
+      await client.query("SET LOCAL work_mem = '256MB'");
+      await client.query(`CREATE TEMP TABLE vz_stage (ord bigint GENERATED ALWAYS AS IDENTITY, ${STATEMENT_COLUMNS.map((c) => `${c} text NOT NULL`).join(", ")}, search_text text) ON COMMIT DROP`);
+    } catch (e) {
+      w.finish(e);
+      throw storeError(e, "starting an ingest run");
+    }
+    return w;
+  }
+
+  async writeStatements(batch: readonly Statement[]): Promise<void> {
+    if (batch.length === 0) return;
+    await this.step("writing statements", async () => {
+      const stream = this.client.query(copyFrom(`COPY vz_stage (${STATEMENT_COLUMNS.join(", ")}, search_text) FROM STDIN`));
+      const done = finished(stream);
+      done.catch(() => undefined); // observed below; avoids an unhandled rejection if a write throws first
+      let chunk = "";
+      for (const s of batch) {
+        chunk += statementLine(s);
+        if (chunk.length >= CHUNK_CHARS) {
+          if (!stream.write(chunk)) await Promise.race([once(stream, "drain"), done]);
+          chunk = "";
+        }
+      }
+      if (chunk) stream.write(chunk);
+      stream.end();
+      await done;
+    });
+  }
+
+  async writeQuarantine(rows: readonly QuarantineRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.step("writing quarantined rows", async () => {
+      const col = <K extends keyof QuarantineRow>(k: K) => rows.map((r) => (typeof r[k] === "string" ? noNul(r[k] as string) : r[k]));
+      // Straight into the table: the open transaction keeps them invisible until commit.
+      await this.client.query(
+        `INSERT INTO quarantine (kind, run_id, dataset, file, row_no, column_name, reason, raw)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[])`,
+        [col("kind"), col("runId"), col("dataset"), col("file"), col("row"), col("column"), col("reason"), col("raw")],
+      );
+    });
+  }
+
+  async conflicts(limit: number): Promise<Conflict[]> {
+    return this.step("finding conflicting values", async () => {
+      // Several distinct values for one entity and property, coming from different rows.
+      const r = await this.client.query<{ entity_id: string; prop: string; vals: string[] }>(
+        `SELECT entity_id, prop, array_agg(DISTINCT value ORDER BY value) AS vals FROM vz_stage
+         WHERE prop <> 'id' GROUP BY entity_id, prop
+         HAVING count(DISTINCT value) > 1 AND count(DISTINCT origin) > 1
+         ORDER BY entity_id, prop LIMIT $1`, [limit]);
+      return r.rows.map((x) => ({ entityId: x.entity_id, prop: x.prop, values: x.vals }));
+    });
+  }
+
+  async runEntities(): Promise<number> {
+    return this.step("counting entities", async () => {
+      const r = await this.client.query<{ n: string }>("SELECT count(DISTINCT entity_id) AS n FROM vz_stage");
+      return Number(r.rows[0]?.n ?? 0);
+    });
+  }
+
+  async commit(run: IngestRun, audit: AuditAppend): Promise<void> {
+    await this.step("committing the ingest run", async () => {
+      const cols = [...STATEMENT_COLUMNS, "search_text"];
+      const later = new Set(["last_seen", "run_id", "origin"]);
+      const pick = cols.map((c) => (later.has(c) ? `last_value(${c}) OVER w AS ${c}` : c)).join(", ");
+      // One set-based merge. A statement written several times in the run becomes one row (ON
+      // CONFLICT cannot touch a row twice in one command): its first occurrence, with last_seen,
+      // run and origin from the last. A statement already stored only gets those three updated,
+      // so re-ingesting a file changes nothing else.
+      await this.client.query(
+        `INSERT INTO statements (${cols.join(", ")}, value_hash)
+         SELECT DISTINCT ON (entity_id, dataset, prop, value_hash) ${pick}, value_hash
+         FROM (SELECT *, decode(md5(value), 'hex') AS value_hash FROM vz_stage) s
+         WINDOW w AS (PARTITION BY entity_id, dataset, prop, value_hash ORDER BY ord ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+         ORDER BY entity_id, dataset, prop, value_hash, ord
+         ON CONFLICT (entity_id, dataset, prop, value_hash) DO UPDATE
+           SET last_seen = EXCLUDED.last_seen, run_id = EXCLUDED.run_id, origin = EXCLUDED.origin`);
+      await this.client.query(
+        `INSERT INTO runs (id, dataset, file, mapping, actor, started_at, finished_at, rows_read, rows_ok, rows_quarantined, rows_filtered, statements, entities, conflicts, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, runParams(run).map((v) => (typeof v === "string" ? noNul(v) : v)));
+      await appendAuditTx(this.client, audit.entries, audit.link);
+      await this.client.query("COMMIT");
+    });
+    this.finish();
+  }
+
+  async abort(): Promise<void> {
+    if (this.done) return;
+    if (this.broken) { this.finish(this.broken); return; }
+    try {
+      await this.client.query("ROLLBACK");
+      this.finish();
+    } catch (e) {
+      // The connection is gone: the server has rolled back already. Nothing to report.
+      this.finish(e);
+    }
+  }
+
+  /** Runs one step of the run; on failure the connection is discarded, which rolls everything back. */
+  private async step<T>(what: string, f: () => Promise<T>): Promise<T> {
+    if (this.done) {
+      if (this.broken) throw storeError(this.broken, what);
+      throw new VizierError("INTERNAL", `ingest run already finished; cannot continue ${what}`);
+    }
+    if (this.broken) {
+      const err = storeError(this.broken, what);
+      this.finish(this.broken);
+      throw err;
+    }
+    try {
+      return await f();
+    } catch (e) {
+      this.finish(e);
+      throw storeError(e, what);
+    }
+  }
+
+  /** Returns the connection to the pool (destroyed when it failed, so no half-open transaction survives). */
+  private finish(err?: unknown): void {
+    if (this.done) return;
+    this.done = true;
+    if (err !== undefined) this.broken = err;
+    this.client.off("error", this.onError);
+    this.release(err === undefined ? undefined : err instanceof Error ? err : new Error(String(err)));
+  }
+}
