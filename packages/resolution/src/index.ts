@@ -1,1 +1,22 @@
-export {};
+/** @vizier/resolution — explainable Fellegi-Sunter entity resolution with analyst judgements. */
+export * from "./types";
+export { fold, tokens } from "./text/fold";
+export { jaroWinkler, damerauLevenshtein, soundex } from "./text/similarity";
+export { prepareValue, prepareValues, normalizeDate } from "./normalize";
+export type { PVal } from "./normalize";
+export { compareField, compareValue, levelLabels } from "./compare";
+export { candidatePairs, recordKeys, DEFAULT_BLOCKING } from "./blocking";
+export type { BlockingOptions } from "./blocking";
+export { prepare, recordKey } from "./prepare";
+export type { Prepared } from "./prepare";
+export { comparisonVectors } from "./vectors";
+export { estimateModel, DEFAULT_ESTIMATE } from "./model";
+export { scorePairs, explainPair, weightsOf, probabilityOf } from "./score";
+export { cluster, clusterIdFor } from "./cluster";
+export { chooseComparisons } from "./model";
+export { effectiveJudgements } from "./judgements";
+export { resolve, resolveIncremental, explain, reviewQueue, candidatesOf, DEFAULT_THRESHOLD } from "./resolve";
+export type { ResolveOptions, Resolution } from "./resolve";
+export { parseModel } from "./model-json";
+export { pairwiseScores, bcubedScores, blockingRecall } from "./metrics";
+export type { Scores } from "./metrics";
