@@ -44,6 +44,9 @@ export class CsvParser {
     const d = this.delimiter;
     const n = s.length;
     let pos = 0;
+    // Position of the next quote character, searched once and reused: searching from every line
+    // start would rescan the rest of the chunk per line (quadratic on quote-free files).
+    let nextQuote = -2;
     while (pos < n) {
       let nl = s.indexOf("\n", pos);
       if (nl < 0) {
@@ -56,8 +59,8 @@ export class CsvParser {
         this.line++;
         continue;
       }
-      const q = s.indexOf('"', pos);
-      if (q < 0 || q >= end) {
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = s.indexOf('"', pos);
+      if (nextQuote < 0 || nextQuote >= end) {
         out.push({ line: this.line, fields: s.slice(pos, end).split(d) });
         this.line++;
         pos = nl + 1;

@@ -1,0 +1,101 @@
+/**
+ * PostgreSQL store write throughput: statements generated in memory (a 6-property Person mapping,
+ * 7 statements per row including the `id` statement) streamed through PgWriter in batches of
+ * 5,000 and committed, measuring the store alone (no file parsing).
+ *
+ *   node scripts/run-ts.mjs bench/ingest/pg-store-throughput.ts [rows=1000000] [--url postgresql://…] [--reingest]
+ *
+ * Without --url it starts a private throwaway cluster (scripts/pg-test-server.ts).
+ * Reports rows/s and statements/s for the COPY phase, the merge+commit phase and overall, with
+ * peak RSS (flat memory: it should not grow with rows).
+ */
+import { makeStatementId, type Statement } from "@vizier/model";
+import { linkAudit, type IngestRun } from "@vizier/core";
+import { PostgresStore } from "@vizier/store-postgres";
+import { findPgBin, startPgTestServer } from "../../scripts/pg-test-server";
+
+const args = process.argv.slice(2);
+const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
+const urlArg = args.indexOf("--url");
+const reingest = args.includes("--reingest");
+const BATCH_ROWS = 5000 / 7;
+
+const DATASET = {
+  name: "bench", label: "bench", agency: "A", legalBasis: "test", purpose: "test", handling: "GREEN", reliability: "B2",
+  retention: "P5Y", compartment: "", description: "", createdAt: "2026-01-01T00:00:00.000Z",
+};
+
+function rowStatements(i: number, runId: string, out: Statement[]): void {
+  const entityId = `bench-${i.toString(36)}`;
+  const base = {
+    entityId, schema: "Person", dataset: "bench", agency: "A", legalBasis: "test", purpose: "test", handling: "GREEN", reliability: "B2",
+    firstSeen: "2026-01-01T00:00:00.000Z", lastSeen: "2026-01-01T00:00:00.000Z", retentionUntil: "2031-01-01", runId, origin: `p.csv:${i + 2}`,
+  };
+  const vals: Array<[string, string, string]> = [
+    ["id", "id", entityId],
+    ["name", "name", `Jan${i % 9973} van der Berg${i % 7919}`],
+    ["birthDate", "date", `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`],
+    ["nationality", "country", ["nl", "be", "de", "ma", "co"][i % 5]!],
+    ["idNumber", "identifier", `NL${(100000000 + i).toString()}`],
+    ["phone", "phone", `+316${(10000000 + i).toString()}`],
+    ["email", "email", `person${i}@example.org`],
+  ];
+  for (const [prop, propType, value] of vals) {
+    out.push({ ...base, id: makeStatementId(entityId, prop, value, "bench"), prop, propType, value, original: value });
+  }
+}
+
+async function ingest(store: PostgresStore, runId: string): Promise<{ copyS: number; commitS: number; genS: number }> {
+  const run: IngestRun = { id: runId, dataset: "bench", file: "p.csv", mapping: "m.yml", actor: "bench", startedAt: new Date().toISOString() };
+  const w = await store.beginWrite(run);
+  let copyMs = 0;
+  let genMs = 0;
+  for (let i = 0; i < rows;) {
+    const t0 = performance.now();
+    const batch: Statement[] = [];
+    const end = Math.min(rows, i + Math.ceil(BATCH_ROWS));
+    for (; i < end; i++) rowStatements(i, runId, batch);
+    const t1 = performance.now();
+    await w.writeStatements(batch);
+    copyMs += performance.now() - t1;
+    genMs += t1 - t0;
+  }
+  const t2 = performance.now();
+  await w.conflicts(10_000);
+  await w.runEntities();
+  await w.commit({ ...run, status: "committed" }, { entries: [{ at: new Date().toISOString(), actor: "bench", agency: "A", purpose: "bench", action: "ingest", query: runId, resultIds: [runId], recipients: [] }], link: linkAudit });
+  return { copyS: copyMs / 1000, commitS: (performance.now() - t2) / 1000, genS: genMs / 1000 };
+}
+
+let stop = () => undefined as void;
+let url = urlArg >= 0 ? args[urlArg + 1] : undefined;
+if (!url) {
+  const bin = findPgBin();
+  if (!bin) throw new Error("no PostgreSQL binaries; pass --url");
+  const srv = startPgTestServer(bin);
+  url = srv.url;
+  stop = srv.stop;
+}
+let peakRss = 0;
+const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
+try {
+  const store = new PostgresStore({ url, schema: `bench_${Date.now().toString(36)}` });
+  await store.init();
+  await store.putDataset(DATASET);
+  const statements = rows * 7;
+  for (const runId of reingest ? ["first", "again"] : ["first"]) {
+    const t = await ingest(store, runId);
+    const total = t.copyS + t.commitS;
+    console.log(JSON.stringify({
+      run: runId, rows, statements, generateS: +t.genS.toFixed(2), copyS: +t.copyS.toFixed(2), mergeCommitS: +t.commitS.toFixed(2),
+      copyStatementsPerS: Math.round(statements / t.copyS), storeRowsPerS: Math.round(rows / total), storeStatementsPerS: Math.round(statements / total),
+      peakRssMB: Math.round(peakRss / 2 ** 20),
+    }));
+  }
+  const s = await store.stats();
+  console.log(JSON.stringify({ storedStatements: s.statements, entities: s.entities }));
+  await store.close();
+} finally {
+  clearInterval(sampler);
+  stop();
+}
