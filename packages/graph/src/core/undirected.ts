@@ -8,11 +8,16 @@ export interface Adjacency {
 }
 
 const cache = new WeakMap<Graph, Adjacency>();
+const unitCache = new WeakMap<Graph, Adjacency>();
 
-/** Neighbour lists ignoring direction; a reciprocal pair appears once (weights summed). */
-export function undirectedNeighbours(g: Graph): Adjacency {
-  if (!g.directed) return { offsets: g.outOffsets, targets: g.outTargets, weights: g.outWeights };
-  const hit = cache.get(g);
+/**
+ * Neighbour lists ignoring direction; a reciprocal pair appears once with its weights summed, or,
+ * with `unit`, with the number of arcs between the pair (1 or 2) — the unweighted mutual weight.
+ */
+export function undirectedNeighbours(g: Graph, unit = false): Adjacency {
+  if (!g.directed) return { offsets: g.outOffsets, targets: g.outTargets, weights: unit ? new Float64Array(g.outTargets.length).fill(1) : g.outWeights };
+  const store = unit ? unitCache : cache;
+  const hit = store.get(g);
   if (hit) return hit;
   const n = g.n;
   const offsets = new Int32Array(n + 1);
@@ -26,13 +31,14 @@ export function undirectedNeighbours(g: Graph): Adjacency {
     for (const [off, tg, wt] of [[g.outOffsets, g.outTargets, g.outWeights], [g.inOffsets, g.inTargets, g.inWeights]] as const) {
       for (let p = off[v] as number, e = off[v + 1] as number; p < e; p++) {
         const t = tg[p] as number;
-        if (mark[t] === v) { tmpW[where[t] as number] = (tmpW[where[t] as number] as number) + (wt[p] as number); continue; }
-        mark[t] = v; where[t] = w; tmpT[w] = t; tmpW[w] = wt[p] as number; w++;
+        const x = unit ? 1 : (wt[p] as number);
+        if (mark[t] === v) { tmpW[where[t] as number] = (tmpW[where[t] as number] as number) + x; continue; }
+        mark[t] = v; where[t] = w; tmpT[w] = t; tmpW[w] = x; w++;
       }
     }
   }
   offsets[n] = w;
   const adj = { offsets, targets: tmpT.slice(0, w), weights: tmpW.slice(0, w) };
-  cache.set(g, adj);
+  store.set(g, adj);
   return adj;
 }

@@ -9,9 +9,9 @@ import { undirectedNeighbours } from "../core/undirected";
 /** Burt's constraint of every node. */
 export function constraint(g: Graph, opts: { weighted?: boolean } = {}): Float64Array {
   // The undirected view sums a_ij + a_ji for reciprocal pairs: exactly the mutual weight.
-  const adj = undirectedNeighbours(g);
+  const adj = undirectedNeighbours(g, !opts.weighted);
   const n = g.n;
-  const w = opts.weighted ? adj.weights : new Float64Array(adj.targets.length).fill(1);
+  const w = adj.weights;
   const total = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     let s = 0;
