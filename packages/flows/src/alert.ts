@@ -43,7 +43,7 @@ export function makeAlert(t: TxTable, ix: TxIndex, pattern: Pattern, accounts: I
 
 /** Typologies that are made of smaller ones; a part alone is not reported when the whole is. */
 const PRIORITY: Record<Pattern, number> = {
-  stack: 0, scatter_gather: 0, gather_scatter: 0, cycle: 1, bipartite: 1, layering: 2,
+  stack: 0, scatter_gather: 1, gather_scatter: 1, cycle: 1, bipartite: 1, layering: 2,
   fan_in: 3, fan_out: 3,
   structuring: 9, pass_through: 9, focus_country: 9, dormant_reactivation: 9, round_amounts: 9,
 };

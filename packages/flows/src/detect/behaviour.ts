@@ -13,7 +13,7 @@ import { slice } from "../tx-index";
 function sideAlerts(ctx: DetectContext, pick: (i: number) => boolean, w: number, minCount: number, build: (a: number, side: "in" | "out", txs: number[]) => Alert | null): Alert[] {
   const { t, ix } = ctx;
   const out: Alert[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (let a = 0; a < ix.accounts; a++) {
     for (const side of ["out", "in"] as const) {
       const list = side === "out" ? slice(ix.outStart, ix.outTx, a) : slice(ix.inStart, ix.inTx, a);
@@ -23,10 +23,10 @@ function sideAlerts(ctx: DetectContext, pick: (i: number) => boolean, w: number,
       if (sel.length < minCount) continue;
       for (const [s, e] of denseRuns(sel.map((i) => t.time[i] ?? 0), w, minCount)) {
         const txs = sel.slice(s, e);
-        const key = txs.join(",");
-        if (seen.has(key)) continue;
+        // The same transfers seen from the other side are one alert, not two.
+        if (txs.filter((i) => seen.has(i)).length >= 0.5 * txs.length) continue;
         const al = build(a, side, txs);
-        if (al) { seen.add(key); out.push(al); }
+        if (al) { for (const i of txs) seen.add(i); out.push(al); }
       }
     }
   }
@@ -40,12 +40,12 @@ export function detectStructuring(ctx: DetectContext): Alert[] {
   const lo = o.threshold * (1 - o.band);
   const { ix } = ctx;
   return sideAlerts(ctx, (i) => { const x = t.amount[i] ?? 0; return x >= lo && x < o.threshold; }, o.window, o.minCount, (a, side, txs) => {
-    // Structuring avoids the threshold: few payments at or above it in the same period.
+    // Structuring avoids the threshold: few payments at or above it within a window around the run.
     const list = side === "out" ? slice(ix.outStart, ix.outTx, a) : slice(ix.inStart, ix.inTx, a);
     const s = t.time[txs[0] ?? 0] ?? 0;
     const e = t.time[txs[txs.length - 1] ?? 0] ?? 0;
     let above = 0;
-    for (const i of list) { const x = t.time[i] ?? 0; if (x >= s && x <= e && (t.amount[i] ?? 0) >= o.threshold) above++; }
+    for (const i of list) { const x = t.time[i] ?? 0; if (x >= e - o.window && x <= s + o.window && (t.amount[i] ?? 0) >= o.threshold) above++; }
     if (above > o.maxAboveShare * (above + txs.length)) return null;
     const cps = txs.map((i) => (side === "out" ? t.to[i] : t.from[i]) ?? 0);
     const al = makeAlert(t, ctx.ix, "structuring", [a, ...cps], txs, 1 - 0.5 ** (txs.length - o.minCount + 2), "");

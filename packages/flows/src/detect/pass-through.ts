@@ -1,11 +1,12 @@
 /**
  * Rapid pass-through (money mules) and layering chains.
  *
- * Pass-through: per account and per window of `window` (aligned to the start of the input),
- * incoming money is matched to later outgoing money first-in-first-out; the share of the
- * window's inflow that leaves within `maxDelay` of arriving must reach `minShare`, with at least
- * `minCount` incoming transfers and `minInflow` EUR. Outgoing money not covered by recorded
- * inflow is taken from an unknown prior balance and does not count.
+ * Pass-through: per account, each incoming transfer is matched to the first later outgoing transfer, not matched yet, that
+ * leaves within `maxDelay` and carries between `minKept` and 100% of it (a mule forwards each
+ * deposit minus a commission; a business pays invoices that bear no relation to what came in).
+ * Over a run of at least `minCount` matched arrivals within `window`, the matched share of all
+ * inflow in that period must reach `minShare` and the inflow `minInflow` EUR; the forwards
+ * must also make up `minShare` of all outflow in the period.
  *
  * Layering: a time-respecting chain of at least `minHops` rare transfers through distinct
  * accounts in which each hop leaves its account within `maxDelay` of the previous hop arriving
@@ -16,8 +17,8 @@
 import type { Alert } from "../alert";
 import { days, eur, makeAlert } from "../alert";
 import type { DetectContext } from "./context";
-import { mergedActivity } from "./windows";
 import { slice } from "../tx-index";
+import { denseRuns } from "./windows";
 
 export function detectPassThrough(ctx: DetectContext): Alert[] {
   const { t, ix } = ctx;
@@ -26,55 +27,50 @@ export function detectPassThrough(ctx: DetectContext): Alert[] {
   for (let a = 0; a < ix.accounts; a++) {
     const ins = slice(ix.inStart, ix.inTx, a);
     const outs = slice(ix.outStart, ix.outTx, a);
-    if (ins.length < o.minCount || outs.length === 0) continue;
-    let inflow = 0;
-    for (const i of ins) inflow += t.amount[i] ?? 0;
-    if (inflow < o.minInflow) continue;
-    const act = mergedActivity(ins, outs, ix.rank);
-    // FIFO lots: [tx, remaining]; fast[k] = amount of in-tx k forwarded within maxDelay.
-    const lots: [number, number][] = [];
-    let head = 0;
-    const fast = new Map<number, number>();
-    const usedBy = new Map<number, number[]>();
-    for (const i of act) {
-      if (t.to[i] === a && t.from[i] !== a) { lots.push([i, t.amount[i] ?? 0]); continue; }
-      if (t.from[i] !== a) continue;
-      let need = t.amount[i] ?? 0;
-      const ti = t.time[i] ?? 0;
-      while (need > 1e-9 && head < lots.length) {
-        const lot = lots[head];
-        if (!lot) break;
-        const take = Math.min(need, lot[1]);
-        lot[1] -= take;
-        need -= take;
-        if (ti - (t.time[lot[0]] ?? 0) <= o.maxDelay) {
-          fast.set(lot[0], (fast.get(lot[0]) ?? 0) + take);
-          const u = usedBy.get(lot[0]);
-          if (u) u.push(i); else usedBy.set(lot[0], [i]);
-        }
-        if (lot[1] <= 1e-9) head++;
-      }
-    }
-    // Per aligned window.
-    const byWin = new Map<number, number[]>();
+    if (ins.length < o.minCount || outs.length < o.minCount) continue;
+    const used = new Set<number>();
+    const match = new Map<number, number>(); // in-tx -> out-tx
+    let q0 = 0;
     for (const i of ins) {
       if (t.from[i] === a) continue;
-      const w = Math.floor(((t.time[i] ?? 0) - ix.tMin) / o.window);
-      const l = byWin.get(w);
-      if (l) l.push(i); else byWin.set(w, [i]);
+      const ti = t.time[i] ?? 0;
+      const ai = t.amount[i] ?? 0;
+      while (q0 < outs.length && (t.time[outs[q0] ?? 0] ?? 0) < ti) q0++;
+      for (let q = q0; q < outs.length; q++) {
+        const j = outs[q] ?? 0;
+        if ((t.time[j] ?? 0) - ti > o.maxDelay) break;
+        const aj = t.amount[j] ?? 0;
+        if (used.has(j) || t.to[j] === a || aj < o.minKept * ai || aj > ai) continue;
+        used.add(j);
+        match.set(i, j);
+        break;
+      }
     }
-    for (const w of [...byWin.keys()].sort((x, y) => x - y)) {
-      const l = byWin.get(w) ?? [];
-      if (l.length < o.minCount) continue;
+    if (match.size < o.minCount) continue;
+    // Runs of matched arrivals (any `window` holding at least minCount of them).
+    const matchedAll = ins.filter((i) => match.has(i));
+    for (const [rs, re] of denseRuns(matchedAll.map((i) => t.time[i] ?? 0), o.window, o.minCount)) {
+      const matched = matchedAll.slice(rs, re);
+      const lo = t.time[matched[0] ?? 0] ?? 0;
+      const hi = t.time[matched[matched.length - 1] ?? 0] ?? 0;
+      const l = Array.from(ins).filter((i) => t.from[i] !== a && (t.time[i] ?? 0) >= lo && (t.time[i] ?? 0) <= hi);
       let sIn = 0;
       let sFast = 0;
-      for (const i of l) { sIn += t.amount[i] ?? 0; sFast += fast.get(i) ?? 0; }
+      for (const i of l) sIn += t.amount[i] ?? 0;
+      for (const i of matched) sFast += t.amount[i] ?? 0;
       if (sIn < o.minInflow || sFast < o.minShare * sIn) continue;
-      const outsUsed = l.flatMap((i) => usedBy.get(i) ?? []);
-      const cps = [...l.map((i) => t.from[i] ?? 0), ...outsUsed.map((i) => t.to[i] ?? 0)];
+      const outsUsed = matched.map((i) => match.get(i) ?? 0);
+      let sOut = 0;
+      for (const j of outsUsed) sOut += t.amount[j] ?? 0;
+      // The forwards must also be most of what left in the period: a mule's outflow is the
+      // inflow passed on; a business's payments mostly are not.
+      let allOut = 0;
+      for (const j of outs) { const x = t.time[j] ?? 0; if (x >= lo && x <= hi + o.maxDelay && t.to[j] !== a) allOut += t.amount[j] ?? 0; }
+      if (sOut < o.minShare * allOut) continue;
+      const cps = [...matched.map((i) => t.from[i] ?? 0), ...outsUsed.map((j) => t.to[j] ?? 0)];
       const share = sFast / sIn;
-      const al = makeAlert(t, ix, "pass_through", [a, ...cps], [...l, ...outsUsed], share, "");
-      al.explanation = `${t.accounts[a] ?? ""} received ${eur(sIn)} in ${l.length} transfers and passed ${(100 * share).toFixed(0)}% of it on within ${days(o.maxDelay)} of arrival (first in, first out)`;
+      const al = makeAlert(t, ix, "pass_through", [a, ...cps], [...matched, ...outsUsed], share, "");
+      al.explanation = `${t.accounts[a] ?? ""} received ${eur(sIn)} in ${l.length} transfers; ${matched.length} of them (${(100 * share).toFixed(0)}% of the amount) were each passed on within ${days(o.maxDelay)} as a transfer of ${(100 * o.minKept).toFixed(0)}-100% of their amount (${eur(sOut)} out)`;
       out.push(al);
     }
   }

@@ -4,7 +4,7 @@
  * Given time-sorted items, returns maximal runs [s, e) in which some window of length `w`
  * holds at least `minCount` items; overlapping qualifying windows are merged into one run.
  */
-export function denseRuns(times: readonly number[], w: number, minCount: number): [number, number][] {
+export function denseRuns(times: ArrayLike<number>, w: number, minCount: number): [number, number][] {
   const runs: [number, number][] = [];
   let j = 0;
   for (let s = 0; s < times.length; s++) {

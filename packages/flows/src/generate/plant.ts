@@ -124,12 +124,13 @@ export function plant(r: Rng, type: PlantType, spec: AlertPatternSpec, pop: Popu
       break;
     }
     case "pass_through": {
+      // A mule fed repeatedly by two controllers (so not a fan-in) forwarding abroad.
       const count = r.int(4, 6);
       let t = at(0, 0.5);
       const dest = r.pick(pop.foreign);
       for (let k = 0; k < count; k++) {
         const x = r.uniform(1500, 4500);
-        push(m((k % (n - 1)) + 1), m(0), x, t);
+        push(m((k % 2) + 1), m(0), x, t);
         push(m(0), dest, x * r.uniform(0.9, 0.98), t + r.uniform(0.1, 1) * DAY);
         t += r.uniform(0.5, 2) * DAY;
       }
