@@ -106,6 +106,16 @@ queries:
     const none = opt({ kvk: "1", naam: "X BV", bestuurder: "" });
     expect(none.problems).toEqual([]);
     expect(none.entities.map((e) => e.schema)).toEqual(["Company"]);
+    const optionalLink = mapper(`
+queries:
+  - entities:
+      company: {schema: Company, keys: [kvk], properties: {name: {column: naam}}}
+      person: {schema: Person, keys: [bestuurder], properties: {name: {column: bestuurder, required: true}}}
+      link: {schema: Directorship, keys: [kvk], key_literal: d, properties: {director: {entity: person}, organization: {entity: company}}}
+`, ["kvk", "naam", "bestuurder"]);
+    const noDirector = optionalLink({ kvk: "1", naam: "X BV", bestuurder: "" });
+    expect(noDirector.problems).toEqual([]);
+    expect(props(noDirector.entities.find((e) => e.schema === "Directorship"))?.map(([p]) => p)).toEqual(["organization"]);
     expect(opt({ kvk: "1", naam: "X BV", bestuurder: "Piet" }).entities.map((e) => e.schema).sort()).toEqual(["Company", "Directorship", "Person"]);
   });
 

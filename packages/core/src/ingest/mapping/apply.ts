@@ -43,7 +43,9 @@ function applyQuery(q: CompiledQuery, values: Record<string, string>, dataset: s
       if (p.ref >= 0) {
         const id = ids[p.ref];
         if (id !== undefined) vals.push({ prop: p.prop, propType: p.propType, value: id, original: id });
-        else if (!p.required) local.push({ reason: `${e.name}.${p.prop} links to "${p.refName}", which was skipped (${skips[p.ref] ?? "no id"})` });
+        // An entity the mapping itself made optional (`required`) just leaves the link empty;
+        // one lost to a missing key is a problem, since the row meant to link it.
+        else if (!p.required && skips[p.ref] === "missing key") local.push({ reason: `${e.name}.${p.prop} links to "${p.refName}", which was skipped (${skips[p.ref] ?? "no id"})` });
       } else {
         mapValues(p, values, countries, vals, local);
       }

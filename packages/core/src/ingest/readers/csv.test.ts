@@ -147,9 +147,9 @@ describe("openSource: delimited text", () => {
     for (let i = 0; i < rows; i += 1000) {
       let chunk = "";
       for (let k = i; k < i + 1000; k++) chunk += line(k);
-      if (!out.write(chunk)) await new Promise((r) => out.once("drain", r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
     }
-    await new Promise((r) => out.end(r));
+    await new Promise<void>((r) => out.end(() => r()));
     global.gc?.();
     const rss0 = process.memoryUsage().rss;
     let peak = rss0;
