@@ -9,7 +9,8 @@ import {
 import { appendAuditTx, scanAuditRows } from "./audit";
 import { guard, mapSqliteError } from "./errors";
 import { ftsQuery } from "./fts";
-import { MIGRATIONS, SCHEMA_VERSION } from "./schema";
+import { MIGRATIONS, SCHEMA_VERSION, STATEMENT_SELECT } from "./schema";
+import { toStatement, type StatementRow } from "./rows";
 import { SqliteWriter } from "./writer";
 
 /**
@@ -42,6 +43,7 @@ export class SqliteStore implements StorePort {
       }
       db.pragma("cache_size = -262144");
       db.pragma("temp_store = FILE");
+      db.pragma("temp.cache_size = -262144");
       db.pragma("mmap_size = 1073741824");
       this.db = db;
       const version = db.pragma("user_version", { simple: true }) as number;
@@ -88,7 +90,8 @@ export class SqliteStore implements StorePort {
   }
 
   async beginWrite(run: IngestRun): Promise<StoreWriter> {
-    return new SqliteWriter(this.conn, this.location, run);
+    void run;
+    return new SqliteWriter(this.conn, this.location);
   }
 
   async listRuns(dataset?: string): Promise<IngestRun[]> {
@@ -111,10 +114,10 @@ export class SqliteStore implements StorePort {
       for await (const b of this.scanStatements(scope, q, 10_000)) out.push(...b);
       return out;
     }
-    const rows = guard(this.location, () => this.conn.prepare(`SELECT * FROM statements
-      WHERE entity_id IN (SELECT value FROM json_each(@ids)) AND (@dataset IS NULL OR dataset = @dataset) ORDER BY entity_id, prop, value`)
-      .all({ ids: JSON.stringify(q.entityIds), dataset: q.dataset ?? null })) as sqlRows.StatementRow[];
-    return rows.filter((r) => inScope(scope, r.dataset, r.handling)).map(sqlRows.toStatement);
+    const rows = guard(this.location, () => this.conn.prepare(`${STATEMENT_SELECT}
+      WHERE s.entity_id IN (SELECT value FROM json_each(@ids)) AND (@dataset IS NULL OR s.dataset = @dataset) ORDER BY s.entity_id, s.prop, s.value`)
+      .all({ ids: JSON.stringify(q.entityIds), dataset: q.dataset ?? null })) as StatementRow[];
+    return rows.filter((r) => inScope(scope, r.dataset, r.handling)).map(toStatement);
   }
 
   async *scanStatements(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Statement[]> {
@@ -123,14 +126,14 @@ export class SqliteStore implements StorePort {
       return;
     }
     const ids = this.conn.prepare(`SELECT DISTINCT entity_id FROM statements WHERE entity_id > @after AND (@dataset IS NULL OR dataset = @dataset) ORDER BY entity_id LIMIT @limit`).pluck();
-    const byIds = this.conn.prepare(`SELECT * FROM statements WHERE entity_id >= @from AND entity_id <= @to AND (@dataset IS NULL OR dataset = @dataset) ORDER BY entity_id, prop, value`);
+    const byIds = this.conn.prepare(`${STATEMENT_SELECT} WHERE s.entity_id >= @from AND s.entity_id <= @to AND (@dataset IS NULL OR s.dataset = @dataset) ORDER BY s.entity_id, s.prop, s.value`);
     let after = "";
     const perPage = Math.max(1, Math.floor(batchSize / 8));
     for (;;) {
       const page = guard(this.location, () => ids.all({ after, dataset: q.dataset ?? null, limit: perPage })) as string[];
       if (page.length === 0) return;
-      const rows = guard(this.location, () => byIds.all({ from: page[0], to: page[page.length - 1], dataset: q.dataset ?? null })) as sqlRows.StatementRow[];
-      const visible = rows.filter((r) => inScope(scope, r.dataset, r.handling)).map(sqlRows.toStatement);
+      const rows = guard(this.location, () => byIds.all({ from: page[0], to: page[page.length - 1], dataset: q.dataset ?? null })) as StatementRow[];
+      const visible = rows.filter((r) => inScope(scope, r.dataset, r.handling)).map(toStatement);
       if (visible.length) yield visible;
       after = page[page.length - 1]!;
     }
@@ -149,8 +152,8 @@ export class SqliteStore implements StorePort {
 
   async countWithheld(scope: AccessScope, entityIds: readonly string[]): Promise<WithheldCount[]> {
     if (scope.all || entityIds.length === 0) return [];
-    const rows = guard(this.location, () => this.conn.prepare(`SELECT entity_id, agency, dataset, handling, prop FROM statements
-      WHERE entity_id IN (SELECT value FROM json_each(?)) AND prop <> 'id'`).all(JSON.stringify(entityIds))) as Array<{ entity_id: string; agency: string; dataset: string; handling: string; prop: string }>;
+    const rows = guard(this.location, () => this.conn.prepare(`SELECT s.entity_id, p.agency, s.dataset, s.handling, s.prop FROM statements s JOIN provenance p ON p.id = s.last_prov
+      WHERE s.entity_id IN (SELECT value FROM json_each(?)) AND s.prop <> 'id'`).all(JSON.stringify(entityIds))) as Array<{ entity_id: string; agency: string; dataset: string; handling: string; prop: string }>;
     const groups = new Map<string, WithheldCount>();
     for (const r of rows) {
       if (inScope(scope, r.dataset, r.handling)) continue;

@@ -15,20 +15,22 @@ export function runProvenance(dataset: Dataset, runId: string, now: Date, file: 
   return { dataset, runId, seenAt, retentionUntil: addRetention(seenAt, dataset.retention), file: basename(file) };
 }
 
+/** One statement with the run's provenance (a literal, not a spread: this is the ingest hot path). */
+function statement(p: RunProvenance, entityId: string, schema: string, origin: string, prop: string, propType: string, value: string, original: string): Statement {
+  const ds = p.dataset;
+  return {
+    id: makeStatementId(entityId, prop, value, ds.name), entityId, schema, prop, propType, value, original,
+    dataset: ds.name, agency: ds.agency, legalBasis: ds.legalBasis, purpose: ds.purpose, handling: ds.handling, reliability: ds.reliability,
+    firstSeen: p.seenAt, lastSeen: p.seenAt, retentionUntil: p.retentionUntil, runId: p.runId, origin,
+  };
+}
+
 /** Turns one mapped entity into statements: an `id` statement plus one per value. */
 export function toStatements(
   p: RunProvenance, row: number, entity: { id: string; schema: string; values: ReadonlyArray<{ prop: string; propType: string; value: string; original: string }> },
   out: Statement[],
 ): void {
-  const ds = p.dataset;
   const origin = `${p.file}:${row}`;
-  const base = {
-    entityId: entity.id, schema: entity.schema, dataset: ds.name, agency: ds.agency, legalBasis: ds.legalBasis, purpose: ds.purpose,
-    handling: ds.handling, reliability: ds.reliability, firstSeen: p.seenAt, lastSeen: p.seenAt, retentionUntil: p.retentionUntil,
-    runId: p.runId, origin,
-  };
-  out.push({ ...base, id: makeStatementId(entity.id, ID_PROP, entity.id, ds.name), prop: ID_PROP, propType: "id", value: entity.id, original: entity.id });
-  for (const v of entity.values) {
-    out.push({ ...base, id: makeStatementId(entity.id, v.prop, v.value, ds.name), prop: v.prop, propType: v.propType, value: v.value, original: v.original });
-  }
+  out.push(statement(p, entity.id, entity.schema, origin, ID_PROP, "id", entity.id, entity.id));
+  for (const v of entity.values) out.push(statement(p, entity.id, entity.schema, origin, v.prop, v.propType, v.value, v.original));
 }
