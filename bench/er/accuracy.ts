@@ -44,7 +44,7 @@ for (const d of DATASETS) {
   const truth = keys.map((k) => truthOf.get(k) ?? `?${k}`);
   const pw = pairwiseScores(res.clusterOf, truth);
   const b3 = bcubedScores(res.clusterOf, truth);
-  const br = blockingRecall(res.pairs, truth);
+  const br = blockingRecall(res.candidates, truth);
   const base = pairwiseScores(keys.map((k) => ruleOf.get(k) ?? k), truth);
   console.log(`| ${d.name} | ${keys.length} | ${res.stats.candidatePairs} | ${f(br)} | ${f(pw.precision)} | ${f(pw.recall)} | ${f(pw.f1)} | ${f(b3.f1)} | ${f(base.f1)} (${d.baseline.join("+")}) | ${d.target ?? "report"} | ${secs.toFixed(1)} |`);
 }

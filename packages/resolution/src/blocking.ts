@@ -51,7 +51,7 @@ export function atoms(kind: FieldKind, vals: readonly PVal[]): string[] {
         break;
       }
       case "date":
-        out.push(v.s, v.s.slice(0, 4));
+        out.push(v.s);
         break;
       case "text":
         break;
@@ -131,31 +131,51 @@ export function candidatePairs(keysPerRecord: readonly (readonly number[])[], op
   const scale = 2 ** recBits;
   for (let i = 0; i < n; i++) for (const h of keysPerRecord[i] ?? []) packed[p++] = (h % hashMod) * scale + i;
   packed.sort();
-  // Blocks as runs of equal hash; each record learns which (small enough) blocks it is in.
-  const blockStart: number[] = [];
-  const recBlocks: number[][] = Array.from({ length: n }, () => []);
+  const recAt = new Int32Array(total);
+  const hashAt = new Float64Array(total);
+  for (let k = 0; k < total; k++) {
+    const v = packed[k] as number;
+    const h = Math.floor(v / scale);
+    hashAt[k] = h;
+    recAt[k] = v - h * scale;
+  }
+  // Each block is a run of equal hashes, its members in ascending record order. Every record
+  // remembers its position in each (small enough) block and later pairs only with members after it.
+  const posStart = new Int32Array(n + 1);
+  const blockEnd = new Int32Array(total);
   let i = 0;
+  let kept = 0;
   while (i < total) {
-    const h = Math.floor((packed[i] ?? 0) / scale);
+    const h = hashAt[i];
     let j = i + 1;
-    while (j < total && Math.floor((packed[j] ?? 0) / scale) === h) j++;
-    if (j - i >= 2 && j - i <= opts.maxBlockSize) {
-      const b = blockStart.length;
-      blockStart.push(i, j);
-      for (let k = i; k < j; k++) recBlocks[(packed[k] ?? 0) % scale]?.push(b);
+    while (j < total && hashAt[j] === h) j++;
+    const size = j - i;
+    for (let k = i; k < j; k++) blockEnd[k] = size >= 2 && size <= opts.maxBlockSize ? j : -1;
+    if (size >= 2 && size <= opts.maxBlockSize) {
+      for (let k = i; k < j; k++) posStart[(recAt[k] as number) + 1] = (posStart[(recAt[k] as number) + 1] as number) + 1;
+      kept += size;
     }
     i = j;
   }
+  for (let r = 0; r < n; r++) posStart[r + 1] = (posStart[r + 1] as number) + (posStart[r] as number);
+  const fill = posStart.slice(0, n);
+  const positions = new Int32Array(kept);
+  for (let k = 0; k < total; k++) {
+    if ((blockEnd[k] as number) < 0) continue;
+    const r = recAt[k] as number;
+    positions[fill[r] as number] = k;
+    fill[r] = (fill[r] as number) + 1;
+  }
   const stamp = new Int32Array(n).fill(-1);
-  let out = new Uint32Array(1024);
+  let out = new Uint32Array(1 << 16);
   let o = 0;
   for (let a = 0; a < n; a++) {
-    for (const b of recBlocks[a] ?? []) {
-      const lo = blockStart[b] ?? 0;
-      const hi = blockStart[b + 1] ?? 0;
-      for (let k = lo; k < hi; k++) {
-        const r = (packed[k] ?? 0) % scale;
-        if (r <= a || stamp[r] === a) continue;
+    for (let q = posStart[a] as number; q < (posStart[a + 1] as number); q++) {
+      const k0 = positions[q] as number;
+      const hi = blockEnd[k0] as number;
+      for (let k = k0 + 1; k < hi; k++) {
+        const r = recAt[k] as number;
+        if (r === a || stamp[r] === a) continue;
         stamp[r] = a;
         if (o + 2 > out.length) {
           const bigger = new Uint32Array(out.length * 2);

@@ -56,10 +56,24 @@ function initialMatch(x: string, y: string): boolean {
   return (x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y));
 }
 
+/** Single-token names: one Jaro-Winkler call decides. */
+function compareSingleName(a: PVal, b: PVal): number {
+  const x = a.s;
+  const y = b.s;
+  if (x.length > 1 && y.length > 1) {
+    const jw = jaroWinkler(x, y);
+    if (jw >= JW_HIGH) return 2;
+    if (jw >= JW_LOW) return 3;
+  } else if (initialMatch(x, y)) return 3;
+  return a.k.length > 1 && a.k === b.k ? 3 : 4;
+}
+
 /** Names as token sets: order-independent, tolerant of typos, initials and joined tokens. */
 function compareName(a: PVal, b: PVal): number {
   if (a.s === b.s) return 1;
-  if (a.t.join("") === b.t.join("") || (a.t.length !== b.t.length && a.s.replace(/ /g, "") === b.s.replace(/ /g, ""))) return 1;
+  if (a.t.length === 1 && b.t.length === 1) return compareSingleName(a, b);
+  // Same letters split differently ("gomez-arango" / "gomezarango"), order kept or sorted.
+  if (a.j === b.j) return 1;
   const [small, large] = a.t.length <= b.t.length ? [a.t, b.t] : [b.t, a.t];
   let strict = 0;
   let loose = 0;
@@ -87,19 +101,14 @@ function compareString(a: string, b: string): number {
   return jw >= JW_HIGH ? 2 : jw >= JW_LOW ? 3 : 4;
 }
 
-function dayNumber(d: string): number | undefined {
-  if (!/^\d{8}$/.test(d)) return undefined;
-  const t = Date.UTC(Number(d.slice(0, 4)), Number(d.slice(4, 6)) - 1, Number(d.slice(6, 8)));
-  return Number.isNaN(t) ? undefined : t / 86_400_000;
-}
-
-function compareDate(a: string, b: string): number {
-  if (a === b) return 1;
-  if (damerauLevenshtein(a, b, 1) <= 1) return 2;
-  if (a.length === 8 && b.length === 8 && a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)) return 2;
-  const da = dayNumber(a);
-  const db = dayNumber(b);
-  if (da !== undefined && db !== undefined && Math.abs(da - db) <= 366) return 3;
+function compareDate(a: PVal, b: PVal): number {
+  const x = a.s;
+  const y = b.s;
+  if (x === y) return 1;
+  if (damerauLevenshtein(x, y, 1) <= 1) return 2;
+  if (x.length === 8 && y.length === 8 && x.charCodeAt(4) === y.charCodeAt(6) && x.charCodeAt(5) === y.charCodeAt(7) && x.charCodeAt(6) === y.charCodeAt(4) && x.charCodeAt(7) === y.charCodeAt(5) && x.slice(0, 4) === y.slice(0, 4)) return 2;
+  // NaN (not a calendar date) fails the comparison, as it should.
+  if (Math.abs(a.n - b.n) <= 366) return 3;
   return 4;
 }
 
@@ -113,12 +122,19 @@ function comparePostcode(a: string, b: string): number {
 function fuzzyOverlap(a: string[], b: string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
   let hit = 0;
-  for (const x of a) if (b.some((y) => tokenSimilar(x, y))) hit++;
+  for (const x of a) {
+    for (const y of b) {
+      if (tokenSimilar(x, y)) {
+        hit++;
+        break;
+      }
+    }
+  }
   return hit / Math.max(a.length, b.length);
 }
 
 function compareAddress(a: PVal, b: PVal): number {
-  if (a.s === b.s) return 1;
+  if (a.s === b.s || a.j === b.j) return 1;
   if (jaroWinkler(a.s, b.s) >= JW_HIGH) return 2;
   const ov = fuzzyOverlap(a.t, b.t);
   if (ov === 1) return 2;
@@ -146,45 +162,62 @@ function compareText(a: string[], b: string[]): number {
   return j >= 0.9 ? 1 : j >= 0.6 ? 2 : j >= 0.3 ? 3 : 4;
 }
 
-/** Level reached by one pair of prepared values. */
-export function compareValue(kind: FieldKind, a: PVal, b: PVal): number {
+export type ValueComparator = (a: PVal, b: PVal) => number;
+
+const compareCategory: ValueComparator = (a, b) => (a.s === b.s ? 1 : 2);
+
+/** The comparator of a kind, resolved once per field so the hot loop does not switch on strings. */
+export function comparatorFor(kind: FieldKind): ValueComparator {
   switch (kind) {
     case "first_name":
     case "last_name":
     case "full_name":
     case "org_name":
-      return compareName(a, b);
+      return compareName;
     case "city":
-      return compareString(a.s, b.s);
+      return (a, b) => compareString(a.s, b.s);
     case "date":
-      return compareDate(a.s, b.s);
+      return compareDate;
     case "postcode":
-      return comparePostcode(a.s, b.s);
+      return (a, b) => comparePostcode(a.s, b.s);
     case "address":
-      return compareAddress(a, b);
+      return compareAddress;
     case "email":
-      return compareEmail(a.s, b.s);
+      return (a, b) => compareEmail(a.s, b.s);
     case "phone":
     case "identifier":
-      return compareEdit(a.s, b.s);
+      return (a, b) => compareEdit(a.s, b.s);
     case "country":
     case "category":
-      return a.s === b.s ? 1 : 2;
+      return compareCategory;
     case "text":
-      return compareText(a.t, b.t);
+      return (a, b) => compareText(a.t, b.t);
   }
 }
 
-/** Best (lowest) level over all value pairs of a multi-valued field; 0 when either side is empty. */
-export function compareField(kind: FieldKind, a: readonly PVal[], b: readonly PVal[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  let best = Infinity;
-  for (const x of a) {
-    for (const y of b) {
-      const l = compareValue(kind, x, y);
+/** Level reached by one pair of prepared values. */
+export function compareValue(kind: FieldKind, a: PVal, b: PVal): number {
+  return comparatorFor(kind)(a, b);
+}
+
+/** Best (lowest) level over all value pairs of a multi-valued field, with a resolved comparator. */
+export function compareWith(cmp: ValueComparator, a: readonly PVal[], b: readonly PVal[]): number {
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  if (la === 1 && lb === 1) return cmp(a[0] as PVal, b[0] as PVal);
+  let best = 255;
+  for (let i = 0; i < la; i++) {
+    for (let j = 0; j < lb; j++) {
+      const l = cmp(a[i] as PVal, b[j] as PVal);
       if (l < best) best = l;
       if (best === 1) return 1;
     }
   }
   return best;
+}
+
+/** Best (lowest) level over all value pairs of a multi-valued field; 0 when either side is empty. */
+export function compareField(kind: FieldKind, a: readonly PVal[], b: readonly PVal[]): number {
+  return compareWith(comparatorFor(kind), a, b);
 }

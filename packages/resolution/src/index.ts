@@ -15,7 +15,7 @@ export { scorePairs, explainPair, weightsOf, probabilityOf } from "./score";
 export { cluster, clusterIdFor } from "./cluster";
 export { chooseComparisons } from "./model";
 export { effectiveJudgements } from "./judgements";
-export { resolve, resolveIncremental, explain, reviewQueue, candidatesOf, DEFAULT_THRESHOLD } from "./resolve";
+export { resolve, resolveIncremental, explain, reviewQueue, candidatesOf, DEFAULT_THRESHOLD, KEEP_PROBABILITY } from "./resolve";
 export type { ResolveOptions, Resolution } from "./resolve";
 export { parseModel } from "./model-json";
 export { pairwiseScores, bcubedScores, blockingRecall } from "./metrics";

@@ -71,6 +71,11 @@ export function chooseComparisons(prep: Prepared, sample: Uint8Array): Compariso
   // Agreements per sampled pair, so "no other field agrees" is a cheap test.
   const agreeCount = new Uint8Array(S);
   for (let s = 0; s < S; s++) for (let f = 0; f < F; f++) if (sample[s * F + f] === 1) agreeCount[s] = (agreeCount[s] ?? 0) + 1;
+  // True matches in the sample agree on both fields too. Assuming no more than 2n matching pairs
+  // (clusters of five on average), the sample holds at most 4S/n of them: demand more joint
+  // agreements than matches alone could explain.
+  const n = prep.records.length;
+  const minJoint = Math.max(5, (4 * S) / Math.max(1, n));
   const candidates: { f: number; g: number; lift: number }[] = [];
   for (let f = 0; f < F; f++) {
     for (let g = f + 1; g < F; g++) {
@@ -90,7 +95,7 @@ export function chooseComparisons(prep: Prepared, sample: Uint8Array): Compariso
         else if (ag) onlyG++;
       }
       const lift = (both * base) / Math.max(1, (both + onlyF) * (both + onlyG));
-      if (both >= 5 && lift >= DEPENDENCE_LIFT) candidates.push({ f, g, lift });
+      if (both >= minJoint && lift >= DEPENDENCE_LIFT) candidates.push({ f, g, lift });
     }
   }
   candidates.sort((x, y) => y.lift - x.lift || x.f - y.f || x.g - y.g);

@@ -6,11 +6,14 @@ import type { FieldKind } from "./types";
 import { fold, skeleton, tokens } from "./text/fold";
 import { countryCode } from "./text/countries";
 
-/** A prepared value: canonical string, its tokens, and its consonant skeleton (names only). */
+/** A prepared value: canonical string, its tokens, the tokens joined without spaces, and its consonant skeleton (names only). */
 export interface PVal {
   s: string;
   t: string[];
+  j: string;
   k: string;
+  /** Dates only: days since 1970-01-01, NaN when the value is not a valid YYYYMMDD date. */
+  n: number;
 }
 
 const NO_TOKENS: string[] = [];
@@ -28,25 +31,40 @@ const ADDRESS_ABBREV: Record<string, string> = {
   west: "w", apartment: "apt", suite: "ste", floor: "fl", mount: "mt", saint: "st",
 };
 
+/** "b v" → "bv", "a b c" → "abc": dotted abbreviations of legal forms and acronyms. */
+function joinLetters(t: string[]): string[] {
+  const out: string[] = [];
+  const merged = new Set<number>();
+  for (const x of t) {
+    if (x.length === 1 && (out[out.length - 1]?.length ?? 0) === 1) merged.add(out.length - 1);
+    const last = out[out.length - 1];
+    // Only runs of single letters merge; a merged run keeps growing ("b v" then "a" → "bva").
+    if (x.length === 1 && last !== undefined && merged.has(out.length - 1)) out[out.length - 1] = last + x;
+    else out.push(x);
+  }
+  return out;
+}
+
 function nameVal(raw: string, drop?: Set<string>): PVal | undefined {
   let t = tokens(raw);
   if (drop) {
+    t = joinLetters(t);
     const kept = t.filter((x) => !drop.has(x));
     if (kept.length > 0) t = kept;
   }
   if (t.length === 0) return undefined;
   const sorted = [...t].sort();
   const s = sorted.join(" ");
-  return { s, t: sorted, k: skeleton(s) };
+  return { s, t: sorted, j: t.join(""), k: skeleton(s), n: NaN };
 }
 
 function plain(s: string): PVal | undefined {
-  return s.length === 0 ? undefined : { s, t: NO_TOKENS, k: "" };
+  return s.length === 0 ? undefined : { s, t: NO_TOKENS, j: s, k: "", n: NaN };
 }
 
 function tokenVal(t: string[]): PVal | undefined {
   if (t.length === 0) return undefined;
-  return { s: t.join(" "), t, k: "" };
+  return { s: t.join(" "), t, j: t.join(""), k: "", n: NaN };
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
@@ -62,6 +80,17 @@ export function normalizeDate(raw: string): string {
   m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
   if (m) return `${m[3]}${pad2(Number(m[2]))}${pad2(Number(m[1]))}`;
   return s.replace(/\D/g, "");
+}
+
+/** Days since the epoch of a YYYYMMDD string; NaN unless it is a real calendar date. */
+export function dayNumber(d: string): number {
+  if (!/^\d{8}$/.test(d)) return NaN;
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(4, 6));
+  const day = Number(d.slice(6, 8));
+  const t = Date.UTC(y, m - 1, day);
+  const back = new Date(t);
+  return back.getUTCMonth() === m - 1 && back.getUTCDate() === day ? t / 86_400_000 : NaN;
 }
 
 /** Turns one raw value into its prepared form for `kind`; undefined when nothing comparable is left. */
@@ -81,8 +110,11 @@ export function prepareValue(kind: FieldKind, raw: string): PVal | undefined {
       return tokenVal(tokens(raw).map((x) => ADDRESS_ABBREV[x] ?? x));
     case "text":
       return tokenVal([...new Set(tokens(raw))].sort());
-    case "date":
-      return plain(normalizeDate(raw));
+    case "date": {
+      const v = plain(normalizeDate(raw));
+      if (v) v.n = dayNumber(v.s);
+      return v;
+    }
     case "postcode":
     case "identifier":
       return plain(raw.toUpperCase().normalize("NFD").replace(/[^A-Z0-9]/g, ""));

@@ -16,6 +16,9 @@ import { effectiveJudgements } from "./judgements";
 
 export const DEFAULT_THRESHOLD = 0.9;
 
+/** Scored pairs below this probability are not kept: they never link and are too weak to review. */
+export const KEEP_PROBABILITY = 0.01;
+
 export interface ResolveOptions {
   fields: FieldSpec[];
   /** Match probability at or above which pairs link records (default 0.9). */
@@ -30,7 +33,9 @@ export interface ResolveOptions {
 export interface Resolution {
   prepared: Prepared;
   model: ErModel;
-  /** All scored candidate pairs (indices into prepared.records). */
+  /** Candidate pairs from blocking, flat [a0, b0, a1, b1, …] (indices into prepared.records). */
+  candidates: Uint32Array;
+  /** Scored candidate pairs with probability ≥ KEEP_PROBABILITY (indices into prepared.records). */
   pairs: ScoredPair[];
   /** Entity id per record, in prepared.records order. */
   clusterOf: string[];
@@ -86,7 +91,7 @@ export function resolve(records: readonly ErRecord[], opts: ResolveOptions): Res
     }
     model = estimateModel(prep, opts.fields, pairs, vectors, { ...DEFAULT_ESTIMATE, uSampleSize: opts.uSampleSize ?? DEFAULT_ESTIMATE.uSampleSize, clamps });
   }
-  const scored = scorePairs(prep, model, pairs, vectors);
+  const scored = scorePairs(prep, model, pairs, vectors, KEEP_PROBABILITY);
   const t3 = performance.now();
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const c = cluster({ keys: prep.keys, pairs: scored, threshold, confirms: judged.confirms, rejects: judged.rejects });
@@ -94,6 +99,7 @@ export function resolve(records: readonly ErRecord[], opts: ResolveOptions): Res
   return {
     prepared: prep,
     model,
+    candidates: pairs,
     pairs: scored,
     clusterOf: c.clusterOf,
     threshold,
@@ -141,7 +147,7 @@ export function resolveIncremental(prev: Resolution, added: readonly ErRecord[],
   const t1 = performance.now();
   const vectors = comparisonVectors(prep, pairs);
   const t2 = performance.now();
-  const scored = scorePairs(prep, prev.model, pairs, vectors);
+  const scored = scorePairs(prep, prev.model, pairs, vectors, KEEP_PROBABILITY);
   for (const p of prev.pairs) {
     const a = index.get(prev.prepared.keys[p.a] ?? "");
     const b = index.get(prev.prepared.keys[p.b] ?? "");
@@ -153,6 +159,7 @@ export function resolveIncremental(prev: Resolution, added: readonly ErRecord[],
   return {
     prepared: prep,
     model: prev.model,
+    candidates: pairs,
     pairs: scored,
     clusterOf: c.clusterOf,
     threshold: prev.threshold,

@@ -52,13 +52,15 @@ export function tfAdjustment(model: ErModel, c: number, a: readonly PVal[], b: r
   return Math.max(-TF_CAP, Math.min(TF_CAP, adj));
 }
 
-/** Scores candidate pairs from their field-level vectors. */
-export function scorePairs(prep: Prepared, model: ErModel, pairs: Uint32Array, vectors: Uint8Array): ScoredPair[] {
+/** Scores candidate pairs from their field-level vectors; pairs below `minProbability` are dropped. */
+export function scorePairs(prep: Prepared, model: ErModel, pairs: Uint32Array, vectors: Uint8Array, minProbability = 0): ScoredPair[] {
   const W = weightsOf(model);
   const F = model.fields.length;
   const C = W.layout.length;
   const P = pairs.length / 2;
-  const out: ScoredPair[] = new Array<ScoredPair>(P);
+  const out: ScoredPair[] = [];
+  // Compare in the weight domain: cheaper than a probability per dropped pair.
+  const minWeight = minProbability <= 0 ? -Infinity : Math.log2(minProbability / (1 - minProbability));
   for (let p = 0; p < P; p++) {
     const a = pairs[2 * p] ?? 0;
     const b = pairs[2 * p + 1] ?? 0;
@@ -73,7 +75,7 @@ export function scorePairs(prep: Prepared, model: ErModel, pairs: Uint32Array, v
         mw += tfAdjustment(model, c, prep.values[a]?.[f] ?? [], prep.values[b]?.[f] ?? []);
       }
     }
-    out[p] = { a, b, matchWeight: mw, probability: probabilityOf(mw) };
+    if (mw >= minWeight) out.push({ a, b, matchWeight: mw, probability: probabilityOf(mw) });
   }
   return out;
 }

@@ -6,30 +6,39 @@
  * detection and correction of spelling errors", CACM 7(3), 1964.
  */
 
-const flagsA = new Uint8Array(256);
-const flagsB = new Uint8Array(256);
+// Match marks as generation stamps: no clearing between calls in the hot loop.
+let markA = new Int32Array(64);
+let markB = new Int32Array(64);
+let generation = 0;
 
 /** Jaro-Winkler similarity in [0, 1] with the standard prefix scale 0.1 and prefix cap 4. */
 export function jaroWinkler(a: string, b: string): number {
-  if (a === b) return a.length === 0 ? 1 : 1;
+  if (a === b) return 1;
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
-  // Scratch buffers are reused for speed; long strings fall back to fresh arrays.
-  const fa = la <= 256 ? flagsA : new Uint8Array(la);
-  const fb = lb <= 256 ? flagsB : new Uint8Array(lb);
-  fa.fill(0, 0, la);
-  fb.fill(0, 0, lb);
-  const range = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+  if (markA.length < la || markB.length < lb) {
+    markA = new Int32Array(Math.max(la, markA.length * 2));
+    markB = new Int32Array(Math.max(lb, markB.length * 2));
+    generation = 0;
+  }
+  if (++generation >= 0x7fffffff) {
+    markA.fill(0);
+    markB.fill(0);
+    generation = 1;
+  }
+  const g = generation;
+  let range = ((la > lb ? la : lb) >> 1) - 1;
+  if (range < 0) range = 0;
   let matches = 0;
   for (let i = 0; i < la; i++) {
-    const lo = Math.max(0, i - range);
-    const hi = Math.min(lb - 1, i + range);
+    const lo = i > range ? i - range : 0;
+    const hi = i + range + 1 < lb ? i + range + 1 : lb;
     const c = a.charCodeAt(i);
-    for (let j = lo; j <= hi; j++) {
-      if (fb[j] === 0 && b.charCodeAt(j) === c) {
-        fa[i] = 1;
-        fb[j] = 1;
+    for (let j = lo; j < hi; j++) {
+      if (markB[j] !== g && b.charCodeAt(j) === c) {
+        markA[i] = g;
+        markB[j] = g;
         matches++;
         break;
       }
@@ -39,21 +48,26 @@ export function jaroWinkler(a: string, b: string): number {
   let t = 0;
   let k = 0;
   for (let i = 0; i < la; i++) {
-    if (fa[i] === 0) continue;
-    while (fb[k] === 0) k++;
+    if (markA[i] !== g) continue;
+    while (markB[k] !== g) k++;
     if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
     k++;
   }
   const jaro = (matches / la + matches / lb + (matches - t / 2) / matches) / 3;
   let prefix = 0;
-  const maxPrefix = Math.min(4, la, lb);
+  const maxPrefix = la < lb ? (la < 4 ? la : 4) : lb < 4 ? lb : 4;
   while (prefix < maxPrefix && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /**
  * Damerau-Levenshtein distance (adjacent transpositions count 1). Returns `max + 1` as soon as the
- * distance is known to exceed `max`, which keeps band checks ("at most 1 edit") cheap.
+ * distance is known to exceed `max`, which keeps band checks ("at most 1 edit") cheap. Row
+ * buffers are reused across calls: this runs in the pairwise hot loop.
  */
 export function damerauLevenshtein(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
@@ -62,9 +76,15 @@ export function damerauLevenshtein(a: string, b: string, max = Infinity): number
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
+  if (max === 1) return withinOneEdit(a, b) ? 1 : 2;
+  if (rowA.length <= lb) {
+    rowA = new Int32Array(lb + 1);
+    rowB = new Int32Array(lb + 1);
+    rowC = new Int32Array(lb + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
   for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     cur[0] = i;
@@ -73,10 +93,8 @@ export function damerauLevenshtein(a: string, b: string, max = Infinity): number
     for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
       const cost = ca === cb ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
-        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
-      }
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, (prev2[j - 2] as number) + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -86,7 +104,22 @@ export function damerauLevenshtein(a: string, b: string, max = Infinity): number
     prev = cur;
     cur = t;
   }
-  return prev[lb] ?? 0;
+  return prev[lb] as number;
+}
+
+/** True when a and b (already known to differ) are one substitution, insertion, deletion or adjacent swap apart. */
+export function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && a.slice(i + 2) === b.slice(i + 2);
+  }
+  if (la === lb + 1) return a.slice(i + 1) === b.slice(i);
+  if (lb === la + 1) return b.slice(i + 1) === a.slice(i);
+  return false;
 }
 
 /**
