@@ -71,7 +71,7 @@ function applyQuery(q: CompiledQuery, values: Record<string, string>, dataset: s
 function entityId(e: CompiledEntity, values: Record<string, string>, dataset: string): string | undefined {
   if (e.idColumn !== undefined) {
     const v = (values[e.idColumn] ?? "").trim();
-    return v === "" ? undefined : makeEntityId(dataset, [v]);
+    return v === "" ? undefined : e.idMemo.get(dataset + "\u001f" + v, () => makeEntityId(dataset, [v]));
   }
   const parts: string[] = [];
   let any = false;
@@ -82,7 +82,9 @@ function entityId(e: CompiledEntity, values: Record<string, string>, dataset: st
   }
   if (!any) return undefined;
   if (e.keyLiteral !== undefined) parts.push(e.keyLiteral);
-  return makeEntityId(dataset, parts);
+  // The memo key includes the dataset: one compiled mapping may serve several datasets.
+  if (!e.idMemo.active) return makeEntityId(dataset, parts);
+  return e.idMemo.get(dataset + "\u001f" + parts.join("\u001f"), () => makeEntityId(dataset, parts));
 }
 
 /** Literal, column, joined or templated values, split when asked, each cleaned for the property's type. */
@@ -123,7 +125,7 @@ function emit(p: CompiledProp, raw: string, column: string, countries: Record<st
 function emitOne(p: CompiledProp, raw: string, column: string, countries: Record<string, string>, out: MappedValue[], problems: RowProblem[]): void {
   const original = raw.trim();
   if (original === "") return;
-  const r = cleanValue(p.clean, original, { format: p.format, countries });
+  const r = p.memo.get(original, (raw) => cleanValue(p.clean, raw, { format: p.format, countries }));
   if (r.ok) out.push({ prop: p.prop, propType: p.propType, value: r.value, original });
   else problems.push({ column, reason: `${p.prop}: ${r.reason}` });
 }

@@ -1,4 +1,5 @@
 import { cleanValue, isVizierError, VizierError, type Registry, type Schema } from "@vizier/model";
+import { Memo } from "./memo";
 import type { CompiledEntity, CompiledMapping, CompiledProp, CompiledQuery, EntitySpec, MappingSpec, PropertyMappingSpec, QuerySpec } from "./types";
 
 /**
@@ -40,7 +41,7 @@ function compileQuery(q: QuerySpec, model: Registry, file: string, needColumn: N
     const props = e.properties.map(([name, m]) => compileProp(name, m, schema, `${where}.properties.${name}`, {
       file, needColumn, countries, index, schemas,
     }));
-    const compiled: CompiledEntity = { name: e.name, schema: e.schema, keys: e.keys, keyLiteral: e.keyLiteral, idColumn: e.idColumn, props };
+    const compiled: CompiledEntity = { name: e.name, schema: e.schema, keys: e.keys, keyLiteral: e.keyLiteral, idColumn: e.idColumn, props, idMemo: new Memo<string>() };
     return compiled;
   });
   checkDistinctIds(q, file);
@@ -100,7 +101,7 @@ function compileProp(name: string, m: PropertyMappingSpec, schema: Schema, where
   return {
     prop: name, propType: prop.type, clean, columns, literals, ref, refName: m.entity ?? "",
     join: m.join, split: m.split === "" ? undefined : m.split, format: m.format, template,
-    required: m.required ?? false,
+    required: m.required ?? false, memo: new Memo(),
     label: [...columns, ...(template?.cols ?? [])].join(",") || m.entity || "",
   };
 }

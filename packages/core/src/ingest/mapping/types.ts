@@ -1,4 +1,5 @@
-import type { Property } from "@vizier/model";
+import type { Cleaned, Property } from "@vizier/model";
+import type { Memo } from "./memo";
 import type { RowProblem } from "../readers/types";
 
 export type { RowProblem } from "../readers/types";
@@ -60,6 +61,8 @@ export interface CompiledProp {
   required: boolean;
   /** Column(s) named in a problem. */
   label: string;
+  /** Cleaning results of recent raw values (cleanValue is pure). */
+  memo: Memo<Cleaned>;
 }
 
 export interface CompiledEntity {
@@ -69,6 +72,8 @@ export interface CompiledEntity {
   keyLiteral: string | undefined;
   idColumn: string | undefined;
   props: CompiledProp[];
+  /** Ids of recent key combinations (a company repeats over its directors' rows). */
+  idMemo: Memo<string>;
 }
 
 export interface CompiledQuery {
