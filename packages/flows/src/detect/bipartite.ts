@@ -8,7 +8,7 @@
  * least two of them paid; a block must have density ≥ `minDensity`. Accounts with more than
  * `maxHubDegree` rare relationships on the relevant side are left out (a shop or payroll is not
  * a laundering group). Blocks whose beneficiaries are largely (`minStackShare`) the payers of
- * another block are merged into one stack alert.
+ * another block that follows it within `window` are merged into one stack alert.
  */
 import type { Alert } from "../alert";
 import { days, eur, makeAlert } from "../alert";
@@ -18,6 +18,8 @@ interface Block {
   senders: number[];
   receivers: number[];
   txs: number[];
+  lo: number;
+  hi: number;
 }
 
 function find(parent: Map<number, number>, x: number): number {
@@ -108,7 +110,10 @@ export function findBlocks(ctx: DetectContext): Block[] {
     if (receivers.length < o.minReceivers) continue;
     const pairs = new Set(txs.map((i) => `${t.from[i] ?? 0}>${t.to[i] ?? 0}`)).size;
     if (pairs / (senders.length * receivers.length) < o.minDensity) continue;
-    blocks.push({ senders, receivers: receivers.sort((a, b) => a - b), txs });
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const i of txs) { const x = t.time[i] ?? 0; if (x < lo) lo = x; if (x > hi) hi = x; }
+    blocks.push({ senders, receivers: receivers.sort((a, b) => a - b), txs, lo, hi });
   }
   return blocks;
 }
@@ -124,6 +129,8 @@ export function detectBipartiteAndStack(ctx: DetectContext): Alert[] {
       const A = blocks[a];
       const B = blocks[b];
       if (!A || !B) continue;
+      // B follows A: it starts no earlier and within the window after A ends.
+      if (B.lo < A.lo || B.lo - A.hi > opt.bipartite.window) continue;
       const rs = new Set(A.receivers);
       const shared = B.senders.filter((x) => rs.has(x)).length;
       if (shared >= opt.bipartite.minStackShare * Math.min(A.receivers.length, B.senders.length) && shared > 0) union(parent, a, b);

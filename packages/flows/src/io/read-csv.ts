@@ -177,7 +177,7 @@ export function readTransactions(chunks: Iterable<string>, cols: ColumnSpec, o: 
       if (c !== "" && c !== "EUR") {
         if (!o.rates) throw new VizierError("INVALID_ARGUMENT", `${file} has amounts in ${c} but no rates table was given`);
         try {
-          amount[i] = o.rates.toEur(amount[i] ?? 0, c, time[i] ?? 0);
+          amount[i] = Math.round(o.rates.toEur(amount[i] ?? 0, c, time[i] ?? 0) * 100) / 100;
         } catch (e) {
           throw new VizierError("INVALID_INPUT", `${file} row ${i + 2}: ${(e as Error).message}`, { location: { file, row: i + 2, column: cols.currency }, cause: e });
         }
