@@ -17,6 +17,8 @@ export interface PgTestServer {
   dir: string;
   /** Stops the server immediately but keeps its files (simulates PostgreSQL going away). */
   halt(): void;
+  /** Starts it again after halt. */
+  restart(): void;
   /** Stops the server and deletes the cluster. */
   stop(): void;
 }
@@ -65,15 +67,16 @@ export function startPgTestServer(bin: string): PgTestServer {
     halt();
     rmSync(dir, { recursive: true, force: true });
   };
+  // Throwaway data: durability settings off, which makes tests and benchmarks faster. The
+  // cluster listens only on a unix socket in its own directory.
+  const opts = [
+    `-k ${dir}`, "-c listen_addresses=''", "-p 5432", "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off",
+    "-c max_connections=200", "-c shared_buffers=256MB", "-c max_wal_size=4GB", "-c maintenance_work_mem=256MB",
+  ].join(" ");
+  const restart = () => { run("pg_ctl", ["-D", data, "-l", join(dir, "server.log"), "-o", opts, "-w", "-t", "60", "start"]); };
   try {
     run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"]);
-    // Throwaway data: durability settings off, which makes tests and benchmarks faster. The
-    // cluster listens only on a unix socket in its own directory.
-    const opts = [
-      `-k ${dir}`, "-c listen_addresses=''", "-p 5432", "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off",
-      "-c max_connections=200", "-c shared_buffers=256MB", "-c max_wal_size=4GB", "-c maintenance_work_mem=256MB",
-    ].join(" ");
-    run("pg_ctl", ["-D", data, "-l", join(dir, "server.log"), "-o", opts, "-w", "-t", "60", "start"]);
+    restart();
   } catch (e) {
     const err = e as { stderr?: Buffer; message: string };
     let log = "";
@@ -85,5 +88,5 @@ export function startPgTestServer(bin: string): PgTestServer {
     stop();
     throw new Error(`could not start a PostgreSQL test cluster: ${err.stderr?.toString() ?? err.message}\n${log}`);
   }
-  return { url: `postgresql://postgres@${encodeURIComponent(dir)}:5432/postgres`, dir, halt, stop };
+  return { url: `postgresql://postgres@${encodeURIComponent(dir)}:5432/postgres`, dir, halt, restart, stop };
 }

@@ -27,10 +27,7 @@ const DATASET = {
 
 function rowStatements(i: number, runId: string, out: Statement[]): void {
   const entityId = `bench-${i.toString(36)}`;
-  const base = {
-    entityId, schema: "Person", dataset: "bench", agency: "A", legalBasis: "test", purpose: "test", handling: "GREEN", reliability: "B2",
-    firstSeen: "2026-01-01T00:00:00.000Z", lastSeen: "2026-01-01T00:00:00.000Z", retentionUntil: "2031-01-01", runId, origin: `p.csv:${i + 2}`,
-  };
+  const origin = `p.csv:${i + 2}`;
   const vals: Array<[string, string, string]> = [
     ["id", "id", entityId],
     ["name", "name", `Jan${i % 9973} van der Berg${i % 7919}`],
@@ -40,8 +37,14 @@ function rowStatements(i: number, runId: string, out: Statement[]): void {
     ["phone", "phone", `+316${(10000000 + i).toString()}`],
     ["email", "email", `person${i}@example.org`],
   ];
+  // Object literals, not `{ ...base, … }`: on Node 20 spreading a 13-property object is ~50×
+  // slower and would make this generator, not the store, the bottleneck.
   for (const [prop, propType, value] of vals) {
-    out.push({ ...base, id: makeStatementId(entityId, prop, value, "bench"), prop, propType, value, original: value });
+    out.push({
+      id: makeStatementId(entityId, prop, value, "bench"), entityId, schema: "Person", prop, propType, value, original: value,
+      dataset: "bench", agency: "A", legalBasis: "test", purpose: "test", handling: "GREEN", reliability: "B2",
+      firstSeen: "2026-01-01T00:00:00.000Z", lastSeen: "2026-01-01T00:00:00.000Z", retentionUntil: "2031-01-01", runId, origin,
+    });
   }
 }
 

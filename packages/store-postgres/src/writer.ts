@@ -98,19 +98,13 @@ export class PgWriter implements StoreWriter {
 
   async commit(run: IngestRun, audit: AuditAppend): Promise<void> {
     await this.step("committing the ingest run", async () => {
-      const cols = [...STATEMENT_COLUMNS, "search_text"];
-      const later = new Set(["last_seen", "run_id", "origin"]);
-      const pick = cols.map((c) => (later.has(c) ? `last_value(${c}) OVER w AS ${c}` : c)).join(", ");
-      // One set-based merge. A statement written several times in the run becomes one row (ON
-      // CONFLICT cannot touch a row twice in one command): its first occurrence, with last_seen,
-      // run and origin from the last. A statement already stored only gets those three updated,
-      // so re-ingesting a file changes nothing else.
+      await this.dedupeStage();
+      const cols = [...STATEMENT_COLUMNS, "search_text"].join(", ");
+      // One set-based merge of a duplicate-free stage, in stage order. A statement already stored
+      // only gets last_seen, run and origin updated, so re-ingesting a file changes nothing else.
       await this.client.query(
-        `INSERT INTO statements (${cols.join(", ")}, value_hash)
-         SELECT DISTINCT ON (entity_id, dataset, prop, value_hash) ${pick}, value_hash
-         FROM (SELECT *, decode(md5(value), 'hex') AS value_hash FROM vz_stage) s
-         WINDOW w AS (PARTITION BY entity_id, dataset, prop, value_hash ORDER BY ord ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-         ORDER BY entity_id, dataset, prop, value_hash, ord
+        `INSERT INTO statements (${cols}, value_hash)
+         SELECT ${cols}, decode(md5(value), 'hex') FROM vz_stage
          ON CONFLICT (entity_id, dataset, prop, value_hash) DO UPDATE
            SET last_seen = EXCLUDED.last_seen, run_id = EXCLUDED.run_id, origin = EXCLUDED.origin`);
       await this.client.query(
@@ -120,6 +114,26 @@ export class PgWriter implements StoreWriter {
       await this.client.query("COMMIT");
     });
     this.finish();
+  }
+
+  /**
+   * Makes each statement occur once in the stage (ON CONFLICT DO UPDATE cannot touch a row twice
+   * in one command): the first occurrence stays, with last_seen, run and origin of the last. The
+   * duplicates are found by hash aggregation, one pass without sorting the (wide) stage; typically
+   * only the `id` statements of entities seen on several rows repeat.
+   */
+  private async dedupeStage(): Promise<void> {
+    const dup = await this.client.query(
+      `CREATE TEMP TABLE vz_dup ON COMMIT DROP AS
+       SELECT entity_id, dataset, prop, value, min(ord) AS first, max(ord) AS last FROM vz_stage
+       GROUP BY entity_id, dataset, prop, value HAVING count(*) > 1`);
+    if (!dup.rowCount) return;
+    await this.client.query(
+      `UPDATE vz_stage s SET last_seen = l.last_seen, run_id = l.run_id, origin = l.origin
+       FROM vz_dup d JOIN vz_stage l ON l.ord = d.last WHERE s.ord = d.first`);
+    await this.client.query(
+      `DELETE FROM vz_stage s USING vz_dup d
+       WHERE s.entity_id = d.entity_id AND s.dataset = d.dataset AND s.prop = d.prop AND s.value = d.value AND s.ord <> d.first`);
   }
 
   async abort(): Promise<void> {
