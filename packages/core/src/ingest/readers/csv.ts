@@ -3,6 +3,7 @@ import { CsvParser, RecordTooLarge, type CsvRecord } from "./csv-parser";
 import { makeDecoder, type ChunkDecoder } from "./decode";
 import { ByteSource } from "./file-bytes";
 import { normaliseHeader } from "./header";
+import type { EncodingChoice } from "./open";
 import { detectDelimiter } from "./sniff";
 import type { OpenedSource, SourceRow } from "./types";
 
@@ -13,11 +14,11 @@ export const MIXED_ENCODING = "invalid UTF-8 (mixed encodings?)";
  * whose field count differs from the header, or (UTF-8) that hold undecodable bytes, carry a
  * `problem` instead of failing the file.
  */
-export async function openCsv(file: string, size: number, encoding: string, head: Buffer, delimiterOpt?: string): Promise<OpenedSource> {
+export async function openCsv(file: string, size: number, encoding: EncodingChoice, head: Buffer, delimiterOpt?: string): Promise<OpenedSource> {
   const src = new ByteSource(file);
-  const sampleDecoder = makeDecoder(encoding);
+  const sampleDecoder = makeDecoder(encoding.name, encoding.fallback);
   const delimiter = delimiterOpt ?? detectDelimiter(sampleDecoder.write(head));
-  const decoder = makeDecoder(encoding);
+  const decoder = makeDecoder(encoding.name, encoding.fallback);
   const parser = new CsvParser(delimiter);
   const chunks = src.chunks();
   const pending: CsvRecord[] = [];
@@ -67,7 +68,11 @@ export async function openCsv(file: string, size: number, encoding: string, head
   }
 
   return {
-    file, format: "csv", encoding, delimiter, columns,
+    file, format: "csv", delimiter, columns,
+    // A getter: detected UTF-8 can still turn into Windows-1252 while streaming (see decode.ts).
+    get encoding() {
+      return decoder.encoding;
+    },
     rows: rows(),
     bytesTotal: size,
     bytesRead: () => src.bytesRead,

@@ -22,7 +22,7 @@ export async function openFtm(file: string): Promise<OpenedFtm> {
 }
 
 async function* lineRecords(src: ByteSource): AsyncGenerator<FtmRecord> {
-  for await (const batch of textLines(src, "utf-8")) {
+  for await (const batch of textLines(src, makeDecoder("utf-8"))) {
     for (const l of batch) {
       if (l.invalid) { yield { row: l.line, problem: { reason: "invalid UTF-8" } }; continue; }
       yield toRecord(l.line, l.text);

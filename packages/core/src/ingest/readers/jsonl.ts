@@ -1,7 +1,9 @@
 import { VizierError } from "@vizier/model";
 import { MIXED_ENCODING } from "./csv";
 import { ByteSource } from "./file-bytes";
+import { makeDecoder } from "./decode";
 import { textLines, type TextLine } from "./lines";
+import type { EncodingChoice } from "./open";
 import type { OpenedSource, SourceRow } from "./types";
 
 /** How many records decide the column list (keys first seen later still reach the mapping). */
@@ -12,9 +14,10 @@ export const COLUMN_SAMPLE = 1000;
  * arrays of scalars joined with newlines (a mapping can `split: "\n"`), arrays of objects
  * indexed (`owners.0.name`). A line that is not a JSON object becomes a row problem.
  */
-export async function openJsonl(file: string, size: number, encoding: string): Promise<OpenedSource> {
+export async function openJsonl(file: string, size: number, encoding: EncodingChoice): Promise<OpenedSource> {
   const src = new ByteSource(file);
-  const batches = textLines(src, encoding);
+  const decoder = makeDecoder(encoding.name, encoding.fallback);
+  const batches = textLines(src, decoder);
   const buffered: SourceRow[] = [];
   const keys = new Set<string>();
   let ended = false;
@@ -41,7 +44,10 @@ export async function openJsonl(file: string, size: number, encoding: string): P
   }
 
   return {
-    file, format: "jsonl", encoding, columns: [...keys],
+    file, format: "jsonl", columns: [...keys],
+    get encoding() {
+      return decoder.encoding;
+    },
     rows: rows(), bytesTotal: size, bytesRead: () => src.bytesRead,
   };
 }

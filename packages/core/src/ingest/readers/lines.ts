@@ -1,4 +1,4 @@
-import { makeDecoder } from "./decode";
+import type { ChunkDecoder } from "./decode";
 import type { ByteSource } from "./file-bytes";
 
 /** One text line with its 1-based number (line breaks LF or CRLF; blank lines skipped). */
@@ -10,8 +10,7 @@ export interface TextLine {
 }
 
 /** Streams the non-blank lines of a text file, in batches (one await per chunk, not per line). */
-export async function* textLines(src: ByteSource, encoding: string): AsyncGenerator<TextLine[]> {
-  const decoder = makeDecoder(encoding);
+export async function* textLines(src: ByteSource, decoder: ChunkDecoder): AsyncGenerator<TextLine[]> {
   let rest = "";
   let line = 1;
   const split = (text: string, final: boolean): TextLine[] => {

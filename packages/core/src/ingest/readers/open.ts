@@ -29,8 +29,14 @@ export async function openSource(file: string, opts: OpenOptions = {}): Promise<
   }
 }
 
+/** A text encoding to read with; `fallback`: detected UTF-8 that may turn out to be Windows-1252. */
+export interface EncodingChoice {
+  name: string;
+  fallback: boolean;
+}
+
 /** The declared encoding, or the detected one; INVALID_INPUT for binary content. */
-export function textEncoding(file: string, head: Buffer, declared: string | undefined): string {
+export function textEncoding(file: string, head: Buffer, declared: string | undefined): EncodingChoice {
   const guess = detectEncoding(head);
   if (declared !== undefined) {
     const enc = canonicalEncoding(declared);
@@ -39,10 +45,10 @@ export function textEncoding(file: string, head: Buffer, declared: string | unde
     if (!enc.startsWith("utf-16") && "encoding" in guess && guess.encoding.startsWith("utf-16")) {
       throw new VizierError("INVALID_INPUT", `${file} looks like ${guess.encoding} text, not ${enc}`, { location: { file } });
     }
-    return enc;
+    return { name: enc, fallback: false };
   }
   if ("binary" in guess) throw binaryError(file, guess.binary);
-  return guess.encoding;
+  return { name: guess.encoding, fallback: guess.encoding === "utf-8" && guess.bomBytes === 0 };
 }
 
 function binaryError(file: string, what: string): VizierError {
