@@ -137,6 +137,26 @@ queries:
     expect(f({ id: "5", soort: "stichting", status: "", naam: "Y" }).filtered).toBe(true);
   });
 
+  it("maps several columns to several values, and literals", () => {
+    const multi = mapper(`
+queries:
+  - entities:
+      p:
+        schema: Person
+        keys: [id]
+        properties:
+          phone: {columns: [tel1, tel2]}
+          topics: {literals: [role.pep, role.rca]}
+          nationality: {column: land, split: "/"}
+`, ["id", "tel1", "tel2", "land"]);
+    const r = multi({ id: "7", tel1: "06-12345678", tel2: "010 4123456", land: "NL/MA" });
+    expect(r.problems).toEqual([]);
+    expect(props(r.entities[0])).toEqual([
+      ["phone", "+31612345678"], ["phone", "+31104123456"], ["topics", "role.pep"], ["topics", "role.rca"], ["nationality", "nl"], ["nationality", "ma"],
+    ]);
+    expect(multi({ id: "8", tel1: "12", tel2: "", land: "Atlantis" }).problems.map((p) => p.column)).toEqual(["tel1", "land"]);
+  });
+
   it("drops empty cells and empty split parts without complaint", () => {
     const r = map({ ...ROW, handelsnamen: " ; ;", straat: "", opgericht: "" });
     expect(r.problems).toEqual([]);
