@@ -16,9 +16,24 @@ import { fnv1a } from "./hash";
 export interface BlockingOptions {
   /** Blocks with more records than this are skipped (frequent values). */
   maxBlockSize: number;
+  /** Inputs with at most this many record pairs are compared exhaustively (blocking recall 1). */
+  allPairsUpTo: number;
 }
 
-export const DEFAULT_BLOCKING: BlockingOptions = { maxBlockSize: 100 };
+export const DEFAULT_BLOCKING: BlockingOptions = { maxBlockSize: 100, allPairsUpTo: 500_000 };
+
+/** Every pair (a < b) of n records. */
+export function allPairs(n: number): Uint32Array {
+  const out = new Uint32Array(n * (n - 1));
+  let o = 0;
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      out[o++] = a;
+      out[o++] = b;
+    }
+  }
+  return out;
+}
 
 const reverse = (s: string): string => [...s].reverse().join("");
 
@@ -121,6 +136,7 @@ export function recordKeys(kinds: readonly FieldKind[], values: readonly (readon
 /** Candidate pairs (a < b, by record index) as a flat Uint32Array [a0, b0, a1, b1, …]. */
 export function candidatePairs(keysPerRecord: readonly (readonly number[])[], opts: BlockingOptions = DEFAULT_BLOCKING): Uint32Array {
   const n = keysPerRecord.length;
+  if ((n * (n - 1)) / 2 <= opts.allPairsUpTo) return allPairs(n);
   // Pack (hash, record) into one float so a single native numeric sort groups blocks.
   const recBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
   const hashMod = 2 ** Math.min(32, 52 - recBits);

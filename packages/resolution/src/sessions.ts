@@ -25,7 +25,9 @@ export interface SessionResult {
 
 /** Comparisons agreeing more often than this on random pairs are too unselective to train on. */
 const MAX_SESSION_U = 0.02;
-const SESSION_PAIRS = 100_000;
+const SESSION_PAIRS = 50_000;
+/** The most selective comparisons train; a handful is enough for every comparison to be free in one. */
+const MAX_SESSIONS = 6;
 
 /** Level index of "every member field agrees exactly". */
 export function exactLevel(c: Comparison): number {
@@ -84,8 +86,14 @@ export function trainSessions(prep: Prepared, comparisons: readonly Comparison[]
   const found: { c: number; matches: number }[] = [];
   let iterations = 0;
   let converged = true;
+  const chosen = comparisons
+    .map((c, ci) => ({ ci, uExact: u[ci]?.[exactLevel(c)] ?? 1 }))
+    .filter((x) => x.uExact <= MAX_SESSION_U && C >= 2)
+    .sort((x, y) => x.uExact - y.uExact || x.ci - y.ci)
+    .slice(0, MAX_SESSIONS)
+    .map((x) => x.ci);
   comparisons.forEach((c, ci) => {
-    if ((u[ci]?.[exactLevel(c)] ?? 1) > MAX_SESSION_U || C < 2) return;
+    if (!chosen.includes(ci)) return;
     const { pairs, total } = sessionPairs(prep, c, SESSION_PAIRS, seed + ci);
     const P = pairs.length / 2;
     if (P < 10) return;
