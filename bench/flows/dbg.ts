@@ -8,7 +8,12 @@ const ix = buildIndex(t);
 const pat = process.argv[2] ?? "bipartite";
 const { alerts } = detectPatterns(t);
 const hit = new Set<number>();
-for (const a of alerts) if (a.pattern === pat) for (const i of a.txs) if ((g.instanceOf[i] ?? -1) >= 0) hit.add(g.instanceOf[i]!);
+for (const a of alerts) {
+  if (a.pattern !== pat) continue;
+  const c = new Map<number, number>();
+  for (const i of a.txs) { const k = g.instanceOf[i] ?? -1; if (k >= 0) c.set(k, (c.get(k) ?? 0) + 1); }
+  for (const [k, n] of c) { const size = g.instanceOf.filter((x) => x === k).length; if (n >= 0.5 * a.txs.length && n >= 0.5 * size) hit.add(k); }
+}
 g.instances.forEach((inst, k) => {
   if (inst.pattern !== pat || hit.has(k)) return;
   console.log("MISSED instance", inst.id);

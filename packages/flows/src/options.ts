@@ -31,7 +31,7 @@ export const DEFAULT_OPTIONS: DetectOptions = {
   cycle: { window: 30 * DAY, minLength: 3, maxLength: 10, timeRespecting: false, hopRatio: 0.5, maxExpansions: 20000 },
   bipartite: { window: 30 * DAY, minSenders: 2, minReceivers: 2, minDensity: 0.75, minStackShare: 0.5 },
   scatterGather: { window: 30 * DAY, minIntermediates: 3 },
-  gatherScatter: { window: 30 * DAY, minIn: 3, minOut: 3, minForwarded: 0.5, maxForwarded: 1.1, burstRatio: 4, baselineFloor: 0.5 },
+  gatherScatter: { window: 30 * DAY, minIn: 3, minOut: 3, minForwarded: 0.5, maxForwarded: 1.25, burstRatio: 4, baselineFloor: 0.5 },
   structuring: { threshold: 10000, band: 0.1, minCount: 3, window: 30 * DAY, maxAboveShare: 0.25 },
   passThrough: { window: 30 * DAY, maxDelay: 3 * DAY, minKept: 0.8, minShare: 0.7, minInflow: 5000, minCount: 3 },
   layering: { minHops: 4, maxDelay: 3 * DAY, minKept: 0.8, maxKept: 1.0, maxExpansions: 20000 },

@@ -7,7 +7,7 @@
  *
  * Gather-scatter: a hub whose rare incoming transfers form a fan-in burst (at least `minIn`
  * payers, see fan.ts) and which then pays at least `minOut` beneficiaries over rare
- * relationships within `window`, forwarding between `minForwarded` and `maxForwarded` of what
+ * relationships within `window` of the last gathered transfer, forwarding between `minForwarded` and `maxForwarded` of what
  * it gathered; the scatter follows the gather (its median time is later).
  */
 import type { Alert } from "../alert";
@@ -70,12 +70,13 @@ export function detectGatherScatter(ctx: DetectContext): Alert[] {
       const gTimes = g.txs.map((i) => t.time[i] ?? 0).sort((a, b) => a - b);
       const g0 = gTimes[0] ?? 0;
       const gMed = gTimes[gTimes.length >> 1] ?? 0;
+      const gLast = gTimes[gTimes.length - 1] ?? 0;
       const cand: number[] = [];
       for (let p = rare.outStart[h] ?? 0; p < (rare.outStart[h + 1] ?? 0); p++) {
         const i = rare.outTx[p] ?? 0;
         const ti = t.time[i] ?? 0;
         if (ti < g0) continue;
-        if (ti - g0 > o.window) break;
+        if (ti - gLast > o.window) break;
         if (!rare.isHub[t.to[i] ?? 0]) cand.push(i);
       }
       if (cand.length < o.minOut) continue;

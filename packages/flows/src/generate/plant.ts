@@ -107,9 +107,12 @@ export function plant(r: Rng, type: PlantType, spec: AlertPatternSpec, pop: Popu
       break;
     }
     case "structuring": {
+      // An individual splitting a large sum into payments just under EUR 10,000.
       const count = r.int(3, 6);
       const targets = [m(1), m(2)];
-      for (let k = 0; k < count; k++) push(m(0), r.pick(targets), r.uniform(9000, 9990), at());
+      let who = r.pick(pop.persons);
+      while (used.has(who)) who = r.pick(pop.persons);
+      for (let k = 0; k < count; k++) push(who, r.pick(targets), r.uniform(9000, 9990), at());
       break;
     }
     case "layering": {
