@@ -34,6 +34,8 @@ export interface IngestReport extends Required<Pick<IngestRun, "id" | "dataset" 
   format: SourceFormat;
   encoding: string;
   seconds: number;
+  /** Peak resident memory of the process so far, in MiB (for benchmarks and capacity planning). */
+  peakRssMiB: number;
 }
 
 /**
@@ -144,7 +146,7 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
     writer = undefined;
     return {
       id: run.id, dataset: dataset.name, file: opts.file, ...counts, entities, conflicts: conflicts.length,
-      format, encoding, seconds: (Date.now() - t0) / 1000,
+      format, encoding, seconds: (Date.now() - t0) / 1000, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     };
   } finally {
     if (writer) await writer.abort().catch(() => undefined);
