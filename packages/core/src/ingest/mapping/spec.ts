@@ -6,9 +6,10 @@ import type { EntitySpec, MappingSpec, PropertyMappingSpec, QuerySpec } from "./
 const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 const scalarList = z.union([z.array(scalar), scalar]).transform((v) => (Array.isArray(v) ? v : [v]));
 
+// Column names may look like numbers in YAML (`column: 2021`); they are names all the same.
 const propertySchema = z.strictObject({
-  column: z.string().optional(),
-  columns: z.array(z.string()).optional(),
+  column: scalar.optional(),
+  columns: z.array(scalar).optional(),
   literal: scalar.optional(),
   literals: z.array(scalar).optional(),
   entity: z.string().optional(),
@@ -28,7 +29,7 @@ const entitySchema = z.strictObject({
   key: scalarList.optional(),
   keys: scalarList.optional(),
   key_literal: scalar.optional(),
-  id_column: z.string().optional(),
+  id_column: scalar.optional(),
   properties: z.record(z.string(), propertySchema).optional(),
 }).refine((e) => (e.key?.length ?? 0) + (e.keys?.length ?? 0) > 0 || e.id_column !== undefined, {
   message: "needs keys (or id_column) to make entity ids",

@@ -1,6 +1,7 @@
 import { createWriteStream } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import { isVizierError } from "@vizier/model";
@@ -141,6 +142,22 @@ describe("openSource: delimited text", () => {
     expect(flagged).toHaveLength(1);
     expect(flagged[0]).toMatchObject({ row: 2002, problem: { column: "naam", reason: MIXED_ENCODING } });
     expect(rows.at(-1)).toEqual({ row: 2003, values: { id: "2001", naam: "Zoë" } });
+  });
+
+  it("gives back exactly what an RFC 4180 writer wrote, for any text and delimiter", async () => {
+    const quote = (v: string, d: string) => (/["\r\n]/.test(v) || v.includes(d) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v);
+    const cell = fc.string({ unit: fc.constantFrom("a", "é", "Ł", "€", "漢", "😀", " ", ",", ";", "\t", "|", '"', "\n", "\r\n", "x"), maxLength: 8 });
+    let k = 0;
+    await fc.assert(fc.asyncProperty(
+      fc.constantFrom(",", ";", "\t", "|"), fc.array(fc.oneof(fc.array(cell, { minLength: 3, maxLength: 3 }), fc.constant(["", "", ""])), { minLength: 1, maxLength: 12 }),
+      async (d, rows) => {
+        const kept = rows; // three columns: even an all-empty row has delimiters, so is not a blank line
+        const text = [["naam", "plaats", "notitie"], ...kept].map((r) => r.map((v) => quote(v, d)).join(d)).join("\r\n") + "\r\n";
+        const src = await openSource(tmp.write(`rt-${k++}.csv`, text), { delimiter: d });
+        const got = await allRows(src);
+        expect(got.map((r) => [r.values["naam"], r.values["plaats"], r.values["notitie"]])).toEqual(kept);
+        expect(got.every((r) => !r.problem)).toBe(true);
+      }), { seed: 7, numRuns: 60 });
   });
 
   it("rejects a missing file with NOT_FOUND", async () => {

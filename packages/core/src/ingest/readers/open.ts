@@ -20,7 +20,7 @@ export async function openSource(file: string, opts: OpenOptions = {}): Promise<
     case "xlsx":
       return openXlsx(file, size, head, opts.sheet);
     case "ftm":
-      throw new VizierError("INVALID_ARGUMENT", `${file} holds FollowTheMoney entities; read it with openFtm, not through a mapping`, { location: { file } });
+      throw new VizierError("INVALID_ARGUMENT", `${file} holds FollowTheMoney entities, which need no mapping; ingest it without --mapping (or pass --format)`, { location: { file } });
     case "jsonl":
     case "csv": {
       const encoding = textEncoding(file, head, opts.encoding);
