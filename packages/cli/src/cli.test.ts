@@ -98,7 +98,7 @@ describe.skipIf(Boolean(bundleMissing))(`vizier CLI on the embedded store${bundl
   });
 
   it("round-trips FtM entity JSON", () => {
-    const lines = [
+    const lines: Array<{ id: string; schema: string; properties: Record<string, string[]> }> = [
       { id: "ftm-p1", schema: "Person", properties: { name: ["José Luis Gómez-Arango"], birthDate: ["1971-05"], nationality: ["co"], phone: ["+573001234567"] } },
       { id: "ftm-c1", schema: "Company", properties: { name: ["Frutas del Pacífico S.A."], jurisdiction: ["ec"], registrationNumber: ["0991234567001"] } },
       { id: "ftm-d1", schema: "Directorship", properties: { director: ["ftm-p1"], organization: ["ftm-c1"], role: ["gerente"] } },

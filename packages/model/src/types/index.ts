@@ -26,11 +26,8 @@ export interface CleanOptions {
  */
 export function cleanValue(prop: Pick<Property, "type" | "format">, raw: string, opts: CleanOptions): Cleaned {
   if (raw.trim() === "") return fail("empty value");
-  switch (prop.format) {
-    case "iban": return cleanIban(raw);
-    case "container": return cleanContainer(raw);
-    default: break;
-  }
+  if (prop.format === "iban") return cleanIban(raw);
+  if (prop.format === "container") return cleanContainer(raw);
   switch (prop.type) {
     case "date": return cleanDate(raw, opts.format);
     case "country": return cleanCountry(raw, opts.countries);
