@@ -126,6 +126,12 @@ describe.skipIf(!server.url || !bin)("PostgreSQL stopping mid-ingest", () => {
 
     const w = await store.beginWrite(run("r-stop"));
     await w.writeStatements(people(100, 1000, "r-stop"));
+    // The test cluster runs with synchronous_commit off; make the baseline durable before the
+    // crash-like stop so that only the open run is at stake.
+    const admin = new pg.Client({ connectionString: own!.url });
+    await admin.connect();
+    await admin.query("CHECKPOINT");
+    await admin.end();
     own!.halt();
     const t0 = Date.now();
     await expect(w.writeStatements(people(2000, 1000, "r-stop"))).rejects.toSatisfy(unavailable);

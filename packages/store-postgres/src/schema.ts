@@ -35,9 +35,11 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (entity_id, dataset, prop, value_hash)
   ) WITH (fillfactor = 90);
   -- The search index: partial indexes over names and identifiers only, so it stays in step with
-  -- the statements (same table, same transaction) without indexing every value.
+  -- the statements (same table, same transaction) without indexing every value. Trigrams (for
+  -- misspellings) only over names: they are the costliest index to maintain at ingest, and
+  -- identifiers, phones and e-mail addresses are matched by word instead.
   CREATE INDEX statements_search_fts ON statements USING gin (to_tsvector('simple', search_text)) WHERE search_text IS NOT NULL;
-  CREATE INDEX statements_search_trgm ON statements USING gin (search_text gin_trgm_ops) WHERE search_text IS NOT NULL;
+  CREATE INDEX statements_search_trgm ON statements USING gin (search_text gin_trgm_ops) WHERE search_text IS NOT NULL AND prop_type = 'name';
   CREATE TABLE quarantine (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, kind text NOT NULL, run_id text NOT NULL,
     dataset text NOT NULL, file text NOT NULL, row_no bigint NOT NULL, column_name text NOT NULL,

@@ -1,6 +1,6 @@
 /**
  * Search over names and identifiers: PostgreSQL full-text search (to_tsvector 'simple', prefix
- * match per word) for exact and partial words, plus pg_trgm word similarity for misspellings
+ * match per word) for exact and partial words, plus pg_trgm word similarity on names for misspellings
  * (Trigram matching: https://www.postgresql.org/docs/current/pgtrgm.html). Both run on the
  * partial GIN indexes of schema.ts; the scope filter is part of the same query.
  */
@@ -38,7 +38,7 @@ export function searchSql(scopeSql: string): string {
   return `
     SELECT s.entity_id, max((CASE WHEN ${fts} THEN 1 ELSE 0 END) + similarity(s.search_text, $1)) AS score
     FROM statements s
-    WHERE s.search_text IS NOT NULL AND (${fts} OR $1 <% s.search_text) AND ${scopeSql}
+    WHERE s.search_text IS NOT NULL AND (${fts} OR (s.prop_type = 'name' AND $1 <% s.search_text)) AND ${scopeSql}
     GROUP BY s.entity_id
     ORDER BY score DESC, s.entity_id
     LIMIT $3 OFFSET $4`;

@@ -50,8 +50,10 @@ export class PostgresStore implements StorePort {
       max: opts.maxConnections ?? 10,
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
       keepAlive: true,
-      // pg_trgm lives in public; everything else in our schema.
-      options: `-c search_path=${ident(this.schema)},public`,
+      // pg_trgm lives in public; everything else in our schema. temp_buffers: the ingest stage is
+      // a TEMP table, which spills to disk beyond this (it can only be set before a session's
+      // first temp table, hence here; memory is taken only by sessions that ingest).
+      options: `-c search_path=${ident(this.schema)},public -c temp_buffers=128MB`,
       application_name: "vizier",
     });
     // Idle connections that die (server restart) emit here; the pool drops them. Without a
