@@ -14,8 +14,11 @@ export const SEARCH_TYPES: ReadonlySet<string> = new Set(["name", "identifier", 
  * unaccent extension so index and query fold identically and no extra extension is needed.
  */
 export function fold(v: string): string {
+  // Fast path: plain ASCII has nothing to decompose (most identifiers, many names).
+  if (ASCII.test(v)) return v.toLowerCase();
   return v.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
 }
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The search_text column for a statement: folded value for searchable types, null otherwise. */
 export function searchText(propType: string, value: string): string | null {
