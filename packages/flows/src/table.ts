@@ -64,10 +64,11 @@ export class TxTableBuilder {
 
   /** Records an account's country (the last non-empty value wins). */
   setCountry(account: number, country: string): void {
-    if (country) this.country[account] = country.toUpperCase();
+    if (country && this.country[account] !== country) this.country[account] = country.toUpperCase();
   }
 
-  add(from: string, to: string, amountEur: number, timeSec: number, id?: string): void {
+  /** Adds a transaction and returns its row index. */
+  add(from: string, to: string, amountEur: number, timeSec: number, id?: string): number {
     if (this.n === this.cap) this.grow();
     const i = this.n++;
     this.from[i] = this.account(from);
@@ -75,6 +76,12 @@ export class TxTableBuilder {
     this.amount[i] = amountEur;
     this.time[i] = timeSec;
     if (this.ids) this.ids.push(id ?? String(i + 1));
+    return i;
+  }
+
+  /** Account indices of row `i` (before {@link build} renumbers them). */
+  rowAccounts(i: number): [number, number] {
+    return [this.from[i] ?? 0, this.to[i] ?? 0];
   }
 
   get size(): number {

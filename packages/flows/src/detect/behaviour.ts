@@ -81,10 +81,17 @@ export function detectFocusCountry(ctx: DetectContext): Alert[] {
   const country = t.accountCountry;
   if (!country || o.countries.length === 0) return [];
   const focus = new Set(o.countries.map((c) => c.toUpperCase()));
-  const isFocus = (a: number): boolean => focus.has(country[a] ?? "");
+  const flag = new Uint8Array(ix.accounts);
+  for (let a = 0; a < ix.accounts; a++) flag[a] = focus.has(country[a] ?? "") ? 1 : 0;
+  const isFocus = (a: number): boolean => flag[a] === 1;
   const out: Alert[] = [];
   for (let a = 0; a < ix.accounts; a++) {
     if (isFocus(a)) continue;
+    // Cheap pre-check before building the merged list: any focus counterparty at all?
+    let any = false;
+    for (let p = ix.outStart[a] ?? 0; p < (ix.outStart[a + 1] ?? 0) && !any; p++) if (flag[t.to[ix.outTx[p] ?? 0] ?? 0]) any = true;
+    for (let p = ix.inStart[a] ?? 0; p < (ix.inStart[a + 1] ?? 0) && !any; p++) if (flag[t.from[ix.inTx[p] ?? 0] ?? 0]) any = true;
+    if (!any) continue;
     const act = mergedActivity(slice(ix.inStart, ix.inTx, a), slice(ix.outStart, ix.outTx, a), ix.rank)
       .filter((i) => isFocus((t.from[i] === a ? t.to[i] : t.from[i]) ?? 0));
     if (act.length === 0) continue;
@@ -119,6 +126,7 @@ export function detectDormant(ctx: DetectContext): Alert[] {
   const o = ctx.opt.dormant;
   const out: Alert[] = [];
   for (let a = 0; a < ix.accounts; a++) {
+    if (!hasGap(t, ix, a, o.minGap)) continue;
     const act = mergedActivity(slice(ix.inStart, ix.inTx, a), slice(ix.outStart, ix.outTx, a), ix.rank);
     let before = 0;
     for (let k = 1; k < act.length; k++) {
@@ -139,4 +147,22 @@ export function detectDormant(ctx: DetectContext): Alert[] {
     }
   }
   return out;
+}
+
+/** Whether an account's merged activity has a silence of at least `gap` (two-pointer, no allocation). */
+function hasGap(t: DetectContext["t"], ix: DetectContext["ix"], a: number, gap: number): boolean {
+  let p = ix.inStart[a] ?? 0;
+  const pe = ix.inStart[a + 1] ?? 0;
+  let q = ix.outStart[a] ?? 0;
+  const qe = ix.outStart[a + 1] ?? 0;
+  let last = NaN;
+  while (p < pe || q < qe) {
+    const tp = p < pe ? (t.time[ix.inTx[p] ?? 0] ?? 0) : Infinity;
+    const tq = q < qe ? (t.time[ix.outTx[q] ?? 0] ?? 0) : Infinity;
+    const x = tp <= tq ? tp : tq;
+    if (tp <= tq) p++; else q++;
+    if (x - last >= gap) return true;
+    last = x;
+  }
+  return false;
 }

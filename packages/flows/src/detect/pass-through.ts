@@ -28,6 +28,15 @@ export function detectPassThrough(ctx: DetectContext): Alert[] {
     const ins = slice(ix.inStart, ix.inTx, a);
     const outs = slice(ix.outStart, ix.outTx, a);
     if (ins.length < o.minCount || outs.length < o.minCount) continue;
+    // Cheap pre-check: some window holds enough inflow (two pointers, no allocation).
+    let best = 0;
+    let sum = 0;
+    for (let lo = 0, hi = 0; hi < ins.length; hi++) {
+      sum += t.amount[ins[hi] ?? 0] ?? 0;
+      while ((t.time[ins[hi] ?? 0] ?? 0) - (t.time[ins[lo] ?? 0] ?? 0) > o.window) sum -= t.amount[ins[lo++] ?? 0] ?? 0;
+      if (sum > best) best = sum;
+    }
+    if (best < o.minInflow) continue;
     const used = new Set<number>();
     const match = new Map<number, number>(); // in-tx -> out-tx
     let q0 = 0;

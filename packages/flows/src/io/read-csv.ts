@@ -103,7 +103,7 @@ export function readTransactions(chunks: Iterable<string>, cols: ColumnSpec, o: 
       return;
     }
     row++;
-    if (line.trim() === "") return;
+    if (line.length === 0 || (line.length < 3 && line.trim() === "")) return;
     const f = splitRecord(line, delim);
     const from = f[idx.from];
     const to = f[idx.to];
@@ -116,22 +116,25 @@ export function readTransactions(chunks: Iterable<string>, cols: ColumnSpec, o: 
     if (Number.isNaN(amount)) throw new VizierError("INVALID_INPUT", `${file} row ${row}: amount "${amountRaw}" is not a number`, { location: { file, row, column: cols.amount } });
     const time = parseTimestamp(timeRaw);
     if (Number.isNaN(time)) throw new VizierError("INVALID_INPUT", `${file} row ${row}: time "${timeRaw}" is not a date, date-time or number`, { location: { file, row, column: cols.time } });
-    const tr = timeRaw.trim();
-    if (tr.length < 10 || (tr[4] !== "-" && !/[-/.]\d{4}/.test(tr))) {
+    if (timeRaw.length < 10 || timeRaw[4] !== "-") {
+      const tr = timeRaw.trim();
       if (/^-?\d+(\.\d+)?$/.test(tr)) { numericTimes++; maxAbsTime = Math.max(maxAbsTime, Math.abs(time)); }
     }
     const fromName = from.trim();
     const toName = to.trim();
     if (fromName === "" || toName === "") throw new VizierError("INVALID_INPUT", `${file} row ${row}: empty account`, { location: { file, row } });
-    b.add(fromName, toName, Math.abs(amount), time, idx.id >= 0 ? (f[idx.id] ?? "").trim() : undefined);
+    const r = b.add(fromName, toName, Math.abs(amount), time, idx.id >= 0 ? (f[idx.id] ?? "").trim() : undefined);
     if (idx.currency >= 0) {
       const c = (f[idx.currency] ?? "").trim().toUpperCase();
       let k = currencyCodes.get(c);
       if (k === undefined) { k = currencyNames.length; currencyCodes.set(c, k); currencyNames.push(c); }
       currencies.push(k);
     }
-    if (idx.fromCountry >= 0) b.setCountry(b.account(fromName), (f[idx.fromCountry] ?? "").trim());
-    if (idx.toCountry >= 0) b.setCountry(b.account(toName), (f[idx.toCountry] ?? "").trim());
+    if (idx.fromCountry >= 0 || idx.toCountry >= 0) {
+      const [fa, ta] = b.rowAccounts(r);
+      if (idx.fromCountry >= 0) b.setCountry(fa, (f[idx.fromCountry] ?? "").trim());
+      if (idx.toCountry >= 0) b.setCountry(ta, (f[idx.toCountry] ?? "").trim());
+    }
   };
   for (const chunk of chunks) {
     let text = pending + chunk;

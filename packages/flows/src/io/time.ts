@@ -4,10 +4,10 @@
  * once per column (see {@link numericTimeScale}).
  */
 
-const dayCache = new Map<string, number>();
+const dayCache = new Map<number, number>();
 
 function dayEpoch(y: number, m: number, d: number): number {
-  const key = `${y}-${m}-${d}`;
+  const key = y * 10000 + m * 100 + d;
   let v = dayCache.get(key);
   if (v === undefined) {
     v = Date.UTC(y, m - 1, d) / 1000;
@@ -58,7 +58,9 @@ function timeOfDay(s: string, p: number): number {
  * Plain numbers are returned as they are; the caller scales the column.
  */
 export function parseTimestamp(raw: string): number {
-  const s = raw.trim();
+  const c = raw.charCodeAt(0);
+  const e = raw.charCodeAt(raw.length - 1);
+  const s = c === 32 || c === 9 || e === 32 || e === 9 || e === 13 ? raw.trim() : raw;
   if (s.length === 0) return NaN;
   const c0 = s.charCodeAt(0);
   if (s.length >= 10 && s[4] === "-" && s[7] === "-") {
@@ -101,7 +103,7 @@ export function numericTimeScale(unit: TimeUnit, maxAbs: number): number {
 /** Parses an amount: plain numbers, or with thousands separators and a decimal comma ("1.234,56"). */
 export function parseAmount(raw: string): number {
   const v = Number(raw);
-  if (!Number.isNaN(v) && raw.trim() !== "") return v;
+  if (!Number.isNaN(v) && raw.length > 0 && (v !== 0 || raw.trim() !== "")) return v;
   let s = raw.trim().replace(/[\s€$£]/g, "");
   if (s === "") return NaN;
   const lastComma = s.lastIndexOf(",");
