@@ -52,6 +52,16 @@ describe("XLSX reader", () => {
     expect((err as Error).message).toContain("Bedrijven");
   });
 
+  it("closes cleanly when the consumer stops early", async () => {
+    const src = await openSource(book);
+    for await (const r of src.rows) {
+      expect(r.row).toBe(2);
+      break;
+    }
+    // A second open still works (no leaked lock or half-read state).
+    expect((await allRows(await openSource(book, { sheet: "Bedrijven" }))).length).toBe(3);
+  });
+
   it("rejects a truncated XLSX with INVALID_INPUT naming the file", async () => {
     const bytes = readFileSync(book);
     for (const frac of [0.3, 0.6, 0.95]) {
