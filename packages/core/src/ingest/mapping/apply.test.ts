@@ -85,7 +85,7 @@ describe("applyMapping", () => {
   it("reports a missing key naming the key columns, and the references it breaks", () => {
     const r = map({ ...ROW, bestuurder: "", geboren: "" });
     const reasons = r.problems.map((p) => `${p.column ?? ""}|${p.reason}`);
-    expect(reasons).toContain('bestuurder,geboren|missing key for entity "person" (bestuurder,geboren empty)');
+    expect(reasons).toContain('bestuurder,geboren|missing key for entity "person" (bestuurder,geboren empty); if the entity is optional, mark one of its properties required: true');
     expect(reasons.some((x) => x.includes('directorship.director links to "person", which was skipped (missing key)'))).toBe(true);
     expect(r.entities.some((e) => e.schema === "Person")).toBe(false);
   });

@@ -25,6 +25,8 @@ function passes(q: CompiledQuery, values: Record<string, string>): boolean {
   return true;
 }
 
+const OPTIONAL_HINT = "; if the entity is optional, mark one of its properties required: true";
+
 /** Why an entity of this row has no id: undefined while it has one. */
 type Skip = "missing key" | "required property empty" | undefined;
 
@@ -57,7 +59,7 @@ function applyQuery(q: CompiledQuery, values: Record<string, string>, dataset: s
       if (id === undefined) {
         skip = "missing key";
         const cols = e.idColumn ?? e.keys.join(",");
-        problems.push({ column: cols, reason: `missing key for entity "${e.name}" (${cols} empty)` });
+        problems.push({ column: cols, reason: `missing key for entity "${e.name}" (${cols} empty)${e.props.some((p) => p.required) ? "" : OPTIONAL_HINT}` });
       } else {
         ids[i] = id;
         out.push({ id, schema: e.schema, values: vals });
