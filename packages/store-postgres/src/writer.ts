@@ -3,7 +3,7 @@ import { finished } from "node:stream/promises";
 import { VizierError, type Statement } from "@vizier/model";
 import type { AuditAppend, Conflict, IngestRun, QuarantineRow, StoreWriter } from "@vizier/core";
 import type { PoolClient } from "pg";
-import { from as copyFrom } from "pg-copy-streams";
+import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
 import { appendAuditTx } from "./audit";
 import { noNul } from "./copy-text";
 import { storeError } from "./errors";
@@ -22,6 +22,7 @@ const CHUNK_CHARS = 1 << 20;
 export class PgWriter implements StoreWriter {
   private done = false;
   private broken: unknown;
+  private copy: { stream: CopyStreamQuery; done: Promise<void> } | undefined;
   private readonly onError = (e: Error) => { this.broken = e; };
 
   private constructor(private readonly client: PoolClient, private readonly release: (err?: Error) => void) {
@@ -44,24 +45,43 @@ export class PgWriter implements StoreWriter {
     return w;
   }
 
+  /**
+   * Streams a batch into the stage. The COPY stays open across batches and is only ended before
+   * the next other query, so PostgreSQL parses one batch while the caller builds the next (the
+   * two cores overlap); writes wait for 'drain', so memory stays flat.
+   */
   async writeStatements(batch: readonly Statement[]): Promise<void> {
     if (batch.length === 0) return;
     await this.step("writing statements", async () => {
-      const stream = this.client.query(copyFrom(`COPY vz_stage (${STATEMENT_COLUMNS.join(", ")}, search_text) FROM STDIN`));
-      const done = finished(stream);
-      done.catch(() => undefined); // observed below; avoids an unhandled rejection if a write throws first
+      const copy = this.copy ?? this.openCopy();
       let chunk = "";
       for (const s of batch) {
         chunk += statementLine(s);
         if (chunk.length >= CHUNK_CHARS) {
-          if (!stream.write(chunk)) await Promise.race([once(stream, "drain"), done]);
+          if (!copy.stream.write(chunk)) await Promise.race([once(copy.stream, "drain"), copy.done]);
           chunk = "";
         }
       }
-      if (chunk) stream.write(chunk);
-      stream.end();
-      await done;
-    });
+      if (chunk && !copy.stream.write(chunk)) await Promise.race([once(copy.stream, "drain"), copy.done]);
+    }, false);
+  }
+
+  private openCopy(): { stream: CopyStreamQuery; done: Promise<void> } {
+    const stream = this.client.query(copyFrom(`COPY vz_stage (${STATEMENT_COLUMNS.join(", ")}, search_text) FROM STDIN`));
+    const done = finished(stream);
+    // A COPY that fails while no call is waiting on it marks the run broken; the next call reports it.
+    done.catch((e: unknown) => { this.broken ??= e; });
+    this.copy = { stream, done };
+    return this.copy;
+  }
+
+  /** Ends an open COPY so the connection can run other statements. */
+  private async endCopy(): Promise<void> {
+    const copy = this.copy;
+    if (!copy) return;
+    this.copy = undefined;
+    copy.stream.end();
+    await copy.done;
   }
 
   async writeQuarantine(rows: readonly QuarantineRow[]): Promise<void> {
@@ -139,6 +159,8 @@ export class PgWriter implements StoreWriter {
   async abort(): Promise<void> {
     if (this.done) return;
     if (this.broken) { this.finish(this.broken); return; }
+    // Mid-COPY the connection cannot ROLLBACK; dropping it makes the server roll back.
+    if (this.copy) { this.finish(new Error("ingest aborted during COPY")); return; }
     try {
       await this.client.query("ROLLBACK");
       this.finish();
@@ -149,7 +171,7 @@ export class PgWriter implements StoreWriter {
   }
 
   /** Runs one step of the run; on failure the connection is discarded, which rolls everything back. */
-  private async step<T>(what: string, f: () => Promise<T>): Promise<T> {
+  private async step<T>(what: string, f: () => Promise<T>, endCopy = true): Promise<T> {
     if (this.done) {
       if (this.broken) throw storeError(this.broken, what);
       throw new VizierError("INTERNAL", `ingest run already finished; cannot continue ${what}`);
@@ -160,6 +182,7 @@ export class PgWriter implements StoreWriter {
       throw err;
     }
     try {
+      if (endCopy) await this.endCopy();
       return await f();
     } catch (e) {
       this.finish(e);
