@@ -104,7 +104,37 @@ export function readTransactions(chunks: Iterable<string>, cols: ColumnSpec, o: 
     }
     row++;
     if (line.length === 0 || (line.length < 3 && line.trim() === "")) return;
-    const f = splitRecord(line, delim);
+    fields(splitRecord(line, delim));
+  };
+  let need: Uint8Array = new Uint8Array(0);
+  let maxNeed = 0;
+  const vals: string[] = [];
+  /** Fast path for a line without quotes: only the needed fields become strings. */
+  const handleRange = (text: string, s: number, e: number): void => {
+    if (header === null) { handle(text.slice(s, e)); need = neededColumns(); return; }
+    if (e - s < 3 && text.slice(s, e).trim() === "") { row++; return; }
+    row++;
+    let c = 0;
+    let p = s;
+    for (;;) {
+      let q = text.indexOf(delim, p);
+      if (q < 0 || q > e) q = e;
+      if (need[c]) vals[c] = text.slice(p, q);
+      c++;
+      if (q === e || c > maxNeed) break;
+      p = q + delim.length;
+    }
+    if (c <= maxNeed) throw new VizierError("INVALID_INPUT", `${file} row ${row} has ${c} fields, fewer than the header`, { location: { file, row } });
+    fields(vals);
+  };
+  const neededColumns = (): Uint8Array => {
+    const cols2 = [idx.from, idx.to, idx.amount, idx.time, idx.id, idx.currency, idx.fromCountry, idx.toCountry].filter((x) => x >= 0);
+    maxNeed = Math.max(...cols2);
+    const n = new Uint8Array(maxNeed + 1);
+    for (const x of cols2) n[x] = 1;
+    return n;
+  };
+  const fields = (f: string[]): void => {
     const from = f[idx.from];
     const to = f[idx.to];
     const amountRaw = f[idx.amount];
@@ -139,12 +169,19 @@ export function readTransactions(chunks: Iterable<string>, cols: ColumnSpec, o: 
   for (const chunk of chunks) {
     let text = pending + chunk;
     let start = 0;
+    let nextQuote = -2;
     for (;;) {
       let nl = text.indexOf("\n", start);
       if (nl < 0) break;
+      if (nextQuote !== -1 && nextQuote < start) nextQuote = text.indexOf('"', start);
+      if (nextQuote === -1 || nextQuote > nl) {
+        handleRange(text, start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+        start = nl + 1;
+        continue;
+      }
       let line = text.slice(start, nl);
       // A quoted field may contain line breaks: keep reading until the quotes balance.
-      if (line.includes('"') && quotes(line) % 2 === 1) {
+      if (quotes(line) % 2 === 1) {
         let end = nl;
         let q = quotes(line);
         while (q % 2 === 1) {
@@ -157,13 +194,15 @@ export function readTransactions(chunks: Iterable<string>, cols: ColumnSpec, o: 
         nl = end;
         line = text.slice(start, nl);
       }
-      handle(line.endsWith("\r") ? line.slice(0, -1) : line);
+      if (header === null) { handle(line.endsWith("\r") ? line.slice(0, -1) : line); need = neededColumns(); } else handle(line.endsWith("\r") ? line.slice(0, -1) : line);
       start = nl + 1;
     }
     pending = text.slice(start);
     text = "";
   }
-  if (pending.trim() !== "") handle(pending.endsWith("\r") ? pending.slice(0, -1) : pending);
+  if (pending.trim() !== "") {
+    if (header === null) { handle(pending.endsWith("\r") ? pending.slice(0, -1) : pending); need = neededColumns(); } else handle(pending.endsWith("\r") ? pending.slice(0, -1) : pending);
+  }
   if (header === null) throw new VizierError("INVALID_INPUT", `${file} is empty`, { location: { file } });
   const t = b.build();
   // Whole-column decisions and conversions after reading (units, currencies).
