@@ -63,7 +63,8 @@ export function registerDemo(program: Command, env: Env): void {
           `Store ${rt.svc.store.location}: ${fmt(s.entities)} entities, ${fmt(s.statements)} statements from ${s.datasets} datasets.`,
           "Try:",
           `  ./vizier stats --db ${g.db}`,
-          `  ./vizier search "bakker" --db ${g.db} --purpose purpose:demo`,
+          `  ./vizier search "maas" --db ${g.db} --purpose purpose:demo          # police sees KvK data only`,
+          `  ./vizier search "maas" --db ${g.db} --purpose case:NL-2026-0042     # a case purpose also opens FIOD's bank data (config/sharing-rules.yml)`,
           `  ./vizier quarantine list --db ${g.db}`,
           `  ./vizier export --format ftm --db ${g.db} --purpose purpose:demo | head`,
         ].join("\n"));

@@ -63,9 +63,11 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
       if (pendingS.length >= batchSize || (force && pendingS.length)) { await writer!.writeStatements(pendingS); pendingS = []; }
       if (pendingQ.length >= 1000 || (force && pendingQ.length)) { await writer!.writeQuarantine(pendingQ); pendingQ = []; }
     };
-    const quarantine = (row: number, column: string, reason: string, raw: unknown) => {
+    const quarantine = (row: number, column: string, reason: string, raw: unknown, sheet?: string) => {
       counts.rowsQuarantined++;
-      pendingQ.push({ kind: "rejected", runId: run.id, dataset: dataset.name, file: opts.file, row, column, reason, raw: JSON.stringify(raw) });
+      // XLSX rows are numbered per sheet, so the sheet is part of where the row is.
+      const file = sheet ? `${opts.file}#${sheet}` : opts.file;
+      pendingQ.push({ kind: "rejected", runId: run.id, dataset: dataset.name, file, row, column, reason, raw: JSON.stringify(raw) });
     };
     const progress = (bytesRead: number, bytesTotal: number) =>
       opts.onProgress?.({ rows: counts.rowsRead, quarantined: counts.rowsQuarantined, bytesRead, bytesTotal });
@@ -104,17 +106,16 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
       if (opts.sheet) sourceOpts.sheet = opts.sheet;
       const src = await openSource(opts.file, sourceOpts);
       format = src.format;
-      encoding = src.encoding;
       const compiled = compileMapping(spec, svc.model, src.columns, opts.mapping);
       writer = await svc.store.beginWrite(run);
       for await (const row of src.rows) {
         checkAbort(opts.signal);
         counts.rowsRead++;
-        if (row.problem) { quarantine(row.row, row.problem.column ?? "", row.problem.reason, row.values); continue; }
+        if (row.problem) { quarantine(row.row, row.problem.column ?? "", row.problem.reason, row.values, row.sheet); continue; }
         const mapped = applyMapping(compiled, row, dataset.name, svc.model);
         if (mapped.filtered) { counts.rowsFiltered++; continue; }
         if (mapped.problems.length > 0) {
-          quarantine(row.row, mapped.problems.map((p) => p.column ?? "").filter(Boolean).join(";"), mapped.problems.map((p) => p.reason).join("; "), row.values);
+          quarantine(row.row, mapped.problems.map((p) => p.column ?? "").filter(Boolean).join(";"), mapped.problems.map((p) => p.reason).join("; "), row.values, row.sheet);
           continue;
         }
         counts.rowsOk++;
@@ -125,6 +126,8 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
         if (counts.rowsRead % 10_000 === 0) progress(src.bytesRead(), src.bytesTotal);
       }
       progress(src.bytesRead(), src.bytesTotal);
+      // Read after the rows: the reader may switch encoding (UTF-8 → Windows-1252) once it sees non-ASCII bytes.
+      encoding = src.encoding;
     }
     await flush(true);
     const conflicts = await writer.conflicts(10_000);

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Transform } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { VizierError } from "@vizier/model";
 import { normaliseHeader } from "./header";
 import type { OpenedSource, SourceRow } from "./types";
@@ -29,7 +29,9 @@ export async function openXlsx(file: string, size: number, head: Buffer, sheet?:
   const fileStream = createReadStream(file);
   fileStream.on("error", (e) => counter.destroy(e));
   fileStream.pipe(counter);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counter, {
+  // exceljs is large; load it only when an XLSX file is actually read (keeps CLI start-up fast).
+  const { default: Excel } = await import("exceljs");
+  const reader = new Excel.stream.xlsx.WorkbookReader(counter, {
     worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", entries: "ignore",
   });
   const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<Sheet>;
