@@ -101,6 +101,31 @@ describe.skipIf(!server.url)(`PostgreSQL store failures${server.url ? "" : ` (sk
     await expect(bad.init()).rejects.toSatisfy(unavailable);
     await expect(bad.stats()).rejects.toSatisfy(unavailable);
     await bad.close();
+    const missing = new PostgresStore({ url: new URL(`/vz_missing_db_${Date.now()}`, db.url).toString() });
+    await expect(missing.init()).rejects.toSatisfy(unavailable);
+    await missing.close();
+  });
+
+  it("reports a read-only database as STORE_UNAVAILABLE and changes nothing", async () => {
+    const ro = await createTestDatabase(server.url!, "vz_ro");
+    try {
+      const setup = new PostgresStore({ url: ro.url });
+      await setup.init();
+      await setup.putDataset(ds);
+      await setup.close();
+      const admin = new pg.Client({ connectionString: server.url! });
+      await admin.connect();
+      await admin.query(`ALTER DATABASE ${new URL(ro.url).pathname.slice(1)} SET default_transaction_read_only = on`);
+      await admin.end();
+      const store2 = new PostgresStore({ url: ro.url, maxConnections: 2 });
+      // Even the run's TEMP stage cannot be created in a read-only transaction: refused up front.
+      await expect(store2.beginWrite(run("r-ro"))).rejects.toSatisfy(unavailable);
+      await expect(store2.putSetting("k", "v")).rejects.toSatisfy(unavailable);
+      expect((await store2.stats()).statements).toBe(0);
+      await store2.close();
+    } finally {
+      await ro.drop();
+    }
   });
 });
 
