@@ -166,8 +166,17 @@ export type ValueComparator = (a: PVal, b: PVal) => number;
 
 const compareCategory: ValueComparator = (a, b) => (a.s === b.s ? 1 : 2);
 
-/** The comparator of a kind, resolved once per field so the hot loop does not switch on strings. */
+/**
+ * The comparator of a kind, resolved once per field so the hot loop does not switch on strings.
+ * Arguments are put in a canonical order (by value) so that the level of a pair never depends on
+ * which record came first: results stay independent of input order, and memoising is safe.
+ */
 export function comparatorFor(kind: FieldKind): ValueComparator {
+  const raw = rawComparatorFor(kind);
+  return (a, b) => (a.s <= b.s ? raw(a, b) : raw(b, a));
+}
+
+function rawComparatorFor(kind: FieldKind): ValueComparator {
   switch (kind) {
     case "first_name":
     case "last_name":

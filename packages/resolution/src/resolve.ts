@@ -163,7 +163,7 @@ export function resolveIncremental(prev: Resolution, added: readonly ErRecord[],
     pairs: scored,
     clusterOf: c.clusterOf,
     threshold: prev.threshold,
-    conflicts: [],
+    conflicts: c.conflicts.map(([a, b]) => judged.byPair.get(Math.min(a, b) * prep.records.length + Math.max(a, b))).filter((j): j is Judgement => j !== undefined),
     stats: { records: prep.records.length, candidatePairs: pairs.length / 2, millis: { block: t1 - t0, compare: t2 - t1, estimate: t3 - t2, cluster: t4 - t3 } },
   };
 }

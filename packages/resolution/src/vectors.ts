@@ -1,22 +1,89 @@
-/** Comparison vectors: one level per field for each candidate pair (the hot loop). */
+/**
+ * Comparison vectors: one level per field for each candidate pair (the hot loop).
+ * Pairs reach records in random order, so chasing record → field → value objects costs several
+ * cache misses per field. Values are therefore interned per field into dense ids first: equal ids
+ * mean exact agreement without touching any object, distinct values sit close together, and for
+ * low-cardinality fields the level of every value pair is memoised in a small table.
+ */
 import type { Prepared } from "./prepare";
 import type { PVal } from "./normalize";
+import type { ValueComparator } from "./compare";
 import { comparatorFor, compareWith } from "./compare";
 
 const NONE: PVal[] = [];
+/** Fields with at most this many distinct values get a full value-pair memo (D² bytes). */
+const MEMO_MAX_DISTINCT = 4096;
+
+export interface FieldColumn {
+  /** Dense id of each record's value; -1 missing; -2 several values (compared the slow way). */
+  ids: Int32Array;
+  distinct: PVal[];
+  memo: Uint8Array | undefined;
+}
+
+const columnsCache = new WeakMap<Prepared, FieldColumn[]>();
+
+/** Interned value columns of a prepared record set (built once, then cached). */
+export function columnsOf(prep: Prepared): FieldColumn[] {
+  const cached = columnsCache.get(prep);
+  if (cached) return cached;
+  const n = prep.records.length;
+  const cols = prep.kinds.map((_, f) => {
+    const ids = new Int32Array(n);
+    const index = new Map<string, number>();
+    const distinct: PVal[] = [];
+    for (let i = 0; i < n; i++) {
+      const vals = prep.values[i]?.[f] ?? NONE;
+      if (vals.length === 0) ids[i] = -1;
+      else if (vals.length > 1) ids[i] = -2;
+      else {
+        const v = vals[0] as PVal;
+        let id = index.get(v.s);
+        if (id === undefined) {
+          id = distinct.length;
+          index.set(v.s, id);
+          distinct.push(v);
+        }
+        ids[i] = id;
+      }
+    }
+    const memo = distinct.length <= MEMO_MAX_DISTINCT ? new Uint8Array(distinct.length * distinct.length) : undefined;
+    return { ids, distinct, memo };
+  });
+  columnsCache.set(prep, cols);
+  return cols;
+}
 
 /** Levels as a flat Uint8Array, pair p field f at p * F + f. */
 export function comparisonVectors(prep: Prepared, pairs: Uint32Array): Uint8Array {
   const F = prep.kinds.length;
   const P = pairs.length / 2;
   const out = new Uint8Array(P * F);
-  const cmps = prep.kinds.map(comparatorFor);
-  const values = prep.values;
-  for (let p = 0; p < P; p++) {
-    const va = values[pairs[2 * p] as number] as PVal[][];
-    const vb = values[pairs[2 * p + 1] as number] as PVal[][];
-    const o = p * F;
-    for (let f = 0; f < F; f++) out[o + f] = compareWith(cmps[f] as (a: PVal, b: PVal) => number, va[f] ?? NONE, vb[f] ?? NONE);
+  const cols = columnsOf(prep);
+  for (let f = 0; f < F; f++) {
+    // Field by field: one column's ids and values stay hot in cache for the whole pass.
+    const { ids, distinct, memo } = cols[f] as FieldColumn;
+    const cmp = comparatorFor(prep.kinds[f] ?? "category") as ValueComparator;
+    const D = distinct.length;
+    for (let p = 0; p < P; p++) {
+      const a = pairs[2 * p] as number;
+      const b = pairs[2 * p + 1] as number;
+      const ia = ids[a] as number;
+      const ib = ids[b] as number;
+      let level: number;
+      if (ia === ib && ia >= 0) level = 1;
+      else if (ia === -1 || ib === -1) level = 0;
+      else if (ia === -2 || ib === -2) level = compareWith(cmp, prep.values[a]?.[f] ?? NONE, prep.values[b]?.[f] ?? NONE);
+      else if (memo) {
+        const k = ia < ib ? ia * D + ib : ib * D + ia;
+        level = memo[k] as number;
+        if (level === 0) {
+          level = cmp(distinct[ia] as PVal, distinct[ib] as PVal);
+          memo[k] = level;
+        }
+      } else level = cmp(distinct[ia] as PVal, distinct[ib] as PVal);
+      out[p * F + f] = level;
+    }
   }
   return out;
 }
