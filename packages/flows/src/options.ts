@@ -16,7 +16,7 @@ export interface DetectOptions {
   bipartite: { window: number; minSenders: number; minReceivers: number; minDensity: number; minStackShare: number };
   scatterGather: { window: number; minIntermediates: number };
   gatherScatter: { window: number; minIn: number; minOut: number; minForwarded: number; maxForwarded: number; burstRatio: number; baselineFloor: number };
-  structuring: { threshold: number; band: number; minCount: number; window: number; maxAboveShare: number };
+  structuring: { threshold: number; band: number; minCount: number; window: number; maxAboveShare: number; minMedianRatio: number; incoming: boolean };
   passThrough: { window: number; maxDelay: number; minKept: number; minShare: number; minInflow: number; minCount: number };
   layering: { minHops: number; maxDelay: number; minKept: number; maxKept: number; maxExpansions: number };
   focusCountry: { countries: readonly string[]; minAmount: number; window: number };
@@ -27,12 +27,12 @@ export interface DetectOptions {
 export const DEFAULT_OPTIONS: DetectOptions = {
   rareMaxPairCount: 1,
   maxHubDegree: 50,
-  fan: { window: 30 * DAY, minCounterparties: 4, burstRatio: 4, baselineFloor: 0.5, amountSpread: 3 },
+  fan: { window: 30 * DAY, minCounterparties: 4, burstRatio: 4, baselineFloor: 0.5, amountSpread: 2 },
   cycle: { window: 30 * DAY, minLength: 3, maxLength: 10, timeRespecting: false, hopRatio: 0.5, maxExpansions: 20000 },
   bipartite: { window: 30 * DAY, minSenders: 2, minReceivers: 2, minDensity: 0.75, minStackShare: 0.5 },
   scatterGather: { window: 30 * DAY, minIntermediates: 3 },
   gatherScatter: { window: 30 * DAY, minIn: 3, minOut: 3, minForwarded: 0.5, maxForwarded: 1.25, burstRatio: 4, baselineFloor: 0.5 },
-  structuring: { threshold: 10000, band: 0.1, minCount: 3, window: 30 * DAY, maxAboveShare: 0.25 },
+  structuring: { threshold: 10000, band: 0.1, minCount: 3, window: 30 * DAY, maxAboveShare: 0.25, minMedianRatio: 5, incoming: false },
   passThrough: { window: 30 * DAY, maxDelay: 3 * DAY, minKept: 0.8, minShare: 0.7, minInflow: 5000, minCount: 3 },
   layering: { minHops: 4, maxDelay: 3 * DAY, minKept: 0.8, maxKept: 1.0, maxExpansions: 20000 },
   focusCountry: { countries: ["AE", "TR", "MA", "HK", "SG"], minAmount: 10000, window: 30 * DAY },

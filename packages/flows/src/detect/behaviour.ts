@@ -10,12 +10,12 @@ import type { DetectContext } from "./context";
 import { denseRuns, mergedActivity } from "./windows";
 import { slice } from "../tx-index";
 
-function sideAlerts(ctx: DetectContext, pick: (i: number) => boolean, w: number, minCount: number, build: (a: number, side: "in" | "out", txs: number[]) => Alert | null): Alert[] {
+function sideAlerts(ctx: DetectContext, pick: (i: number) => boolean, w: number, minCount: number, build: (a: number, side: "in" | "out", txs: number[]) => Alert | null, sides: readonly ("in" | "out")[] = ["out", "in"]): Alert[] {
   const { t, ix } = ctx;
   const out: Alert[] = [];
   const seen = new Set<number>();
   for (let a = 0; a < ix.accounts; a++) {
-    for (const side of ["out", "in"] as const) {
+    for (const side of sides) {
       const list = side === "out" ? slice(ix.outStart, ix.outTx, a) : slice(ix.inStart, ix.inTx, a);
       if (list.length < minCount) continue;
       const sel: number[] = [];
@@ -33,7 +33,11 @@ function sideAlerts(ctx: DetectContext, pick: (i: number) => boolean, w: number,
   return out;
 }
 
-/** Repeated amounts just under a reporting threshold (default: EUR 9,000–9,999.99 against EUR 10,000). */
+/**
+ * Repeated amounts just under a reporting threshold (default: EUR 9,000–9,999.99 against
+ * EUR 10,000) by one payer (with `incoming`, also into one beneficiary), avoiding the threshold
+ * and large compared with the account's usual payments.
+ */
 export function detectStructuring(ctx: DetectContext): Alert[] {
   const { t } = ctx;
   const o = ctx.opt.structuring;
@@ -47,11 +51,17 @@ export function detectStructuring(ctx: DetectContext): Alert[] {
     let above = 0;
     for (const i of list) { const x = t.time[i] ?? 0; if (x >= e - o.window && x <= s + o.window && (t.amount[i] ?? 0) >= o.threshold) above++; }
     if (above > o.maxAboveShare * (above + txs.length)) return null;
+    // ... and splits an unusually large sum: the payments dwarf the account's usual ones.
+    // (Judged on its other payments; with fewer than three there is no "usual" to compare with.)
+    const inRun = new Set(txs);
+    const amounts = Array.from(list).filter((i) => !inRun.has(i)).map((i) => t.amount[i] ?? 0).sort((x, y) => x - y);
+    const median = amounts.length >= 3 ? (amounts[amounts.length >> 1] ?? 0) : 0;
+    if (lo < o.minMedianRatio * median) return null;
     const cps = txs.map((i) => (side === "out" ? t.to[i] : t.from[i]) ?? 0);
     const al = makeAlert(t, ctx.ix, "structuring", [a, ...cps], txs, 1 - 0.5 ** (txs.length - o.minCount + 2), "");
-    al.explanation = `${txs.length} ${side === "out" ? "payments by" : "payments to"} ${t.accounts[a] ?? ""} between ${eur(lo)} and ${eur(o.threshold)} (just under the reporting threshold) within ${days(al.end - al.start)}, ${eur(al.amount)} in total`;
+    al.explanation = `${txs.length} ${side === "out" ? "payments by" : "payments to"} ${t.accounts[a] ?? ""} between ${eur(lo)} and ${eur(o.threshold)} (just under the reporting threshold) within ${days(al.end - al.start)}, ${eur(al.amount)} in total; none or few at or above it, and at least ${o.minMedianRatio}x the account's median other payment (${eur(median)})`;
     return al;
-  });
+  }, o.incoming ? ["out", "in"] : ["out"]);
 }
 
 /** Several large round amounts (multiples of `unit`) from or to one account within a window. */
