@@ -1,14 +1,14 @@
 /**
  * Louvain community detection (V. D. Blondel, J.-L. Guillaume, R. Lambiotte & E. Lefebvre 2008,
  * "Fast unfolding of communities in large networks", J. Stat. Mech. P10008): repeated local moving
- * of nodes to the neighbouring community with the best modularity gain, then aggregation. Node
- * order within a pass is a seeded random permutation, so results are reproducible per seed.
+ * of nodes to the neighbouring community with the best modularity gain (queue-based, see
+ * local-moving.ts), then aggregation. The first sweep's node order is a seeded random permutation,
+ * so results are reproducible per seed.
  */
 import type { Graph } from "../core/graph";
-import { mulberry32, permutation } from "../core/random";
-import type { Rng } from "../core/random";
+import { mulberry32 } from "../core/random";
 import { aggregate, renumber, toWGraph } from "./wgraph";
-import type { WGraph } from "./wgraph";
+import { moveNodesFast } from "./local-moving";
 import { modularityW } from "./modularity";
 
 export interface CommunityOptions {
@@ -37,7 +37,7 @@ export function louvain(g: Graph, opts: CommunityOptions = {}): CommunityResult 
   let q = modularityW(base, membership, gamma);
   for (let l = 0; l < (opts.maxLevels ?? 100); l++) {
     const comm = Int32Array.from({ length: level.n }, (_, i) => i);
-    const moved = localMoving(level, comm, gamma, rng);
+    const moved = moveNodesFast(level, comm, gamma, rng, false);
     if (!moved) break;
     const count = renumber(comm);
     const next = new Int32Array(g.n);
@@ -50,44 +50,4 @@ export function louvain(g: Graph, opts: CommunityOptions = {}): CommunityResult 
   }
   const count = renumber(membership);
   return { membership, count, modularity: modularityW(base, membership, gamma) };
-}
-
-/** One Louvain moving phase; true when any node changed community. */
-export function localMoving(g: WGraph, comm: Int32Array, gamma: number, rng: Rng): boolean {
-  const n = g.n;
-  const tot = new Float64Array(n);
-  for (let v = 0; v < n; v++) tot[comm[v] as number] = (tot[comm[v] as number] as number) + (g.k[v] as number);
-  const neighW = new Float64Array(n).fill(-1);
-  const touched = new Int32Array(n);
-  const order = permutation(n, rng);
-  let any = false;
-  for (let pass = 0; pass < 1000; pass++) {
-    let moves = 0;
-    for (let oi = 0; oi < n; oi++) {
-      const v = order[oi] as number;
-      const cv = comm[v] as number;
-      const kv = g.k[v] as number;
-      let nt = 0;
-      neighW[cv] = 0; touched[nt++] = cv;
-      for (let p = g.offsets[v] as number, e = g.offsets[v + 1] as number; p < e; p++) {
-        const c = comm[g.targets[p] as number] as number;
-        if (neighW[c] === -1) { neighW[c] = 0; touched[nt++] = c; }
-        neighW[c] = (neighW[c] as number) + (g.weights[p] as number);
-      }
-      tot[cv] = (tot[cv] as number) - kv;
-      let best = cv;
-      let bestGain = (neighW[cv] as number) - (gamma * (tot[cv] as number) * kv) / g.m2;
-      for (let i = 0; i < nt; i++) {
-        const c = touched[i] as number;
-        const gain = (neighW[c] as number) - (gamma * (tot[c] as number) * kv) / g.m2;
-        if (gain > bestGain + 1e-12 * Math.abs(bestGain)) { bestGain = gain; best = c; }
-        neighW[c] = -1;
-      }
-      tot[best] = (tot[best] as number) + kv;
-      if (best !== cv) { comm[v] = best; moves++; }
-    }
-    if (moves === 0) break;
-    any = true;
-  }
-  return any;
 }

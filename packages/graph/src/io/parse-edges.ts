@@ -1,6 +1,6 @@
 /**
- * Edge-list text → edge arrays, in one pass over the characters (no per-edge objects, so ten
- * million edges load in seconds). Two formats, as the CLI documents:
+ * Edge-list bytes → edge arrays in one pass, without per-edge objects or per-token strings for
+ * numeric ids (ten million edges load in seconds). Two formats, as the CLI documents:
  * - CSV with a header row naming `source,target[,weight]` (also `from,to`); unnamed columns are
  *   taken by position. Double-quoted fields are supported.
  * - Whitespace-separated `source target [weight]` lines without a header (`#` starts a comment).
@@ -8,6 +8,8 @@
  */
 import { VizierError } from "@vizier/model";
 import type { EdgeArrays } from "../core/build";
+import { FloatBuf, IntBuf, Interner } from "./buffers";
+import { splitCsvLine } from "./csv-line";
 
 export interface ParsedEdges extends EdgeArrays {
   /** True when the input has a weight column. */
@@ -16,188 +18,107 @@ export interface ParsedEdges extends EdgeArrays {
   readonly rows: number;
 }
 
-class IntBuf {
-  a = new Int32Array(1 << 14);
-  n = 0;
-  push(x: number): void {
-    if (this.n === this.a.length) { const b = new Int32Array(this.a.length * 2); b.set(this.a); this.a = b; }
-    this.a[this.n++] = x;
-  }
-  done(): Int32Array { return this.a.slice(0, this.n); }
-}
+const NL = 10, CR = 13, SP = 32, TAB = 9, HASH = 35, COMMA = 44, QUOTE = 34;
 
-class FloatBuf {
-  a = new Float64Array(1 << 14);
-  n = 0;
-  push(x: number): void {
-    if (this.n === this.a.length) { const b = new Float64Array(this.a.length * 2); b.set(this.a); this.a = b; }
-    this.a[this.n++] = x;
-  }
-  done(): Float64Array { return this.a.slice(0, this.n); }
-}
-
-/** Interns ids; canonical non-negative integers go through a dense array instead of a Map. */
-class Interner {
-  readonly ids: string[] = [];
-  private readonly byName = new Map<string, number>();
-  private dense = new Int32Array(1024).fill(-1);
-  private static readonly DENSE_MAX = 1 << 26;
-
-  intern(text: string, s: number, e: number): number {
-    let num = 0;
-    let canonical = e > s && e - s <= 9 && !(text.charCodeAt(s) === 48 && e - s > 1);
-    for (let i = s; canonical && i < e; i++) {
-      const c = text.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) canonical = false;
-      else num = num * 10 + c;
-    }
-    if (canonical && num < Interner.DENSE_MAX) {
-      if (num >= this.dense.length) {
-        let len = this.dense.length;
-        while (len <= num) len *= 2;
-        const d = new Int32Array(Math.min(len, Interner.DENSE_MAX)).fill(-1);
-        d.set(this.dense);
-        this.dense = d;
-      }
-      let i = this.dense[num] as number;
-      if (i < 0) { i = this.ids.length; this.ids.push(text.slice(s, e)); this.dense[num] = i; }
-      return i;
-    }
-    const name = text.slice(s, e);
-    let i = this.byName.get(name);
-    if (i === undefined) { i = this.ids.length; this.ids.push(name); this.byName.set(name, i); }
-    return i;
-  }
-}
-
-/** Parses an edge list; `file` only names the input in error messages. */
-export function parseEdgeList(input: string, file = "<input>"): ParsedEdges {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const firstEnd = lineEnd(text, 0);
-  let start = 0;
-  // Skip leading blank and comment lines to find the first meaningful line.
-  while (start < text.length && isBlankOrComment(text, start, lineEnd(text, start))) start = nextLine(text, lineEnd(text, start));
-  const headEnd = start < text.length ? lineEnd(text, start) : firstEnd;
-  const csv = text.slice(start, headEnd).includes(",");
-  const head = splitLine(text, start, headEnd, csv).map(([s, e]) => unquote(text.slice(s, e)).trim().toLowerCase());
+/** Parses an edge list given as text or UTF-8 bytes; `file` only names the input in errors. */
+export function parseEdgeList(input: string | Uint8Array, file = "<input>"): ParsedEdges {
+  const buf = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  const decoder = new TextDecoder();
+  const len = buf.length;
+  let pos = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const eol = (p: number): number => { const i = buf.indexOf(NL, p); return i < 0 ? len : i; };
+  // The first meaningful line decides the format and whether there is a header.
+  let row = 0;
+  while (pos < len && blank(buf, pos, eol(pos))) { pos = eol(pos) + 1; row++; }
+  const firstLine = decoder.decode(buf.subarray(pos, eol(pos))).replace(/\r$/, "");
+  const csv = firstLine.includes(",");
+  const head = (csv ? splitCsvLine(firstLine) : firstLine.trim().split(/\s+/)).map((h) => h.trim().toLowerCase());
   const named = head.includes("source") || head.includes("from");
   const hasHeader = csv || (head.length >= 2 && named);
-  let si = 0, ti = 1, wi = head.length >= 3 ? 2 : -1;
-  if (hasHeader && named) {
-    si = Math.max(head.indexOf("source"), head.indexOf("from"));
-    ti = Math.max(head.indexOf("target"), head.indexOf("to"));
-    wi = head.indexOf("weight");
-    if (ti < 0) throw new VizierError("INVALID_INPUT", `${file}: header names a source column but no target column`, { location: { file, row: 1 } });
-  }
-  const interner = new Interner();
-  const src = new IntBuf();
-  const dst = new IntBuf();
-  const wts = new FloatBuf();
-  let pos = hasHeader ? nextLine(text, headEnd) : start;
-  let row = hasHeader ? 1 : 0;
-  let weighted = hasHeader ? wi >= 0 : false;
-  let decided = hasHeader;
-  const fields: number[] = [];
-  while (pos < text.length) {
-    const end = lineEnd(text, pos);
+  let si = 0, ti = 1, wi = -1;
+  let weighted = false;
+  if (hasHeader) {
+    if (named) {
+      si = Math.max(head.indexOf("source"), head.indexOf("from"));
+      ti = Math.max(head.indexOf("target"), head.indexOf("to"));
+      wi = head.indexOf("weight");
+      if (ti < 0) throw new VizierError("INVALID_INPUT", `${file}: header names a source column but no target column`, { location: { file, row: row + 1 } });
+    } else wi = head.length >= 3 ? 2 : -1;
+    weighted = wi >= 0;
+    pos = eol(pos) + 1;
     row++;
-    if (!isBlankOrComment(text, pos, end)) {
-      fieldsOf(text, pos, end, csv, fields);
-      const count = fields.length / 2;
-      if (!decided) { weighted = count >= 3; wi = weighted ? 2 : -1; decided = true; }
-      const need = Math.max(si, ti, wi) + 1;
-      if (count < need) throw new VizierError("INVALID_INPUT", `${file}: row ${row} has ${count} field(s), expected ${need}`, { location: { file, row } });
-      src.push(internField(interner, text, fields, si));
-      dst.push(internField(interner, text, fields, ti));
-      if (weighted) {
-        const w = Number(unquote(text.slice(fields[2 * wi] as number, fields[2 * wi + 1] as number)).trim());
-        if (!Number.isFinite(w)) throw new VizierError("INVALID_INPUT", `${file}: row ${row} has a weight that is not a finite number`, { location: { file, row, column: "weight" } });
-        wts.push(w);
+  } else {
+    weighted = head.length >= 3;
+    wi = weighted ? 2 : -1;
+  }
+  const need = Math.max(si, ti, wi) + 1;
+  const interner = new Interner(buf, decoder);
+  const src = new IntBuf(), dst = new IntBuf(), wts = new FloatBuf();
+  const fail = (msg: string, column?: string): never => {
+    throw new VizierError("INVALID_INPUT", `${file}: row ${row}: ${msg}`, { location: { file, row, ...(column ? { column } : {}) } });
+  };
+  while (pos < len) {
+    const end = eol(pos);
+    row++;
+    if (blank(buf, pos, end)) { pos = end + 1; continue; }
+    let u = -1, v = -1, w = 1, field = 0;
+    if (csv && buf.indexOf(QUOTE, pos) >= 0 && buf.indexOf(QUOTE, pos) < end) {
+      // Quoted CSV line: the slow, general path.
+      const f = splitCsvLine(decoder.decode(buf.subarray(pos, end)).replace(/\r$/, ""));
+      field = f.length;
+      if (field >= need) {
+        u = interner.internString((f[si] as string).trim());
+        v = interner.internString((f[ti] as string).trim());
+        if (wi >= 0) w = Number((f[wi] as string).trim());
+      }
+    } else {
+      let p = pos;
+      while (p < end && field < need) {
+        if (!csv) { while (p < end && isSpace(buf[p] as number)) p++; if (p >= end) break; }
+        let s = p;
+        while (p < end && (csv ? buf[p] !== COMMA : !isSpace(buf[p] as number))) p++;
+        let e = p;
+        if (csv) { while (s < e && isSpace(buf[s] as number)) s++; while (e > s && isSpace(buf[e - 1] as number)) e--; p++; }
+        if (field === si) u = interner.intern(s, e);
+        else if (field === ti) v = interner.intern(s, e);
+        else if (field === wi) w = parseNumber(buf, s, e, decoder);
+        field++;
       }
     }
-    pos = nextLine(text, end);
+    if (field < need) fail(`has ${field} field(s), expected ${need}`);
+    if (!Number.isFinite(w)) fail("weight is not a finite number", "weight");
+    src.push(u); dst.push(v);
+    if (weighted) wts.push(w);
+    pos = end + 1;
   }
   return { ids: interner.ids, sources: src.done(), targets: dst.done(), weights: weighted ? wts.done() : undefined, weighted, rows: src.n };
 }
 
-function internField(interner: Interner, text: string, f: number[], i: number): number {
-  let s = f[2 * i] as number;
-  let e = f[2 * i + 1] as number;
-  if (text.charCodeAt(s) === 34) {
-    const name = unquote(text.slice(s, e));
-    return interner.intern(name, 0, name.length);
-  }
-  while (s < e && text.charCodeAt(s) === 32) s++;
-  while (e > s && text.charCodeAt(e - 1) === 32) e--;
-  return interner.intern(text, s, e);
+function isSpace(c: number): boolean {
+  return c === SP || c === TAB || c === CR;
 }
 
-function lineEnd(text: string, pos: number): number {
-  const i = text.indexOf("\n", pos);
-  return i < 0 ? text.length : i;
-}
-
-function nextLine(_text: string, end: number): number {
-  return end + 1;
-}
-
-function isBlankOrComment(text: string, s: number, e: number): boolean {
+function blank(buf: Uint8Array, s: number, e: number): boolean {
   for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 35) return true; // '#'
-    if (c !== 32 && c !== 9 && c !== 13) return false;
+    const c = buf[i] as number;
+    if (c === HASH) return true;
+    if (!isSpace(c)) return false;
   }
   return true;
 }
 
-/** Field boundaries as flat [start, end, start, end, …] pairs; `\r` is trimmed. */
-function fieldsOf(text: string, s: number, e: number, csv: boolean, out: number[]): void {
-  out.length = 0;
-  if (e > s && text.charCodeAt(e - 1) === 13) e--;
-  if (csv) {
-    let i = s;
-    while (i <= e) {
-      if (text.charCodeAt(i) === 34) {
-        let j = i + 1;
-        while (j < e) {
-          if (text.charCodeAt(j) === 34) { if (text.charCodeAt(j + 1) === 34) { j += 2; continue; } break; }
-          j++;
-        }
-        out.push(i, j + 1);
-        const comma = text.indexOf(",", j + 1);
-        i = comma < 0 || comma > e ? e + 1 : comma + 1;
-      } else {
-        let j = text.indexOf(",", i);
-        if (j < 0 || j > e) j = e;
-        out.push(i, j);
-        i = j + 1;
-      }
-    }
-    return;
+/** Decimal fast path (exact: an integer mantissa below 2^53 divided by 10^k, k ≤ 22, rounds once). */
+function parseNumber(buf: Uint8Array, s: number, e: number, decoder: { decode(b: Uint8Array): string }): number {
+  let i = s, neg = false;
+  if (buf[i] === 45) { neg = true; i++; }
+  let mant = 0, frac = -1, digits = 0;
+  for (; i < e; i++) {
+    const c = buf[i] as number;
+    if (c >= 48 && c <= 57) { mant = mant * 10 + (c - 48); digits++; if (frac >= 0) frac++; }
+    else if (c === 46 && frac < 0) frac = 0;
+    else return Number(decoder.decode(buf.subarray(s, e)));
   }
-  let i = s;
-  while (i < e) {
-    while (i < e && isSpace(text.charCodeAt(i))) i++;
-    if (i >= e) break;
-    let j = i;
-    while (j < e && !isSpace(text.charCodeAt(j))) j++;
-    out.push(i, j);
-    i = j;
-  }
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13;
-}
-
-function splitLine(text: string, s: number, e: number, csv: boolean): [number, number][] {
-  const f: number[] = [];
-  fieldsOf(text, s, e, csv, f);
-  const out: [number, number][] = [];
-  for (let i = 0; i < f.length; i += 2) out.push([f[i] as number, f[i + 1] as number]);
-  return out;
-}
-
-function unquote(s: string): string {
-  return s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s;
+  if (digits === 0 || digits > 15 || frac > 22) return digits === 0 ? NaN : Number(decoder.decode(buf.subarray(s, e)));
+  const x = frac > 0 ? mant / 10 ** frac : mant;
+  return neg ? -x : x;
 }

@@ -10,6 +10,7 @@ import type { Graph } from "../core/graph";
 export interface PageRankOptions {
   alpha?: number;
   weighted?: boolean;
+  /** Stop when the L1 change is below n·tol (networkx's rule and default, 1e-6). */
   tol?: number;
   maxIter?: number;
 }
@@ -19,7 +20,7 @@ export function pagerank(g: Graph, opts: PageRankOptions = {}): Float64Array {
   const n = g.n;
   if (n === 0) return new Float64Array(0);
   const alpha = opts.alpha ?? 0.85;
-  const tol = opts.tol ?? 1e-10;
+  const tol = opts.tol ?? 1e-6;
   const maxIter = opts.maxIter ?? 1000;
   const weighted = opts.weighted ?? false;
   // Inverse out-strength of every node (0 for dangling nodes).

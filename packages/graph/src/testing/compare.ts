@@ -87,8 +87,8 @@ export function compareWithPeers(p: Prepared, o: OracleOutput): number {
   close("closeness strength", closeness(g, { weights: "strength" }), X.closeness_s);
   close("harmonic", harmonic(g), X.harmonic);
   close("harmonic weighted", harmonic(g, { weights: "distance" }), X.harmonic_w);
-  close("pagerank", pagerank(g), X.pagerank, 1e-8);
-  close("pagerank weighted", pagerank(g, { weighted: true }), X.pagerank_w, 1e-8);
+  close("pagerank", pagerank(g, { tol: 1e-13 }), X.pagerank, 1e-8);
+  close("pagerank weighted", pagerank(g, { weighted: true, tol: 1e-13 }), X.pagerank_w, 1e-8);
   close("katz", katz(g, { alpha: 0.05 }), X.katz);
   close("katz weighted", katz(g, { alpha: 0.05, weighted: true }), X.katz_w);
   close("katz iterative", katz(g, { alpha: 0.05, denseLimit: 0 }), X.katz, 1e-9);
@@ -136,8 +136,8 @@ export function compareWithPeers(p: Prepared, o: OracleOutput): number {
     close("igraph betweenness weighted", betweenness(g, { weights: "distance" }), scale(I.betweenness_w_raw as number[], bnorm), 1e-9);
     close("igraph closeness", closeness(g, { wfImproved: false }), I.closeness_nowf);
     close("igraph harmonic", harmonic(g), I.harmonic);
-    close("igraph pagerank", pagerank(g), I.pagerank, 1e-6);
-    close("igraph pagerank weighted", pagerank(g, { weighted: true }), I.pagerank_w, 1e-6);
+    close("igraph pagerank", pagerank(g, { tol: 1e-13 }), I.pagerank, 1e-6);
+    close("igraph pagerank weighted", pagerank(g, { weighted: true, tol: 1e-13 }), I.pagerank_w, 1e-6);
     close("igraph coreness", coreNumber(g), I.coreness);
     close("igraph constraint", constraint(g, { weighted: false }), I.constraint, 1e-9);
     scalarClose("igraph assortativity", degreeAssortativity(g), I.assortativity, 1e-9); checks++;

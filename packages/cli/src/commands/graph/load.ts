@@ -6,14 +6,14 @@ import type { Graph } from "@vizier/graph";
 
 /** Loads an edge list (CSV with header, or whitespace-separated lines) as a graph. */
 export function loadGraph(path: string, directed: boolean): { graph: Graph; weighted: boolean } {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (e) {
     throw new VizierError("INVALID_INPUT", `cannot read ${path}: ${(e as Error).message}`, { location: { file: path }, cause: e });
   }
-  if (text.includes("\u0000")) throw new VizierError("INVALID_INPUT", `${path} looks like a binary file, not an edge list`, { location: { file: path } });
-  const edges = parseEdgeList(text, path);
+  if (bytes.includes(0)) throw new VizierError("INVALID_INPUT", `${path} looks like a binary file, not an edge list`, { location: { file: path } });
+  const edges = parseEdgeList(bytes, path);
   return { graph: buildGraph(edges, { directed }), weighted: edges.weighted };
 }
 
