@@ -11,6 +11,8 @@ import type { PVal } from "./normalize";
 import type { Comparison } from "./layout";
 import { compareField } from "./compare";
 import { comparisonLevel, layoutOf } from "./layout";
+import type { FieldColumn } from "./vectors";
+import { columnsOf } from "./vectors";
 
 /** Bound on the term-frequency adjustment (bits) so one value never outweighs all other fields. */
 const TF_CAP = 8;
@@ -52,6 +54,15 @@ export function tfAdjustment(model: ErModel, c: number, a: readonly PVal[], b: r
   return Math.max(-TF_CAP, Math.min(TF_CAP, adj));
 }
 
+/** Term-frequency adjustment per distinct value of a single-field comparison's column. */
+function tfByValue(model: ErModel, c: number, col: FieldColumn): Float64Array {
+  const out = new Float64Array(col.distinct.length);
+  col.distinct.forEach((v, id) => {
+    out[id] = tfAdjustment(model, c, [v], [v]);
+  });
+  return out;
+}
+
 /** Scores candidate pairs from their field-level vectors; pairs below `minProbability` are dropped. */
 export function scorePairs(prep: Prepared, model: ErModel, pairs: Uint32Array, vectors: Uint8Array, minProbability = 0): ScoredPair[] {
   const W = weightsOf(model);
@@ -61,18 +72,25 @@ export function scorePairs(prep: Prepared, model: ErModel, pairs: Uint32Array, v
   const out: ScoredPair[] = [];
   // Compare in the weight domain: cheaper than a probability per dropped pair.
   const minWeight = minProbability <= 0 ? -Infinity : Math.log2(minProbability / (1 - minProbability));
+  const cols = columnsOf(prep);
+  const tfCols = model.comparisons.map((cp, c) => {
+    const f = W.layout[c]?.members[0];
+    if (!cp.tf || f === undefined) return undefined;
+    const col = cols[f] as FieldColumn;
+    return { f, ids: col.ids, adj: tfByValue(model, c, col) };
+  });
   for (let p = 0; p < P; p++) {
-    const a = pairs[2 * p] ?? 0;
-    const b = pairs[2 * p + 1] ?? 0;
+    const a = pairs[2 * p] as number;
+    const b = pairs[2 * p + 1] as number;
     let mw = W.prior;
     for (let c = 0; c < C; c++) {
-      const cmp = W.layout[c];
-      if (!cmp) continue;
-      const l = comparisonLevel(cmp, vectors, p * F);
+      const l = comparisonLevel(W.layout[c] as Comparison, vectors, p * F);
       mw += W.w[c]?.[l] ?? 0;
-      if (l === 1 && model.comparisons[c]?.tf) {
-        const f = cmp.members[0] ?? 0;
-        mw += tfAdjustment(model, c, prep.values[a]?.[f] ?? [], prep.values[b]?.[f] ?? []);
+      const tc = l === 1 ? tfCols[c] : undefined;
+      if (tc) {
+        const ia = tc.ids[a] as number;
+        // Single values that agree exactly share an id; several values take the slow path.
+        mw += ia >= 0 && ia === tc.ids[b] ? (tc.adj[ia] as number) : tfAdjustment(model, c, prep.values[a]?.[tc.f] ?? [], prep.values[b]?.[tc.f] ?? []);
       }
     }
     if (mw >= minWeight) out.push({ a, b, matchWeight: mw, probability: probabilityOf(mw) });

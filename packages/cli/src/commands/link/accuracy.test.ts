@@ -17,7 +17,8 @@ describe.skipIf(!present)("vizier link accuracy on Febrl (default threshold)", (
       const res = runLink({
         files: [join(DATA, "dataset1.csv")],
         id: "rec_id",
-        fields: ["given_name=first_name", "surname=last_name", "street_number=identifier", "address_1=address", "address_2=address", "suburb=city", "postcode=postcode", "state=category", "date_of_birth=date", "soc_sec_id=identifier"],
+        // Five fields keep the test quick; the benchmark (bench/er) uses all ten.
+        fields: ["given_name=first_name", "surname=last_name", "suburb=city", "date_of_birth=date", "soc_sec_id=identifier"],
         out: join(dir, "clusters.csv"),
       });
       const truth = res.prepared.records.map((r) => /rec-(\d+)-/.exec(r.id)?.[1] ?? r.id);
