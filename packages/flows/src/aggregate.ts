@@ -36,11 +36,11 @@ export function periodLabel(sec: number, p: Period): string {
     case "month": return `${y}-${String(m).padStart(2, "0")}`;
     case "day": return d.toISOString().slice(0, 10);
     case "week": {
-      const t = new Date(Date.UTC(y, d.getUTCMonth(), d.getUTCDate()));
-      const day = (t.getUTCDay() + 6) % 7;
-      t.setUTCDate(t.getUTCDate() - day + 3);
-      const wy = t.getUTCFullYear();
-      const w = 1 + Math.round((t.getTime() - Date.UTC(wy, 0, 4)) / 604800000 - ((new Date(Date.UTC(wy, 0, 4)).getUTCDay() + 6) % 7 - 3) / 7);
+      // ISO 8601: the week belongs to the year of its Thursday.
+      const day = (d.getUTCDay() + 6) % 7;
+      const thu = Date.UTC(y, d.getUTCMonth(), d.getUTCDate() - day + 3);
+      const wy = new Date(thu).getUTCFullYear();
+      const w = 1 + Math.floor((thu - Date.UTC(wy, 0, 1)) / 604800000);
       return `${wy}-W${String(w).padStart(2, "0")}`;
     }
   }
