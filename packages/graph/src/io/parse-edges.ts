@@ -61,7 +61,7 @@ export function parseEdgeList(input: string | Uint8Array, file = "<input>"): Par
     const end = eol(pos);
     row++;
     if (blank(buf, pos, end)) { pos = end + 1; continue; }
-    let u = -1, v = -1, w = 1, field = 0;
+    let u = -1, v = -1, w = 1, field = 0, us = 0, ue = 0, vs = 0, ve = 0;
     if (csv && buf.indexOf(QUOTE, pos) >= 0 && buf.indexOf(QUOTE, pos) < end) {
       // Quoted CSV line: the slow, general path.
       const f = splitCsvLine(decoder.decode(buf.subarray(pos, end)).replace(/\r$/, ""));
@@ -79,11 +79,11 @@ export function parseEdgeList(input: string | Uint8Array, file = "<input>"): Par
         while (p < end && (csv ? buf[p] !== COMMA : !isSpace(buf[p] as number))) p++;
         let e = p;
         if (csv) { while (s < e && isSpace(buf[s] as number)) s++; while (e > s && isSpace(buf[e - 1] as number)) e--; p++; }
-        if (field === si) u = interner.intern(s, e);
-        else if (field === ti) v = interner.intern(s, e);
-        else if (field === wi) w = parseNumber(buf, s, e, decoder);
+        if (field === si) { us = s; ue = e; } else if (field === ti) { vs = s; ve = e; } else if (field === wi) w = parseNumber(buf, s, e, decoder);
         field++;
       }
+      // Source before target, whatever the column order, so ids number in reading order.
+      if (field >= need) { u = interner.intern(us, ue); v = interner.intern(vs, ve); }
     }
     if (field < need) fail(`has ${field} field(s), expected ${need}`);
     if (!Number.isFinite(w)) fail("weight is not a finite number", "weight");
