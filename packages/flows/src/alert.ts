@@ -55,15 +55,17 @@ const PRIORITY: Record<Pattern, number> = {
  */
 export function suppressParts(alerts: Alert[], share = 0.5): Alert[] {
   const byPriority = [...alerts].sort((a, b) => PRIORITY[a.pattern] - PRIORITY[b.pattern]);
-  const owner = new Map<number, number>();
+  const owner = new Map<number, Pattern>();
   const kept: Alert[] = [];
   for (const a of byPriority) {
     const p = PRIORITY[a.pattern];
     if (p < 9) {
+      // Covered by a larger pattern, or the same pattern found by a second route (a stack is
+      // seen both as chained blocks and from its corners).
       let covered = 0;
-      for (const i of a.txs) { const o = owner.get(i); if (o !== undefined && o < p) covered++; }
+      for (const i of a.txs) { const o = owner.get(i); if (o !== undefined && (PRIORITY[o] < p || o === a.pattern)) covered++; }
       if (covered >= share * a.txs.length) continue;
-      for (const i of a.txs) if (!owner.has(i)) owner.set(i, p);
+      for (const i of a.txs) if (!owner.has(i)) owner.set(i, a.pattern);
     }
     kept.push(a);
   }

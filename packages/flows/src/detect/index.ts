@@ -23,7 +23,7 @@ const DETECTORS: [readonly Pattern[], Detector][] = [
   [["fan_out"], detectFanOut],
   [["cycle"], detectCycles],
   [["bipartite", "stack"], detectBipartiteAndStack],
-  [["scatter_gather"], detectScatterGather],
+  [["scatter_gather", "stack"], detectScatterGather],
   [["gather_scatter"], detectGatherScatter],
   [["structuring"], detectStructuring],
   [["pass_through"], detectPassThrough],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alertsOf, names, noise, table } from "../test-util";
+import { detectPatterns } from "./index";
 
 describe("bipartite and stack", () => {
   it("fires on two payers each paying the same three beneficiaries", () => {
@@ -26,6 +27,19 @@ describe("bipartite and stack", () => {
     expect(a).toHaveLength(1);
     expect(a[0]!.txs).toHaveLength(10);
     expect(alertsOf(t, "bipartite")).toHaveLength(0);
+  });
+});
+
+describe("stack seen from its corners", () => {
+  it("a 3-3-3 stack is one stack alert, not scatter-gathers or gather-scatters", () => {
+    const lines: string[] = [];
+    let d = 10;
+    for (const x of ["A1", "A2", "A3"]) for (const y of ["B1", "B2", "B3"]) lines.push(`${x}>${y} 300 ${d++ / 2}`);
+    for (const x of ["B1", "B2", "B3"]) for (const y of ["C1", "C2", "C3"]) lines.push(`${x}>${y} 300 ${d++ / 2}`);
+    const t = table(`${noise(5, 100)}\n${lines.join("\n")}`);
+    const all = detectPatterns(t).alerts.filter((a) => !["pass_through", "round_amounts", "structuring"].includes(a.pattern));
+    expect(all.map((a) => a.pattern)).toEqual(["stack"]);
+    expect(all[0]!.txs).toHaveLength(18);
   });
 });
 
