@@ -3,14 +3,17 @@
  * 7 statements per row including the `id` statement) streamed through PgWriter in batches of
  * 5,000 and committed, measuring the store alone (no file parsing).
  *
- *   node scripts/run-ts.mjs bench/ingest/pg-store-throughput.ts [rows=1000000] [--url postgresql://…] [--reingest]
+ *   node scripts/run-ts.mjs bench/ingest/pg-store-throughput.ts [rows=1000000] [--url postgresql://…] [--reingest] [--search]
  *
  * Without --url it starts a private throwaway cluster (scripts/pg-test-server.ts).
  * Reports rows/s and statements/s for the COPY phase, the merge+commit phase and overall, with
- * peak RSS (flat memory: it should not grow with rows).
+ * peak RSS (flat memory: it should not grow with rows). Rows go to four datasets, two owned by
+ * agency A and two by C; --search then times 50 name searches unfiltered (system scope) and as
+ * an agency-B analyst, who may read only A's datasets (filtered in SQL).
  */
 import { makeStatementId, type Statement } from "@vizier/model";
 import { linkAudit, type IngestRun } from "@vizier/core";
+import { ctxFor, scopeOf, systemCtx, testDataset } from "@vizier/core/testing";
 import { PostgresStore } from "@vizier/store-postgres";
 import { findPgBin, startPgTestServer } from "../../scripts/pg-test-server";
 
@@ -18,16 +21,15 @@ const args = process.argv.slice(2);
 const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const urlArg = args.indexOf("--url");
 const reingest = args.includes("--reingest");
+const doSearch = args.includes("--search");
 const BATCH_ROWS = 5000 / 7;
 
-const DATASET = {
-  name: "bench", label: "bench", agency: "A", legalBasis: "test", purpose: "test", handling: "GREEN", reliability: "B2",
-  retention: "P5Y", compartment: "", description: "", createdAt: "2026-01-01T00:00:00.000Z",
-};
+const DATASETS = ["bench0", "bench1", "bench2", "bench3"].map((name, k) => testDataset(name, k % 2 ? "C" : "A"));
 
 function rowStatements(i: number, runId: string, out: Statement[]): void {
   const entityId = `bench-${i.toString(36)}`;
   const origin = `p.csv:${i + 2}`;
+  const ds = DATASETS[i % DATASETS.length]!;
   const vals: Array<[string, string, string]> = [
     ["id", "id", entityId],
     ["name", "name", `Jan${i % 9973} van der Berg${i % 7919}`],
@@ -41,15 +43,15 @@ function rowStatements(i: number, runId: string, out: Statement[]): void {
   // slower and would make this generator, not the store, the bottleneck.
   for (const [prop, propType, value] of vals) {
     out.push({
-      id: makeStatementId(entityId, prop, value, "bench"), entityId, schema: "Person", prop, propType, value, original: value,
-      dataset: "bench", agency: "A", legalBasis: "test", purpose: "test", handling: "GREEN", reliability: "B2",
+      id: makeStatementId(entityId, prop, value, ds.name), entityId, schema: "Person", prop, propType, value, original: value,
+      dataset: ds.name, agency: ds.agency, legalBasis: "test", purpose: "test", handling: "GREEN", reliability: "B2",
       firstSeen: "2026-01-01T00:00:00.000Z", lastSeen: "2026-01-01T00:00:00.000Z", retentionUntil: "2031-01-01", runId, origin,
     });
   }
 }
 
 async function ingest(store: PostgresStore, runId: string): Promise<{ copyS: number; commitS: number; genS: number }> {
-  const run: IngestRun = { id: runId, dataset: "bench", file: "p.csv", mapping: "m.yml", actor: "bench", startedAt: new Date().toISOString() };
+  const run: IngestRun = { id: runId, dataset: "bench0", file: "p.csv", mapping: "m.yml", actor: "bench", startedAt: new Date().toISOString() };
   const w = await store.beginWrite(run);
   let copyMs = 0;
   let genMs = 0;
@@ -84,7 +86,7 @@ const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUs
 try {
   const store = new PostgresStore({ url, schema: `bench_${Date.now().toString(36)}` });
   await store.init();
-  await store.putDataset(DATASET);
+  for (const d of DATASETS) await store.putDataset(d);
   const statements = rows * 7;
   for (const runId of reingest ? ["first", "again"] : ["first"]) {
     const t = await ingest(store, runId);
@@ -94,6 +96,16 @@ try {
       copyStatementsPerS: Math.round(statements / t.copyS), storeRowsPerS: Math.round(rows / total), storeStatementsPerS: Math.round(statements / total),
       peakRssMB: Math.round(peakRss / 2 ** 20),
     }));
+  }
+  if (doSearch) {
+    const queries = Array.from({ length: 50 }, (_, k) => (k % 2 ? `jan${(k * 37) % 9973} van der berg` : `jan${(k * 37) % 9973} berg${(k * 53) % 7919}`));
+    for (const [label, scope] of [["unfiltered", scopeOf(systemCtx(), DATASETS)], ["filtered (agency B)", scopeOf(ctxFor("B"), DATASETS)]] as const) {
+      const t0 = performance.now();
+      let hits = 0;
+      for (const text of queries) hits += (await store.search(scope, { text, limit: 20, offset: 0 })).length;
+      const ms = (performance.now() - t0) / queries.length;
+      console.log(JSON.stringify({ search: label, queries: queries.length, meanMs: +ms.toFixed(1), hits }));
+    }
   }
   const s = await store.stats();
   console.log(JSON.stringify({ storedStatements: s.statements, entities: s.entities }));

@@ -33,15 +33,19 @@ export function prefixTsQuery(text: string): string {
 
 /**
  * SQL for a search. Parameters: $1 folded text, $2 prefix tsquery, $3 limit, $4 offset, then the
- * scope's parameters from $5. Score: 1 for a full-text match plus trigram similarity, so whole-word
- * matches come first and closer spellings rank higher; an entity scores by its best statement.
+ * scope's parameters from $5. Score: 1 for a word match plus trigram similarity, so word matches
+ * always rank before fuzzy-only matches, and closer spellings rank higher; an entity scores by its
+ * best statement. Because word matches come first, a page that the word-only query (`fuzzy`
+ * false) fills completely is exactly the page of the full query; the costlier trigram scan (common
+ * trigrams such as "van", "der" match most names) is only needed for pages it does not fill.
  */
-export function searchSql(scopeSql: string): string {
-  const fts = `(to_tsvector('simple', s.search_text) @@ plainto_tsquery('simple', $1) OR to_tsvector('simple', s.search_text) @@ to_tsquery('simple', $2))`;
+export function searchSql(scopeSql: string, fuzzy: boolean): string {
+  const words = `(to_tsvector('simple', s.search_text) @@ plainto_tsquery('simple', $1) OR to_tsvector('simple', s.search_text) @@ to_tsquery('simple', $2))`;
+  const match = fuzzy ? `(${words} OR (s.prop_type = 'name' AND $1 <% s.search_text))` : words;
   return `
-    SELECT s.entity_id, max((CASE WHEN ${fts} THEN 1 ELSE 0 END) + similarity(s.search_text, $1)) AS score
+    SELECT s.entity_id, max((CASE WHEN ${words} THEN 1 ELSE 0 END) + similarity(s.search_text, $1)) AS score
     FROM statements s
-    WHERE s.search_text IS NOT NULL AND (${fts} OR (s.prop_type = 'name' AND $1 <% s.search_text)) AND ${scopeSql}
+    WHERE s.search_text IS NOT NULL AND ${match} AND ${scopeSql}
     GROUP BY s.entity_id
     ORDER BY score DESC, s.entity_id
     LIMIT $3 OFFSET $4`;

@@ -162,8 +162,10 @@ export class PostgresStore implements StorePort {
     if (!text) return [];
     const sc = scopeCondition(scope, "s", 5);
     if (sc.none) return [];
-    const rows = await this.query<{ entity_id: string; score: number }>("searching", searchSql(sc.sql),
-      [text, prefixTsQuery(text), q.limit, q.offset, ...sc.params]);
+    const params = [text, prefixTsQuery(text), q.limit, q.offset, ...sc.params];
+    let rows = await this.query<{ entity_id: string; score: number }>("searching", searchSql(sc.sql, false), params);
+    // A full page of word matches is final (see searchSql); otherwise add the fuzzy matches.
+    if (rows.length < q.limit) rows = await this.query<{ entity_id: string; score: number }>("searching", searchSql(sc.sql, true), params);
     return rows.map((r) => ({ entityId: r.entity_id, score: Number(r.score) }));
   }
 
