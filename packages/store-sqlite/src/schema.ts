@@ -1,5 +1,5 @@
 /** Schema of the embedded store; `user_version` records the migration level. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const MIGRATIONS: readonly string[] = [
   `
@@ -15,20 +15,6 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE IF NOT EXISTS provenance (
     id INTEGER PRIMARY KEY, dataset TEXT NOT NULL, agency TEXT NOT NULL, legal_basis TEXT NOT NULL, purpose TEXT NOT NULL,
     handling TEXT NOT NULL, reliability TEXT NOT NULL, retention_until TEXT NOT NULL, run_id TEXT NOT NULL, seen_at TEXT NOT NULL
-  );
-  -- One row per property value. (entity_id, dataset, prop, value) is the statement's identity, so
-  -- re-ingesting the same fact only moves last_prov (last seen). \`original\` is NULL when equal to value.
-  CREATE TABLE IF NOT EXISTS statements (
-    id TEXT NOT NULL, entity_id TEXT NOT NULL, schema TEXT NOT NULL, prop TEXT NOT NULL, prop_type TEXT NOT NULL,
-    value TEXT NOT NULL, original TEXT, dataset TEXT NOT NULL, handling TEXT NOT NULL,
-    first_prov INTEGER NOT NULL, last_prov INTEGER NOT NULL, origin TEXT NOT NULL
-  );
-  CREATE UNIQUE INDEX IF NOT EXISTS statements_identity ON statements(entity_id, dataset, prop, value);
-  CREATE INDEX IF NOT EXISTS statements_dataset ON statements(dataset, handling);
-  -- Names and identifiers for search; rowid = statements.rowid, kept in step at every commit.
-  CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-    text, entity_id UNINDEXED, dataset UNINDEXED, handling UNINDEXED,
-    tokenize = 'unicode61 remove_diacritics 2'
   );
   CREATE TABLE IF NOT EXISTS runs (
     id TEXT PRIMARY KEY, dataset TEXT NOT NULL, file TEXT NOT NULL, mapping TEXT NOT NULL, actor TEXT NOT NULL,
@@ -47,27 +33,44 @@ export const MIGRATIONS: readonly string[] = [
     prev_hash TEXT NOT NULL, hash TEXT NOT NULL
   );
   `,
+  // Version 2: statements in append-only blocks (docs/decisions/0002-sqlite-statement-layout.md).
+  `
+  -- Property name and type, integer-coded so statement rows stay a few bytes plus the value.
+  CREATE TABLE IF NOT EXISTS props (id INTEGER PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, UNIQUE (name, type));
+  -- One block per (entity, dataset, handling) chunk of a run: the statements one source row gave
+  -- an entity. The key ends in the chunk's content hash, so re-ingesting identical content finds
+  -- its block and only moves last_prov (last seen); different content appends a new block and
+  -- reads merge blocks (first seen = earliest block holding the statement, last seen = latest).
+  -- Clustered on the key, so the key lookup, the upsert and reads by entity touch one B-tree.
+  CREATE TABLE IF NOT EXISTS blocks (
+    entity_id TEXT NOT NULL, dataset TEXT NOT NULL, handling TEXT NOT NULL, hash INTEGER NOT NULL,
+    id INTEGER NOT NULL, schema TEXT NOT NULL, origin TEXT NOT NULL, first_prov INTEGER NOT NULL, last_prov INTEGER NOT NULL,
+    lo INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, dataset, handling, hash)
+  ) WITHOUT ROWID;
+  -- Statement rows of block b are rowids b.lo .. b.lo + b.n - 1: append-only, no per-statement
+  -- index. \`original\` is NULL when equal to value.
+  CREATE TABLE IF NOT EXISTS stmts (prop INTEGER NOT NULL, value TEXT NOT NULL, original TEXT);
+  -- One search document per block (rowid = blocks.id): its names and identifiers. A block never
+  -- mixes datasets or handling codes, so filtering documents by scope cannot leak a withheld value.
+  CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(
+    text, entity_id UNINDEXED, dataset UNINDEXED, handling UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  `,
 ];
 
 /** Property types whose values are searchable names or identifiers. */
-export const SEARCHABLE_TYPES = ["name", "identifier", "phone", "email"] as const;
+export const SEARCHABLE_TYPES: ReadonlySet<string> = new Set(["name", "identifier", "phone", "email"]);
+/** Name parts are searchable whatever their declared type. */
+export const SEARCHABLE_PROPS: ReadonlySet<string> = new Set(["firstName", "lastName", "middleName", "fatherName"]);
 
-export const STAGING = `
-  CREATE TEMP TABLE IF NOT EXISTS staging (
-    id TEXT, entity_id TEXT, schema TEXT, prop TEXT, prop_type TEXT, value TEXT, original TEXT, dataset TEXT, handling TEXT, prov INTEGER, origin TEXT
-  );
-  CREATE TEMP TABLE IF NOT EXISTS staging_prov (
-    tmp INTEGER PRIMARY KEY, dataset TEXT, agency TEXT, legal_basis TEXT, purpose TEXT, handling TEXT, reliability TEXT,
-    retention_until TEXT, run_id TEXT, seen_at TEXT, real INTEGER
-  );
-  CREATE TEMP TABLE IF NOT EXISTS staging_quarantine (
-    kind TEXT, run_id TEXT, dataset TEXT, file TEXT, row INTEGER, col TEXT, reason TEXT, raw TEXT
-  );
-`;
-
-export const STAGING_COLUMNS = "id, entity_id, schema, prop, prop_type, value, original, dataset, handling, prov, origin";
-
-/** Statement columns joined with their last and first provenance (aliases p and f). */
-export const STATEMENT_SELECT = `SELECT s.id, s.entity_id, s.schema, s.prop, s.prop_type, s.value, s.original, s.dataset, s.handling, s.origin,
-  p.agency, p.legal_basis, p.purpose, p.reliability, p.retention_until, p.run_id, p.seen_at AS last_seen, f.seen_at AS first_seen
-  FROM statements s JOIN provenance p ON p.id = s.last_prov JOIN provenance f ON f.id = s.first_prov`;
+/**
+ * Block and statement columns with the block's last and first provenance (aliases p and f).
+ * CROSS JOIN fixes the join order (blocks first, then their rowid range): left to choose, the
+ * planner may build an automatic index on stmts.prop and scan it per block, which is quadratic.
+ */
+export const BLOCK_SELECT = `SELECT b.entity_id, b.dataset, b.handling, b.schema, b.origin, b.last_prov, b.id AS block, k.name AS prop, k.type AS prop_type,
+  s.value, s.original, p.agency, p.legal_basis, p.purpose, p.reliability, p.retention_until, p.run_id, p.seen_at AS last_seen, f.seen_at AS first_seen
+  FROM blocks b CROSS JOIN stmts s ON s.rowid >= b.lo AND s.rowid < b.lo + b.n CROSS JOIN props k ON k.id = s.prop
+  CROSS JOIN provenance p ON p.id = b.last_prov CROSS JOIN provenance f ON f.id = b.first_prov`;

@@ -1,6 +1,6 @@
 import { mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { VizierError, type Dataset, type Statement } from "@vizier/model";
 import {
   inScope, scopePairs, sqlRows, type AccessScope, type AuditEntry, type AuditRecord, type IngestRun, type QuarantineRow,
@@ -9,8 +9,11 @@ import {
 import { appendAuditTx, scanAuditRows } from "./audit";
 import { guard, mapSqliteError } from "./errors";
 import { ftsQuery } from "./fts";
-import { MIGRATIONS, SCHEMA_VERSION, STATEMENT_SELECT } from "./schema";
-import { toStatement, type StatementRow } from "./rows";
+import { openConnection } from "./connection";
+import { migrate } from "./migrate";
+import { BLOCK_SELECT, SCHEMA_VERSION } from "./schema";
+import { mergeRows, type BlockRow } from "./rows";
+import { storeStats, withheldCounts } from "./stats";
 import { SqliteWriter } from "./writer";
 
 /**
@@ -35,25 +38,11 @@ export class SqliteStore implements StorePort {
   async init(): Promise<void> {
     guard(this.location, () => {
       if (!this.opts.readonly) mkdirSync(dirname(this.location), { recursive: true });
-      const db = new Database(this.location, { readonly: this.opts.readonly ?? false, fileMustExist: this.opts.readonly ?? false });
-      db.pragma("busy_timeout = 10000");
-      if (!this.opts.readonly) {
-        db.pragma("journal_mode = WAL");
-        db.pragma("synchronous = NORMAL");
-      }
-      db.pragma("cache_size = -262144");
-      db.pragma("temp_store = FILE");
-      db.pragma("temp.cache_size = -262144");
-      db.pragma("mmap_size = 1073741824");
+      const db = openConnection(this.location, this.opts.readonly ?? false);
       this.db = db;
       const version = db.pragma("user_version", { simple: true }) as number;
       if (version > SCHEMA_VERSION) throw new VizierError("STORE_UNAVAILABLE", `store ${this.location} has schema ${version}, newer than this Vizier (${SCHEMA_VERSION})`);
-      if (version < SCHEMA_VERSION && !this.opts.readonly) {
-        db.transaction(() => {
-          for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
-          db.pragma(`user_version = ${SCHEMA_VERSION}`);
-        }).immediate();
-      }
+      if (version < SCHEMA_VERSION && !this.opts.readonly) migrate(db, version);
     });
   }
 
@@ -91,7 +80,9 @@ export class SqliteStore implements StorePort {
 
   async beginWrite(run: IngestRun): Promise<StoreWriter> {
     void run;
-    return new SqliteWriter(this.conn, this.location);
+    void this.conn;
+    // A connection of its own: its open transaction stays invisible to this one until commit.
+    return new SqliteWriter(guard(this.location, () => openConnection(this.location, this.opts.readonly ?? false)), this.location);
   }
 
   async listRuns(dataset?: string): Promise<IngestRun[]> {
@@ -114,10 +105,10 @@ export class SqliteStore implements StorePort {
       for await (const b of this.scanStatements(scope, q, 10_000)) out.push(...b);
       return out;
     }
-    const rows = guard(this.location, () => this.conn.prepare(`${STATEMENT_SELECT}
-      WHERE s.entity_id IN (SELECT value FROM json_each(@ids)) AND (@dataset IS NULL OR s.dataset = @dataset) ORDER BY s.entity_id, s.prop, s.value`)
-      .all({ ids: JSON.stringify(q.entityIds), dataset: q.dataset ?? null })) as StatementRow[];
-    return rows.filter((r) => inScope(scope, r.dataset, r.handling)).map(toStatement);
+    const rows = guard(this.location, () => this.conn.prepare(`${BLOCK_SELECT}
+      WHERE b.entity_id IN (SELECT value FROM json_each(@ids)) AND (@dataset IS NULL OR b.dataset = @dataset)`)
+      .all({ ids: JSON.stringify(q.entityIds), dataset: q.dataset ?? null })) as BlockRow[];
+    return mergeRows(rows.filter((r) => inScope(scope, r.dataset, r.handling)));
   }
 
   async *scanStatements(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Statement[]> {
@@ -125,15 +116,15 @@ export class SqliteStore implements StorePort {
       yield await this.readStatements(scope, q);
       return;
     }
-    const ids = this.conn.prepare(`SELECT DISTINCT entity_id FROM statements WHERE entity_id > @after AND (@dataset IS NULL OR dataset = @dataset) ORDER BY entity_id LIMIT @limit`).pluck();
-    const byIds = this.conn.prepare(`${STATEMENT_SELECT} WHERE s.entity_id >= @from AND s.entity_id <= @to AND (@dataset IS NULL OR s.dataset = @dataset) ORDER BY s.entity_id, s.prop, s.value`);
+    const ids = this.conn.prepare(`SELECT DISTINCT entity_id FROM blocks WHERE entity_id > @after AND (@dataset IS NULL OR dataset = @dataset) ORDER BY entity_id LIMIT @limit`).pluck();
+    const byIds = this.conn.prepare(`${BLOCK_SELECT} WHERE b.entity_id >= @from AND b.entity_id <= @to AND (@dataset IS NULL OR b.dataset = @dataset)`);
     let after = "";
     const perPage = Math.max(1, Math.floor(batchSize / 8));
     for (;;) {
       const page = guard(this.location, () => ids.all({ after, dataset: q.dataset ?? null, limit: perPage })) as string[];
       if (page.length === 0) return;
-      const rows = guard(this.location, () => byIds.all({ from: page[0], to: page[page.length - 1], dataset: q.dataset ?? null })) as StatementRow[];
-      const visible = rows.filter((r) => inScope(scope, r.dataset, r.handling)).map(toStatement);
+      const rows = guard(this.location, () => byIds.all({ from: page[0], to: page[page.length - 1], dataset: q.dataset ?? null })) as BlockRow[];
+      const visible = mergeRows(rows.filter((r) => inScope(scope, r.dataset, r.handling)));
       if (visible.length) yield visible;
       after = page[page.length - 1]!;
     }
@@ -144,47 +135,21 @@ export class SqliteStore implements StorePort {
     if (!match) return [];
     const filter = scope.all ? "" : "AND (dataset || char(31) || handling) IN (SELECT value FROM json_each(@pairs))";
     const pairs = JSON.stringify(scopePairs(scope).map(([d, h]) => `${d}\u001f${h}`));
-    const rows = guard(this.location, () => this.conn.prepare(`SELECT entity_id, min(rank) AS r FROM search
-      WHERE search MATCH @match ${filter} GROUP BY entity_id ORDER BY r, entity_id LIMIT @limit OFFSET @offset`)
+    const rows = guard(this.location, () => this.conn.prepare(`SELECT entity_id, min(rank) AS r FROM docs
+      WHERE docs MATCH @match ${filter} GROUP BY entity_id ORDER BY r, entity_id LIMIT @limit OFFSET @offset`)
       .all({ match, limit: q.limit, offset: q.offset, ...(scope.all ? {} : { pairs }) })) as Array<{ entity_id: string; r: number }>;
     return rows.map((r) => ({ entityId: r.entity_id, score: -r.r }));
   }
 
   async countWithheld(scope: AccessScope, entityIds: readonly string[]): Promise<WithheldCount[]> {
     if (scope.all || entityIds.length === 0) return [];
-    const rows = guard(this.location, () => this.conn.prepare(`SELECT s.entity_id, p.agency, s.dataset, s.handling, s.prop FROM statements s JOIN provenance p ON p.id = s.last_prov
-      WHERE s.entity_id IN (SELECT value FROM json_each(?)) AND s.prop <> 'id'`).all(JSON.stringify(entityIds))) as Array<{ entity_id: string; agency: string; dataset: string; handling: string; prop: string }>;
-    const groups = new Map<string, WithheldCount>();
-    for (const r of rows) {
-      if (inScope(scope, r.dataset, r.handling)) continue;
-      const key = `${r.entity_id}\u001f${r.dataset}\u001f${r.handling}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { entityId: r.entity_id, agency: r.agency, dataset: r.dataset, handling: r.handling, count: 0, props: [] }));
-      g.count++;
-      if (!g.props.includes(r.prop)) g.props.push(r.prop);
-    }
-    return [...groups.values()];
+    const rows = guard(this.location, () => this.conn.prepare(`${BLOCK_SELECT} WHERE b.entity_id IN (SELECT value FROM json_each(?)) AND k.name <> 'id'`)
+      .all(JSON.stringify(entityIds))) as BlockRow[];
+    return withheldCounts(scope, rows);
   }
 
   async stats(): Promise<StoreStats> {
-    return guard(this.location, () => {
-      const db = this.conn;
-      const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-      const bySchema: Record<string, number> = {};
-      for (const r of db.prepare("SELECT schema, count(*) AS n FROM statements WHERE prop = 'id' GROUP BY schema ORDER BY schema").all() as Array<{ schema: string; n: number }>) bySchema[r.schema] = r.n;
-      const byDataset: StoreStats["byDataset"] = {};
-      for (const r of db.prepare("SELECT dataset, count(*) AS s, sum(prop = 'id') AS e FROM statements GROUP BY dataset ORDER BY dataset").all() as Array<{ dataset: string; s: number; e: number }>) byDataset[r.dataset] = { statements: r.s, entities: r.e };
-      return {
-        datasets: one("SELECT count(*) AS n FROM datasets"),
-        entities: one("SELECT count(DISTINCT entity_id) AS n FROM statements"),
-        statements: one("SELECT count(*) AS n FROM statements"),
-        quarantined: one("SELECT count(*) AS n FROM quarantine WHERE kind = 'rejected'"),
-        runs: one("SELECT count(*) AS n FROM runs"),
-        auditRecords: one("SELECT count(*) AS n FROM audit"),
-        bySchema,
-        byDataset,
-      };
-    });
+    return guard(this.location, () => storeStats(this.conn));
   }
 
   async appendAudit(entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string): Promise<AuditRecord[]> {

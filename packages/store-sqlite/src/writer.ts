@@ -4,124 +4,201 @@ import type { AuditAppend, Conflict, IngestRun, QuarantineRow, StoreWriter } fro
 import { sqlRows } from "@vizier/core";
 import { appendAuditTx } from "./audit";
 import { guard } from "./errors";
+import { Hash53 } from "./hash";
 import { provenanceKey } from "./rows";
-import { SEARCHABLE_TYPES, STAGING, STAGING_COLUMNS } from "./schema";
+import { SEARCHABLE_PROPS, SEARCHABLE_TYPES } from "./schema";
 
-const ROWS_PER_INSERT = 64;
-const COLS = 11;
+/** Statement rows per multi-row INSERT: fewer, larger calls amortise better-sqlite3's per-call cost. */
+const ROWS_PER_INSERT = 128;
 /** Types whose values should not differ between rows of one run for the same entity. */
 const SINGLE_VALUED_TYPES = "('date', 'number', 'gender')";
 
 /**
- * Streams a run into connection-private TEMP tables (invisible to others, gone if the process
- * dies) and merges them into the store in one transaction at commit.
+ * Writes a run straight into the store inside one IMMEDIATE transaction on a connection of its
+ * own, opened here and committed or rolled back at the end. Other connections keep reading the last
+ * committed state; a killed process leaves only uncommitted WAL frames, which recovery discards.
+ *
+ * Each run of consecutive statements with the same entity, dataset, handling, schema, origin and
+ * provenance (what one source row gives an entity) becomes a block; see schema.ts for the layout.
  */
 export class SqliteWriter implements StoreWriter {
+  private readonly upsertBlock: Database.Statement;
   private readonly insertMany: Database.Statement;
   private readonly insertOne: Database.Statement;
+  private readonly insertDoc: Database.Statement;
   private readonly insertQ: Database.Statement;
   private readonly insertProv: Database.Statement;
+  private readonly insertProp: Database.Statement;
   private readonly provIds = new Map<string, number>();
-  private readonly params: unknown[] = new Array(ROWS_PER_INSERT * COLS);
+  private readonly propIds = new Map<string, number>();
+  private readonly params: unknown[] = new Array(ROWS_PER_INSERT * 4);
+  private pending = 0;
+  private nextBlock: number;
+  private nextStmt: number;
+  private readonly hash = new Hash53();
+  private lastProvStmt: Statement | undefined;
+  private lastProv = 0;
   private done = false;
 
   constructor(private readonly db: Database.Database, private readonly location: string) {
-    guard(location, () => db.exec(STAGING + "DELETE FROM staging; DELETE FROM staging_quarantine; DELETE FROM staging_prov;"));
-    const one = `(${new Array(COLS).fill("?").join(",")})`;
-    this.insertMany = db.prepare(`INSERT INTO staging (${STAGING_COLUMNS}) VALUES ${new Array(ROWS_PER_INSERT).fill(one).join(",")}`);
-    this.insertOne = db.prepare(`INSERT INTO staging (${STAGING_COLUMNS}) VALUES ${one}`);
-    this.insertQ = db.prepare("INSERT INTO staging_quarantine (kind, run_id, dataset, file, row, col, reason, raw) VALUES (?,?,?,?,?,?,?,?)");
-    this.insertProv = db.prepare("INSERT INTO staging_prov (tmp, dataset, agency, legal_basis, purpose, handling, reliability, retention_until, run_id, seen_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    guard(location, () => db.exec("BEGIN IMMEDIATE"));
+    try {
+      const one = "(?,?,?,?)";
+      this.insertMany = db.prepare(`INSERT INTO stmts (rowid, prop, value, original) VALUES ${new Array(ROWS_PER_INSERT).fill(one).join(",")}`);
+      this.insertOne = db.prepare(`INSERT INTO stmts (rowid, prop, value, original) VALUES ${one}`);
+      this.upsertBlock = db.prepare(`INSERT INTO blocks (entity_id, dataset, handling, hash, id, schema, origin, first_prov, last_prov, lo, n)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET last_prov = excluded.last_prov, origin = excluded.origin RETURNING id`).pluck();
+      this.insertDoc = db.prepare("INSERT INTO docs (rowid, text, entity_id, dataset, handling) VALUES (?,?,?,?,?)");
+      this.insertQ = db.prepare("INSERT INTO quarantine (kind, run_id, dataset, file, row, col, reason, raw) VALUES (?,?,?,?,?,?,?,?)");
+      this.insertProv = db.prepare("INSERT INTO provenance (dataset, agency, legal_basis, purpose, handling, reliability, retention_until, run_id, seen_at) VALUES (?,?,?,?,?,?,?,?,?)");
+      this.insertProp = db.prepare("INSERT INTO props (name, type) VALUES (?, ?)");
+      for (const p of db.prepare("SELECT id, name, type FROM props").all() as Array<{ id: number; name: string; type: string }>) this.propIds.set(`${p.name}\u001f${p.type}`, p.id);
+      this.nextBlock = (db.prepare("SELECT coalesce(max(id), 0) + 1 FROM blocks").pluck().get() as number);
+      this.nextStmt = (db.prepare("SELECT coalesce(max(rowid), 0) + 1 FROM stmts").pluck().get() as number);
+    } catch (e) {
+      this.close(true);
+      throw e;
+    }
   }
 
-  /** A run-local provenance id for the statement's provenance tuple (usually one per run). */
+  /** The stored provenance id for the statement's provenance tuple (usually one per run). */
   private prov(s: Statement): number {
+    const l = this.lastProvStmt;
+    if (l && l.runId === s.runId && l.dataset === s.dataset && l.handling === s.handling && l.lastSeen === s.lastSeen) return this.lastProv;
     const key = provenanceKey(s);
     let id = this.provIds.get(key);
     if (id === undefined) {
-      id = this.provIds.size + 1;
+      id = Number(this.insertProv.run(s.dataset, s.agency, s.legalBasis, s.purpose, s.handling, s.reliability, s.retentionUntil, s.runId, s.lastSeen).lastInsertRowid);
       this.provIds.set(key, id);
-      this.insertProv.run(id, s.dataset, s.agency, s.legalBasis, s.purpose, s.handling, s.reliability, s.retentionUntil, s.runId, s.lastSeen);
+    }
+    this.lastProvStmt = s;
+    this.lastProv = id;
+    return id;
+  }
+
+  private prop(s: Statement): number {
+    const key = `${s.prop}\u001f${s.propType}`;
+    let id = this.propIds.get(key);
+    if (id === undefined) {
+      id = Number(this.insertProp.run(s.prop, s.propType).lastInsertRowid);
+      this.propIds.set(key, id);
     }
     return id;
   }
 
-  private fill(at: number, s: Statement): void {
-    const p = this.params;
-    p[at] = s.id; p[at + 1] = s.entityId; p[at + 2] = s.schema; p[at + 3] = s.prop; p[at + 4] = s.propType; p[at + 5] = s.value;
-    p[at + 6] = s.original === s.value ? null : s.original; p[at + 7] = s.dataset; p[at + 8] = s.handling; p[at + 9] = this.prov(s); p[at + 10] = s.origin;
+  async writeStatements(batch: readonly Statement[]): Promise<void> {
+    guard(this.location, () => {
+      let from = 0;
+      while (from < batch.length) {
+        const a = batch[from]!;
+        const prov = this.prov(a);
+        let to = from + 1;
+        for (; to < batch.length; to++) {
+          const b = batch[to]!;
+          if (b.entityId !== a.entityId || b.dataset !== a.dataset || b.handling !== a.handling || b.schema !== a.schema || b.origin !== a.origin || this.prov(b) !== prov) break;
+        }
+        this.writeBlock(batch, from, to, prov);
+        from = to;
+      }
+      this.flush();
+    });
   }
 
-  async writeStatements(batch: readonly Statement[]): Promise<void> {
-    guard(this.location, () => this.db.transaction(() => {
-      let i = 0;
-      for (; i + ROWS_PER_INSERT <= batch.length; i += ROWS_PER_INSERT) {
-        for (let j = 0; j < ROWS_PER_INSERT; j++) this.fill(j * COLS, batch[i + j]!);
-        this.insertMany.run(this.params);
+  /** Writes statements [from, to) of `batch` as one block, unless a block with the same content exists. */
+  private writeBlock(batch: readonly Statement[], from: number, to: number, prov: number): void {
+    const a = batch[from]!;
+    const h = this.hash;
+    h.reset();
+    h.add(a.schema);
+    for (let i = from; i < to; i++) {
+      const s = batch[i]!;
+      h.add(s.prop);
+      h.add(s.value);
+      h.add(s.original === s.value ? "" : "\u0000" + s.original);
+    }
+    const id = this.nextBlock;
+    const lo = this.nextStmt;
+    const got = this.upsertBlock.get(a.entityId, a.dataset, a.handling, h.value(), id, a.schema, a.origin, prov, prov, lo, to - from) as number;
+    if (got !== id) return; // same content already stored: the upsert moved its last_prov and origin
+    this.nextBlock++;
+    this.nextStmt += to - from;
+    let text = "";
+    const p = this.params;
+    for (let i = from, r = lo; i < to; i++, r++) {
+      const s = batch[i]!;
+      const at = this.pending * 4;
+      p[at] = r; p[at + 1] = this.prop(s); p[at + 2] = s.value; p[at + 3] = s.original === s.value ? null : s.original;
+      if (++this.pending === ROWS_PER_INSERT) this.flush();
+      if (SEARCHABLE_TYPES.has(s.propType) || SEARCHABLE_PROPS.has(s.prop)) {
+        // Identifiers are also indexed without separators, so "AB-12.3" is found as "ab123".
+        const compact = s.propType === "identifier" || s.propType === "phone" ? s.value.replace(/[-. /]/g, "") : s.value;
+        text += (text ? " " : "") + (compact === s.value ? s.value : `${s.value} ${compact}`);
       }
-      for (; i < batch.length; i++) {
-        this.fill(0, batch[i]!);
-        this.insertOne.run(this.params.slice(0, COLS));
-      }
-    })());
+    }
+    if (text) this.insertDoc.run(id, text, a.entityId, a.dataset, a.handling);
+  }
+
+  private flush(): void {
+    if (this.pending === ROWS_PER_INSERT) this.insertMany.run(this.params);
+    else for (let i = 0; i < this.pending; i++) this.insertOne.run(this.params.slice(i * 4, i * 4 + 4));
+    this.pending = 0;
   }
 
   async writeQuarantine(rows: readonly QuarantineRow[]): Promise<void> {
-    guard(this.location, () => this.db.transaction(() => {
+    guard(this.location, () => {
       for (const q of rows) this.insertQ.run(q.kind, q.runId, q.dataset, q.file, q.row, q.column, q.reason, q.raw);
-    })());
+    });
+  }
+
+  /** Blocks this run wrote or confirmed carry one of its provenance ids as last_prov. */
+  private runProvs(): string {
+    return JSON.stringify([...this.provIds.values()]);
   }
 
   async conflicts(limit: number): Promise<Conflict[]> {
+    // Only entities with blocks from more than one source row in this run can conflict; finding
+    // them first from the block keys avoids joining every statement of the run.
     const rows = guard(this.location, () => this.db.prepare(`
-      SELECT entity_id, prop, json_group_array(DISTINCT value) AS vals FROM staging
-      WHERE prop_type IN ${SINGLE_VALUED_TYPES}
-      GROUP BY entity_id, prop HAVING count(DISTINCT value) > 1 AND count(DISTINCT origin) > 1 LIMIT ?`).all(limit)) as Array<{ entity_id: string; prop: string; vals: string }>;
+      WITH run AS (SELECT value AS prov FROM json_each(@provs)),
+      multi AS (SELECT entity_id FROM blocks WHERE last_prov IN run GROUP BY entity_id HAVING count(DISTINCT origin) > 1)
+      SELECT b.entity_id, k.name AS prop, json_group_array(DISTINCT s.value) AS vals
+      FROM multi m CROSS JOIN blocks b ON b.entity_id = m.entity_id CROSS JOIN stmts s ON s.rowid >= b.lo AND s.rowid < b.lo + b.n CROSS JOIN props k ON k.id = s.prop
+      WHERE b.last_prov IN run AND k.type IN ${SINGLE_VALUED_TYPES}
+      GROUP BY b.entity_id, k.name HAVING count(DISTINCT s.value) > 1 AND count(DISTINCT b.origin) > 1 LIMIT @limit`)
+      .all({ provs: this.runProvs(), limit })) as Array<{ entity_id: string; prop: string; vals: string }>;
     return rows.map((r) => ({ entityId: r.entity_id, prop: r.prop, values: JSON.parse(r.vals) as string[] }));
   }
 
   async runEntities(): Promise<number> {
-    return guard(this.location, () => (this.db.prepare("SELECT count(DISTINCT entity_id) AS n FROM staging WHERE prop = 'id'").get() as { n: number }).n);
+    return guard(this.location, () => this.db.prepare("SELECT count(DISTINCT entity_id) FROM blocks WHERE last_prov IN (SELECT value FROM json_each(?))")
+      .pluck().get(this.runProvs()) as number);
   }
 
   async commit(run: IngestRun, audit: AuditAppend): Promise<void> {
-    const db = this.db;
-    guard(this.location, () => db.transaction(() => {
-      const toReal = db.prepare("UPDATE staging_prov SET real = ? WHERE tmp = ?");
-      for (const p of db.prepare("SELECT * FROM staging_prov").all() as Array<{ tmp: number; dataset: string; agency: string; legal_basis: string; purpose: string; handling: string; reliability: string; retention_until: string; run_id: string; seen_at: string }>) {
-        const info = db.prepare("INSERT INTO provenance (dataset, agency, legal_basis, purpose, handling, reliability, retention_until, run_id, seen_at) VALUES (?,?,?,?,?,?,?,?,?)")
-          .run(p.dataset, p.agency, p.legal_basis, p.purpose, p.handling, p.reliability, p.retention_until, p.run_id, p.seen_at);
-        toReal.run(info.lastInsertRowid, p.tmp);
-      }
-      const prevMax = (db.prepare("SELECT coalesce(max(rowid), 0) AS m FROM statements").get() as { m: number }).m;
-      db.prepare(`INSERT INTO statements (id, entity_id, schema, prop, prop_type, value, original, dataset, handling, first_prov, last_prov, origin)
-        SELECT s.id, s.entity_id, s.schema, s.prop, s.prop_type, s.value, s.original, s.dataset, s.handling, m.real, m.real, s.origin
-        FROM staging s JOIN staging_prov m ON m.tmp = s.prov WHERE true ORDER BY s.entity_id
-        ON CONFLICT (entity_id, dataset, prop, value) DO UPDATE SET last_prov = excluded.last_prov, origin = excluded.origin`).run();
-      db.prepare(`INSERT INTO search (rowid, text, entity_id, dataset, handling)
-        SELECT rowid, CASE WHEN prop_type IN ('identifier', 'phone')
-          THEN value || ' ' || replace(replace(replace(replace(value, '-', ''), '.', ''), ' ', ''), '/', '') ELSE value END,
-          entity_id, dataset, handling FROM statements
-        WHERE rowid > ? AND (prop_type IN (${SEARCHABLE_TYPES.map((t) => `'${t}'`).join(",")}) OR prop IN ('firstName', 'lastName', 'middleName', 'fatherName'))`).run(prevMax);
-      db.prepare("INSERT INTO quarantine (kind, run_id, dataset, file, row, col, reason, raw) SELECT kind, run_id, dataset, file, row, col, reason, raw FROM staging_quarantine").run();
-      db.prepare(`INSERT INTO runs VALUES (${new Array(15).fill("?").join(",")})`).run(sqlRows.runParams(run));
-      appendAuditTx(db, audit.entries, audit.link);
-    }).immediate());
-    this.done = true;
-    this.cleanup();
+    guard(this.location, () => {
+      this.db.prepare(`INSERT INTO runs VALUES (${new Array(15).fill("?").join(",")})`).run(sqlRows.runParams(run));
+      appendAuditTx(this.db, audit.entries, audit.link);
+      this.db.exec("COMMIT");
+    });
+    this.close(false);
   }
 
   async abort(): Promise<void> {
-    if (this.done) return;
-    this.done = true;
-    this.cleanup();
+    this.close(true);
   }
 
-  private cleanup(): void {
+  private close(rollback: boolean): void {
+    if (this.done) return;
+    this.done = true;
     try {
-      this.db.exec("DELETE FROM staging; DELETE FROM staging_quarantine; DELETE FROM staging_prov;");
+      if (rollback && this.db.inTransaction) this.db.exec("ROLLBACK");
     } catch {
-      // the connection may already be closed; TEMP tables vanish with it
+      // a failed rollback (e.g. full disk) still discards the transaction when the connection closes
+    }
+    try {
+      this.db.close();
+    } catch {
+      // already closed
     }
   }
 }

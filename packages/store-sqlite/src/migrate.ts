@@ -1,0 +1,32 @@
+import type Database from "better-sqlite3";
+import { MIGRATIONS, SCHEMA_VERSION } from "./schema";
+
+/**
+ * Brings a store up to SCHEMA_VERSION in one transaction. A version-1 store (one row per
+ * statement with a unique identity index) is converted in place: each old row becomes a one-
+ * statement block whose hash is minus its old rowid, so it never matches new content and
+ * re-ingesting a file simply appends blocks that reads merge with the converted ones.
+ */
+export function migrate(db: Database.Database, version: number): void {
+  db.transaction(() => {
+    for (let v = version; v < SCHEMA_VERSION; v++) {
+      db.exec(MIGRATIONS[v]!);
+      if (v === 1) convertV1(db);
+    }
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+function convertV1(db: Database.Database): void {
+  const old = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'statements'").get();
+  if (!old) return;
+  db.exec(`
+    INSERT OR IGNORE INTO props (name, type) SELECT DISTINCT prop, prop_type FROM statements;
+    INSERT INTO stmts (rowid, prop, value, original) SELECT s.rowid, k.id, s.value, s.original FROM statements s JOIN props k ON k.name = s.prop AND k.type = s.prop_type;
+    INSERT INTO blocks (entity_id, dataset, handling, hash, id, schema, origin, first_prov, last_prov, lo, n)
+      SELECT entity_id, dataset, handling, -rowid, rowid, schema, origin, first_prov, last_prov, rowid, 1 FROM statements;
+    INSERT INTO docs (rowid, text, entity_id, dataset, handling) SELECT rowid, text, entity_id, dataset, handling FROM search;
+    DROP TABLE search;
+    DROP TABLE statements;
+  `);
+}
