@@ -147,6 +147,10 @@ export function candidatePairs(keysPerRecord: readonly (readonly number[])[], op
   const scale = 2 ** recBits;
   for (let i = 0; i < n; i++) for (const h of keysPerRecord[i] ?? []) packed[p++] = (h % hashMod) * scale + i;
   packed.sort();
+  // A record holding the same key twice counts once towards its block's size.
+  let unique = 0;
+  for (let k = 0; k < p; k++) if (k === 0 || packed[k] !== packed[k - 1]) packed[unique++] = packed[k] as number;
+  total = unique;
   const recAt = new Int32Array(total);
   const hashAt = new Float64Array(total);
   for (let k = 0; k < total; k++) {

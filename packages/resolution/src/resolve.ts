@@ -7,7 +7,7 @@ import type { ErModel, ErRecord, FieldSpec, Judgement, PairExplanation, ScoredPa
 import type { Prepared } from "./prepare";
 import type { BlockingOptions } from "./blocking";
 import { prepare, recordKey } from "./prepare";
-import { DEFAULT_BLOCKING, candidatePairs, recordKeys } from "./blocking";
+import { DEFAULT_BLOCKING, allPairs, candidatePairs, recordKeys } from "./blocking";
 import { comparisonVectors } from "./vectors";
 import { DEFAULT_ESTIMATE, estimateModel } from "./model";
 import { explainPair, scorePairs } from "./score";
@@ -47,8 +47,9 @@ export interface Resolution {
 
 /** Candidate pairs of prepared records, plus the judged pairs so judgements are always seen. */
 export function candidatesOf(prep: Prepared, blocking: BlockingOptions, extra: readonly (readonly [number, number])[] = []): Uint32Array {
-  const keys = prep.values.map((v) => recordKeys(prep.kinds, v));
-  const base = candidatePairs(keys, blocking);
+  const n0 = prep.records.length;
+  // Small inputs are compared exhaustively: no need to compute blocking keys at all.
+  const base = (n0 * (n0 - 1)) / 2 <= blocking.allPairsUpTo ? allPairs(n0) : candidatePairs(prep.values.map((v) => recordKeys(prep.kinds, v)), blocking);
   if (extra.length === 0) return base;
   const seen = new Set<number>();
   const n = prep.records.length;
