@@ -34,3 +34,8 @@ export { louvain } from "./community/louvain";
 export type { CommunityOptions, CommunityResult } from "./community/louvain";
 export { leiden } from "./community/leiden";
 export { modularity } from "./community/modularity";
+export { allShortestPaths, kShortestPaths } from "./paths/shortest";
+export type { Path, PathOptions } from "./paths/shortest";
+export { egoNetwork } from "./paths/ego";
+export { brokerage } from "./metrics/brokerage";
+export type { Brokerage } from "./metrics/brokerage";
