@@ -35,9 +35,8 @@ export function prefixTsQuery(text: string): string {
  * SQL for a search. Parameters: $1 folded text, $2 prefix tsquery, $3 limit, $4 offset, then the
  * scope's parameters from $5. Score: 1 for a word match plus trigram similarity, so word matches
  * always rank before fuzzy-only matches, and closer spellings rank higher; an entity scores by its
- * best statement. Because word matches come first, a page that the word-only query (`fuzzy`
- * false) fills completely is exactly the page of the full query; the costlier trigram scan (common
- * trigrams such as "van", "der" match most names) is only needed for pages it does not fill.
+ * best statement. `fuzzy` adds trigram matches on names; the store uses it only when the words
+ * match nothing.
  */
 export function searchSql(scopeSql: string, fuzzy: boolean): string {
   const words = `(to_tsvector('simple', s.search_text) @@ plainto_tsquery('simple', $1) OR to_tsvector('simple', s.search_text) @@ to_tsquery('simple', $2))`;

@@ -164,8 +164,13 @@ export class PostgresStore implements StorePort {
     if (sc.none) return [];
     const params = [text, prefixTsQuery(text), q.limit, q.offset, ...sc.params];
     let rows = await this.query<{ entity_id: string; score: number }>("searching", searchSql(sc.sql, false), params);
-    // A full page of word matches is final (see searchSql); otherwise add the fuzzy matches.
-    if (rows.length < q.limit) rows = await this.query<{ entity_id: string; score: number }>("searching", searchSql(sc.sql, true), params);
+    // Fuzzy (trigram) matches only when the words match nothing at all, e.g. a misspelt name: the
+    // trigram scan is costly when names share common trigrams ("van der …"), and pages stay
+    // consistent because every page of one query uses the same rule.
+    if (rows.length === 0) {
+      const any = q.offset === 0 ? [] : await this.query("searching", searchSql(sc.sql, false), [text, params[1], 1, 0, ...sc.params]);
+      if (any.length === 0) rows = await this.query<{ entity_id: string; score: number }>("searching", searchSql(sc.sql, true), params);
+    }
     return rows.map((r) => ({ entityId: r.entity_id, score: Number(r.score) }));
   }
 
