@@ -9,6 +9,7 @@ import { loadGraph, num } from "./graph/load";
 import { intFlag, numFlag, parseFlag, weightMode } from "./graph/options";
 import { graphStats } from "./graph/stats";
 import { computeMetric, METRICS } from "./graph/metrics";
+import { egoRows, pathRows } from "./graph/paths";
 
 interface WeightFlags { directed?: boolean; weighted?: boolean; weightsAs?: string }
 
@@ -71,6 +72,37 @@ export function registerGraph(program: Command): void {
       const res: CommunityResult = method === "louvain" ? louvain(g, opts) : leiden(g, opts);
       emit(o.out, ["node", "community"], g.ids.map((id, i) => [id, res.membership[i] as number]));
       console.error(`vizier graph communities: ${res.count} communities, modularity ${res.modularity}`);
+    });
+
+  graph.command("paths")
+    .description("Shortest paths between two nodes as rank,length,path (all shortest, or the k shortest with --k)")
+    .argument("<edges>", edgesHelp)
+    .requiredOption("--from <id>", "start node")
+    .requiredOption("--to <id>", "end node")
+    .option("--k <n>", "list the k shortest loopless paths (Yen) instead of all shortest ones")
+    .option("--directed", "read edges as directed")
+    .option("--weighted", "use the weight column")
+    .option("--weights-as <how>", "distance (weight = length, default) or strength (length = 1/weight)")
+    .option("--out <file.csv>", "output file (default: standard output)")
+    .action((file: string, o: WeightFlags & { from: string; to: string; k?: string; out?: string }) => {
+      const weights = weightMode(o);
+      const k = o.k === undefined ? undefined : parseFlag(intFlag(1), o.k, "--k");
+      const { graph: g, weighted } = loadGraph(file, o.directed ?? false);
+      if (weights !== "none" && !weighted) throw new VizierError("INVALID_ARGUMENT", `--weighted given but ${file} has no weight column`);
+      emit(o.out, ["rank", "length", "path"], pathRows(g, o.from, o.to, weights, k));
+    });
+
+  graph.command("ego")
+    .description("The ego network of a node (nodes within --radius hops, direction ignored) as source,target,weight")
+    .argument("<edges>", edgesHelp)
+    .requiredOption("--node <id>", "centre node")
+    .option("--radius <r>", "hops", "1")
+    .option("--directed", "read edges as directed")
+    .option("--out <file.csv>", "output file (default: standard output)")
+    .action((file: string, o: { node: string; radius: string; directed?: boolean; out?: string }) => {
+      const radius = parseFlag(intFlag(0), o.radius, "--radius");
+      const { graph: g } = loadGraph(file, o.directed ?? false);
+      emit(o.out, ["source", "target", "weight"], egoRows(g, o.node, radius));
     });
 
   graph.command("disrupt")

@@ -83,3 +83,19 @@ describe("vizier graph", () => {
     expect(existsSync(join(dir, "never.csv"))).toBe(false);
   });
 });
+
+describe("vizier graph paths and ego", () => {
+  it("lists all shortest paths, and the k shortest with --k", async () => {
+    const out = join(dir, "paths.csv");
+    await run("paths", edges, "--from", "a", "--to", "e", "--out", out);
+    expect(readCsv(out)).toEqual([["rank", "length", "path"], ["1", "3", "a>c>d>e"]]);
+    await run("paths", edges, "--from", "b", "--to", "d", "--k", "2", "--weighted", "--out", out);
+    expect(readCsv(out)).toEqual([["rank", "length", "path"], ["1", "7", "b>c>d"], ["2", "7", "b>a>c>d"]]);
+  });
+  it("writes the ego network's edges", async () => {
+    const out = join(dir, "ego.csv");
+    await run("ego", edges, "--node", "d", "--radius", "1", "--out", out);
+    expect(readCsv(out)).toEqual([["source", "target", "weight"], ["c", "d", "5"], ["d", "e", "1"]]);
+    expect(await codeOf("ego", edges, "--node", "nobody")).toBe("NOT_FOUND");
+  });
+});
