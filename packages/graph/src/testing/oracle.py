@@ -102,8 +102,6 @@ def run(path, directed, partition_path):
         I["assortativity"] = H.assortativity_degree(directed=directed)
         if not directed:
             I["clustering"] = H.transitivity_local_undirected(mode="zero")
-            I["multilevel_q"] = H.community_multilevel().modularity
-            I["leiden_q"] = H.modularity(H.community_leiden(objective_function="modularity", n_iterations=-1).membership)
         if connected(G) and not directed:
             I["eigenvector_scaled"] = H.eigenvector_centrality(scale=True)
     return out
