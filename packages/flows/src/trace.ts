@@ -19,7 +19,8 @@ import type { TxTable } from "./table";
 import { buildIndex } from "./tx-index";
 
 export interface TraceOptions {
-  start: number;
+  /** Start account index, or all accounts of one holder/entity (their mutual transfers are not traced). */
+  start: number | readonly number[];
   direction: "forward" | "backward";
   maxHops?: number;
   /** Period (epoch seconds) of the start account's transfers that are traced. */
@@ -70,7 +71,10 @@ function mirror(t: TxTable): TxTable {
 }
 
 export function trace(table: TxTable, o: TraceOptions): TraceResult {
-  if (o.start < 0 || o.start >= table.accounts.length) throw new VizierError("NOT_FOUND", `start account index ${o.start} is not in the table`);
+  const starts = typeof o.start === "number" ? [o.start] : [...o.start];
+  if (starts.length === 0 || starts.some((a) => a < 0 || a >= table.accounts.length)) throw new VizierError("NOT_FOUND", `start account ${String(o.start)} is not in the table`);
+  const isStart = new Uint8Array(table.accounts.length);
+  for (const a of starts) isStart[a] = 1;
   const back = o.direction === "backward";
   const t = back ? mirror(table) : table;
   const ix = buildIndex(t);
@@ -78,7 +82,6 @@ export function trace(table: TxTable, o: TraceOptions): TraceResult {
   const minAmount = o.minAmount ?? 0;
   const lo = back ? -(o.to ?? Infinity) : (o.from ?? -Infinity);
   const hi = back ? -(o.from ?? -Infinity) : (o.to ?? Infinity);
-  const s = o.start;
   const lots = new Map<number, Lot[]>();
   const heads = new Map<number, number>();
   const steps = new Map<number, TracedTx>();
@@ -97,9 +100,9 @@ export function trace(table: TxTable, o: TraceOptions): TraceResult {
     const amount = t.amount[i] ?? 0;
     let traced = 0;
     let parents: [number, number][] = [];
-    if (v === s) {
+    if (isStart[v]) {
       const ti = t.time[i] ?? 0;
-      if (ti >= lo && ti <= hi && w !== s) { traced = amount; parents = [[-1, amount]]; total += amount; }
+      if (ti >= lo && ti <= hi && !isStart[w]) { traced = amount; parents = [[-1, amount]]; total += amount; }
     } else {
       const q = lots.get(v);
       if (q) {
@@ -129,7 +132,7 @@ export function trace(table: TxTable, o: TraceOptions): TraceResult {
         for (const [p, x] of taken) { traced += x; parents.push([p, x]); }
         if (traced > 0) {
           const hop = 1 + Math.max(...parents.map(([p]) => steps.get(p)?.hop ?? 0));
-          if (hop > maxHops || traced < minAmount || w === s) {
+          if (hop > maxHops || traced < minAmount || isStart[w]) {
             stopped += traced;
             traced = 0;
             parents = [];
@@ -138,10 +141,10 @@ export function trace(table: TxTable, o: TraceOptions): TraceResult {
       }
     }
     if (traced > 0) {
-      const hop = v === s ? 1 : 1 + Math.max(...parents.map(([p]) => steps.get(p)?.hop ?? 0));
+      const hop = isStart[v] ? 1 : 1 + Math.max(...parents.map(([p]) => steps.get(p)?.hop ?? 0));
       steps.set(i, { tx: i, hop, traced, parents });
     }
-    if (w !== s) {
+    if (!isStart[w]) {
       let q = lots.get(w);
       if (!q && traced > 0) {
         q = [];

@@ -26,6 +26,22 @@ function columnOptions(c: Command): Command {
     .option("--time-unit <unit>", "unit of numeric times: auto, seconds, milliseconds, days", "auto");
 }
 
+/** account,group CSV (header row skipped). */
+function readGroups(path: string): Map<string, string> {
+  const map = new Map<string, string>();
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new VizierError("INVALID_INPUT", `cannot read ${path}: ${(e as Error).message}`, { location: { file: path }, cause: e });
+  }
+  for (const line of text.split(/\r?\n/).slice(1)) {
+    const [a, g] = line.split(/[,;\t]/);
+    if (a && g) map.set(a.trim(), g.trim());
+  }
+  return map;
+}
+
 function dateFlag(v: string | undefined, flag: string): number | undefined {
   if (v === undefined) return undefined;
   const t = parseTimestamp(v);
@@ -61,7 +77,9 @@ export function registerFlows(program: Command): void {
   columnOptions(flows.command("trace"))
     .description("Time-respecting fund tracing as path_id,hop,transaction,from,to,time,amount,traced_amount,path_amount")
     .argument("<transactions>", "transactions CSV/TSV with a header row")
-    .requiredOption("--start <account>", "account to trace from (forward) or to (backward)")
+    .option("--start <account>", "account to trace from (forward) or to (backward)")
+    .option("--entity <name>", "trace from/to all accounts of this holder or entity (needs --groups)")
+    .option("--groups <file.csv>", "account,group mapping (account holder or resolved entity)")
     .option("--direction <d>", "forward or backward", "forward")
     .option("--hops <n>", "maximum hops", "5")
     .option("--since <date>", "only trace the start account's transfers from this time")
@@ -70,7 +88,7 @@ export function registerFlows(program: Command): void {
     .option("--rule <r>", "attribution: fifo or proportional", "fifo")
     .option("--max-paths <n>", "cap on paths written", "10000")
     .option("--out <file.csv>", "output file (default: standard output)")
-    .action((file: string, o: ColumnFlags & { start: string; direction: string; hops: string; since?: string; until?: string; minAmount: string; rule: string; maxPaths: string; out?: string }) => {
+    .action((file: string, o: ColumnFlags & { start?: string; entity?: string; groups?: string; direction: string; hops: string; since?: string; until?: string; minAmount: string; rule: string; maxPaths: string; out?: string }) => {
       const direction = parseFlag(z.enum(["forward", "backward"]), o.direction, "--direction");
       const rule = parseFlag(z.enum(["fifo", "proportional"]), o.rule, "--rule");
       const maxHops = parseFlag(posInt, o.hops, "--hops");
@@ -79,8 +97,21 @@ export function registerFlows(program: Command): void {
       const since = dateFlag(o.since, "--since");
       const until = dateFlag(o.until, "--until");
       const t = loadTable(file, o);
-      const start = t.accounts.indexOf(o.start);
-      if (start < 0) throw new VizierError("NOT_FOUND", `account "${o.start}" does not occur in ${file}`);
+      let start: number[];
+      let label: string;
+      if (o.entity !== undefined) {
+        if (!o.groups) throw new VizierError("INVALID_ARGUMENT", "--entity needs --groups <account,group file>");
+        const members = new Set([...readGroups(o.groups)].filter(([, g]) => g === o.entity).map(([a]) => a));
+        start = t.accounts.flatMap((a, k) => (members.has(a) ? [k] : []));
+        if (start.length === 0) throw new VizierError("NOT_FOUND", `no account of "${o.entity}" occurs in ${file}`);
+        label = `${o.entity} (${start.length} accounts)`;
+      } else {
+        if (o.start === undefined) throw new VizierError("INVALID_ARGUMENT", "give --start <account> or --entity <name> with --groups");
+        const k = t.accounts.indexOf(o.start);
+        if (k < 0) throw new VizierError("NOT_FOUND", `account "${o.start}" does not occur in ${file}`);
+        start = [k];
+        label = o.start;
+      }
       const r = trace(t, { start, direction, maxHops, minAmount, rule, maxPaths, ...(since === undefined ? {} : { from: since }), ...(until === undefined ? {} : { to: until }) });
       const traced = new Map(r.steps.map((s) => [s.tx, s.traced]));
       const out = new CsvOut(o.out, ["path_id", "hop", "transaction", "from", "to", "time", "amount", "traced_amount", "path_amount"]);
@@ -91,7 +122,7 @@ export function registerFlows(program: Command): void {
       out.close();
       let kept = 0;
       for (const x of r.retained.values()) kept += x;
-      console.error(`vizier flows trace: ${direction} from ${o.start}: EUR ${r.total.toFixed(2)} traced over ${r.steps.length} transfers; ${r.paths.length} paths${r.truncated ? " (truncated)" : ""}; retained at ${r.retained.size} accounts EUR ${kept.toFixed(2)}, stopped at limits EUR ${r.stopped.toFixed(2)}`);
+      console.error(`vizier flows trace: ${direction} from ${label}: EUR ${r.total.toFixed(2)} traced over ${r.steps.length} transfers; ${r.paths.length} paths${r.truncated ? " (truncated)" : ""}; retained at ${r.retained.size} accounts EUR ${kept.toFixed(2)}, stopped at limits EUR ${r.stopped.toFixed(2)}`);
     });
 
   columnOptions(flows.command("aggregate"))
@@ -106,11 +137,7 @@ export function registerFlows(program: Command): void {
       const t = loadTable(file, o);
       let groupOf: ((a: string) => string) | undefined;
       if (o.groups) {
-        const map = new Map<string, string>();
-        for (const line of readFileSync(o.groups, "utf8").split(/\r?\n/).slice(1)) {
-          const [a, g] = line.split(/[,;\t]/);
-          if (a && g) map.set(a.trim(), g.trim());
-        }
+        const map = readGroups(o.groups);
         groupOf = (a) => map.get(a) ?? a;
       }
       const links = aggregateFlows(t, { period, includeInternal: o.includeInternal ?? false, ...(groupOf ? { groupOf } : {}) });

@@ -45,6 +45,15 @@ describe("vizier flows (in-process)", () => {
     expect([...perPath.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(1000);
   });
 
+  it("traces from all accounts of an entity", async () => {
+    const groups = join(dir, "groups.csv");
+    writeFileSync(groups, "account,group\nX0,Smurfs\nX1,Smurfs\n");
+    const out = join(dir, "entity.csv");
+    await run(["flows", "trace", csv, ...cols, "--entity", "Smurfs", "--groups", groups, "--out", out]);
+    const rows = readFileSync(out, "utf8").trim().split("\n").slice(1);
+    expect(rows.map((r) => r.split(",")[2]).sort()).toEqual(["f0", "f1"]);
+  });
+
   it("rejects unknown accounts and bad flags with codes", async () => {
     await expect(run(["flows", "trace", csv, ...cols, "--start", "NOPE"])).rejects.toSatisfy((e) => isVizierError(e, "NOT_FOUND"));
     await expect(run(["flows", "trace", csv, ...cols, "--start", "A", "--direction", "sideways"])).rejects.toSatisfy((e) => isVizierError(e, "INVALID_ARGUMENT"));
