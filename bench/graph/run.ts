@@ -3,11 +3,12 @@
  * same synthetic scale-free edge lists, each timed as a whole process (load + compute), with peak
  * memory. Writes bench/out/graph/results.json and prints a Markdown table.
  *   node scripts/build.mjs && node scripts/run-ts.mjs bench/graph/run.ts [--quick] [--timeout 900]
+ *     [--only ba-n10k-m50k,ba-n1m-m10m] [--results results-b.json]
  * --quick runs only the 10k and 100k sizes. networkx is not run on 10M-edge graphs (its graph
  * objects need ~10 GB there); runs beyond the timeout are reported as such.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateBA } from "./generate";
 
@@ -17,6 +18,11 @@ const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const ti = args.indexOf("--timeout");
 const timeout = ti >= 0 ? Number(args[ti + 1]) : 900;
+const oi = args.indexOf("--only");
+/** Restrict to these datasets (comma-separated names), e.g. to split a run across processes. */
+const only = oi >= 0 ? new Set((args[oi + 1] ?? "").split(",")) : undefined;
+const ri = args.indexOf("--results");
+const resultsFile = join(out, ri >= 0 ? (args[ri + 1] as string) : "results.json");
 const samples = 100;
 
 interface Dataset { name: string; nodes: number; k: number }
@@ -72,7 +78,7 @@ async function main(): Promise<void> {
   jobs.push({ d: BETW, task: "betweenness", tools: ["vizier", "igraph", "networkx"] });
   if (!quick) jobs.push({ d: SAMPLED, task: "betweenness-sampled", tools: ["vizier", "networkx"] });
   const edgeCount = new Map<string, number>();
-  for (const j of jobs) {
+  for (const j of jobs.filter((x) => !only || only.has(x.d.name))) {
     const file = join(out, `${j.d.name}.txt`);
     if (!edgeCount.has(j.d.name)) {
       if (!existsSync(file)) await generateBA(j.d.nodes, j.d.k, file);
@@ -87,7 +93,7 @@ async function main(): Promise<void> {
       const r = measure(tool, j.task, j.d, edgeCount.get(j.d.name) as number);
       results.push(r);
       console.error(JSON.stringify(r));
-      writeFileSync(join(out, "results.json"), JSON.stringify(results, null, 2));
+      writeFileSync(resultsFile, JSON.stringify(results, null, 2));
     }
   }
   console.log(table(results));
@@ -115,4 +121,13 @@ export function table(results: Result[]): string {
   return lines.join("\n");
 }
 
-if (process.argv[1]?.endsWith("run.mjs")) await main();
+/** Prints the table for one or more saved result files (after a split run). */
+function tableFromFiles(files: string[]): void {
+  const all = files.flatMap((f) => JSON.parse(readFileSync(join(out, f), "utf8")) as Result[]);
+  console.log(table(all));
+}
+
+if (process.argv[1]?.endsWith("run.mjs")) {
+  const ti2 = args.indexOf("--table");
+  if (ti2 >= 0) tableFromFiles(args.slice(ti2 + 1)); else await main();
+}
