@@ -10,8 +10,14 @@ import { SEARCHABLE_PROPS, SEARCHABLE_TYPES } from "./schema";
 
 /** Statement rows per multi-row INSERT: fewer, larger calls amortise better-sqlite3's per-call cost. */
 const ROWS_PER_INSERT = 128;
+/** Blocks per multi-row upsert. */
+const BLOCKS_PER_UPSERT = 32;
+const BLOCK_COLS = 11;
 /** Types whose values should not differ between rows of one run for the same entity. */
 const SINGLE_VALUED_TYPES = "('date', 'number', 'gender')";
+
+/** A block to write: statements [from, to) of a batch, with the id and first rowid it would get. */
+interface Chunk { from: number; to: number; prov: number; id: number; lo: number }
 
 /**
  * Writes a run straight into the store inside one IMMEDIATE transaction on a connection of its
@@ -22,10 +28,12 @@ const SINGLE_VALUED_TYPES = "('date', 'number', 'gender')";
  * provenance (what one source row gives an entity) becomes a block; see schema.ts for the layout.
  */
 export class SqliteWriter implements StoreWriter {
-  private readonly upsertBlock: Database.Statement;
+  private readonly upserts = new Map<number, Database.Statement>();
+  private readonly blockParams: unknown[] = [];
+  private readonly docs: Array<[number, string, string, string, string]> = [];
   private readonly insertMany: Database.Statement;
   private readonly insertOne: Database.Statement;
-  private readonly insertDoc: Database.Statement;
+  private readonly insertDocs: Database.Statement;
   private readonly insertQ: Database.Statement;
   private readonly insertProv: Database.Statement;
   private readonly insertProp: Database.Statement;
@@ -46,9 +54,7 @@ export class SqliteWriter implements StoreWriter {
       const one = "(?,?,?,?)";
       this.insertMany = db.prepare(`INSERT INTO stmts (rowid, prop, value, original) VALUES ${new Array(ROWS_PER_INSERT).fill(one).join(",")}`);
       this.insertOne = db.prepare(`INSERT INTO stmts (rowid, prop, value, original) VALUES ${one}`);
-      this.upsertBlock = db.prepare(`INSERT INTO blocks (entity_id, dataset, handling, hash, id, schema, origin, first_prov, last_prov, lo, n)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET last_prov = excluded.last_prov, origin = excluded.origin RETURNING id`).pluck();
-      this.insertDoc = db.prepare("INSERT INTO docs (rowid, text, entity_id, dataset, handling) VALUES (?,?,?,?,?)");
+      this.insertDocs = db.prepare("INSERT INTO docs (rowid, text, entity_id, dataset, handling) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)");
       this.insertQ = db.prepare("INSERT INTO quarantine (kind, run_id, dataset, file, row, col, reason, raw) VALUES (?,?,?,?,?,?,?,?)");
       this.insertProv = db.prepare("INSERT INTO provenance (dataset, agency, legal_basis, purpose, handling, reliability, retention_until, run_id, seen_at) VALUES (?,?,?,?,?,?,?,?,?)");
       this.insertProp = db.prepare("INSERT INTO props (name, type) VALUES (?, ?)");
@@ -88,6 +94,7 @@ export class SqliteWriter implements StoreWriter {
 
   async writeStatements(batch: readonly Statement[]): Promise<void> {
     guard(this.location, () => {
+      const chunks: Chunk[] = [];
       let from = 0;
       while (from < batch.length) {
         const a = batch[from]!;
@@ -97,34 +104,61 @@ export class SqliteWriter implements StoreWriter {
           const b = batch[to]!;
           if (b.entityId !== a.entityId || b.dataset !== a.dataset || b.handling !== a.handling || b.schema !== a.schema || b.origin !== a.origin || this.prov(b) !== prov) break;
         }
-        this.writeBlock(batch, from, to, prov);
+        // Ids and statement rowids are handed out before the upsert tells which blocks are new;
+        // a block whose content was already stored leaves a harmless gap.
+        chunks.push({ from, to, prov, id: this.nextBlock++, lo: this.nextStmt });
+        this.nextStmt += to - from;
         from = to;
       }
+      for (let c = 0; c < chunks.length; c += BLOCKS_PER_UPSERT) {
+        const group = chunks.slice(c, c + BLOCKS_PER_UPSERT);
+        const created = new Set(this.upsert(batch, group));
+        for (const ch of group) if (created.has(ch.id)) this.append(batch, ch);
+      }
       this.flush();
+      this.flushDocs();
     });
   }
 
-  /** Writes statements [from, to) of `batch` as one block, unless a block with the same content exists. */
-  private writeBlock(batch: readonly Statement[], from: number, to: number, prov: number): void {
-    const a = batch[from]!;
-    const h = this.hash;
-    h.reset();
-    h.add(a.schema);
-    for (let i = from; i < to; i++) {
-      const s = batch[i]!;
-      h.add(s.prop);
-      h.add(s.value);
-      h.add(s.original === s.value ? "" : "\u0000" + s.original);
+  /**
+   * Upserts a group of blocks in one statement and returns the ids it inserted. A block whose key
+   * (entity, dataset, handling, content hash) exists only gets its last_prov and origin moved, and
+   * RETURNING then yields the existing id rather than the one handed out here.
+   */
+  private upsert(batch: readonly Statement[], group: readonly Chunk[]): number[] {
+    let stmt = this.upserts.get(group.length);
+    if (!stmt) {
+      const one = `(${new Array(BLOCK_COLS).fill("?").join(",")})`;
+      stmt = this.db.prepare(`INSERT INTO blocks (entity_id, dataset, handling, hash, id, schema, origin, first_prov, last_prov, lo, n)
+        VALUES ${new Array(group.length).fill(one).join(",")} ON CONFLICT DO UPDATE SET last_prov = excluded.last_prov, origin = excluded.origin RETURNING id`).pluck();
+      this.upserts.set(group.length, stmt);
     }
-    const id = this.nextBlock;
-    const lo = this.nextStmt;
-    const got = this.upsertBlock.get(a.entityId, a.dataset, a.handling, h.value(), id, a.schema, a.origin, prov, prov, lo, to - from) as number;
-    if (got !== id) return; // same content already stored: the upsert moved its last_prov and origin
-    this.nextBlock++;
-    this.nextStmt += to - from;
+    const p = this.blockParams;
+    p.length = group.length * BLOCK_COLS;
+    const h = this.hash;
+    for (let g = 0, at = 0; g < group.length; g++, at += BLOCK_COLS) {
+      const ch = group[g]!;
+      const a = batch[ch.from]!;
+      h.reset();
+      h.add(a.schema);
+      for (let i = ch.from; i < ch.to; i++) {
+        const s = batch[i]!;
+        h.add(s.prop);
+        h.add(s.value);
+        h.add(s.original === s.value ? "" : "\u0000" + s.original);
+      }
+      p[at] = a.entityId; p[at + 1] = a.dataset; p[at + 2] = a.handling; p[at + 3] = h.value(); p[at + 4] = ch.id; p[at + 5] = a.schema;
+      p[at + 6] = a.origin; p[at + 7] = ch.prov; p[at + 8] = ch.prov; p[at + 9] = ch.lo; p[at + 10] = ch.to - ch.from;
+    }
+    return stmt.all(p) as number[];
+  }
+
+  /** Queues the statement rows and the search document of a new block. */
+  private append(batch: readonly Statement[], ch: Chunk): void {
+    const a = batch[ch.from]!;
     let text = "";
     const p = this.params;
-    for (let i = from, r = lo; i < to; i++, r++) {
+    for (let i = ch.from, r = ch.lo; i < ch.to; i++, r++) {
       const s = batch[i]!;
       const at = this.pending * 4;
       p[at] = r; p[at + 1] = this.prop(s); p[at + 2] = s.value; p[at + 3] = s.original === s.value ? null : s.original;
@@ -135,13 +169,24 @@ export class SqliteWriter implements StoreWriter {
         text += (text ? " " : "") + (compact === s.value ? s.value : `${s.value} ${compact}`);
       }
     }
-    if (text) this.insertDoc.run(id, text, a.entityId, a.dataset, a.handling);
+    if (text) this.docs.push([ch.id, text, a.entityId, a.dataset, a.handling]);
   }
 
   private flush(): void {
     if (this.pending === ROWS_PER_INSERT) this.insertMany.run(this.params);
     else for (let i = 0; i < this.pending; i++) this.insertOne.run(this.params.slice(i * 4, i * 4 + 4));
     this.pending = 0;
+  }
+
+  /**
+   * Adds the batch's search documents in one statement. FTS5 writes its pending terms out as a new
+   * index segment at every statement savepoint, so one document per statement, interleaved with
+   * the block upserts, would make one tiny segment per row and triple the cost of everything else.
+   */
+  private flushDocs(): void {
+    if (this.docs.length === 0) return;
+    this.insertDocs.run(JSON.stringify(this.docs));
+    this.docs.length = 0;
   }
 
   async writeQuarantine(rows: readonly QuarantineRow[]): Promise<void> {
