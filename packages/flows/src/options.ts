@@ -17,7 +17,7 @@ export interface DetectOptions {
   scatterGather: { window: number; minIntermediates: number };
   gatherScatter: { window: number; minIn: number; minOut: number; minForwarded: number; maxForwarded: number; burstRatio: number; baselineFloor: number };
   structuring: { threshold: number; band: number; minCount: number; window: number; maxAboveShare: number; minMedianRatio: number; incoming: boolean };
-  passThrough: { window: number; maxDelay: number; minKept: number; minShare: number; minInflow: number; minCount: number };
+  passThrough: { window: number; maxDelay: number; minKept: number; minShare: number; minInflow: number; minCount: number; burstRatio: number; baselineFloor: number };
   layering: { minHops: number; maxDelay: number; minKept: number; maxKept: number; maxExpansions: number };
   focusCountry: { countries: readonly string[]; minAmount: number; window: number };
   dormant: { minGap: number; window: number; minAmount: number; minFactor: number };
@@ -33,7 +33,7 @@ export const DEFAULT_OPTIONS: DetectOptions = {
   scatterGather: { window: 30 * DAY, minIntermediates: 3 },
   gatherScatter: { window: 30 * DAY, minIn: 3, minOut: 3, minForwarded: 0.5, maxForwarded: 1.25, burstRatio: 4, baselineFloor: 0.5 },
   structuring: { threshold: 10000, band: 0.1, minCount: 3, window: 30 * DAY, maxAboveShare: 0.25, minMedianRatio: 5, incoming: false },
-  passThrough: { window: 30 * DAY, maxDelay: 3 * DAY, minKept: 0.8, minShare: 0.7, minInflow: 5000, minCount: 3 },
+  passThrough: { window: 30 * DAY, maxDelay: 3 * DAY, minKept: 0.8, minShare: 0.7, minInflow: 5000, minCount: 3, burstRatio: 3, baselineFloor: 0.5 },
   layering: { minHops: 4, maxDelay: 3 * DAY, minKept: 0.8, maxKept: 1.0, maxExpansions: 20000 },
   focusCountry: { countries: ["AE", "TR", "MA", "HK", "SG"], minAmount: 10000, window: 30 * DAY },
   dormant: { minGap: 180 * DAY, window: 30 * DAY, minAmount: 10000, minFactor: 10 },

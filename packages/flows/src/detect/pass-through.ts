@@ -6,7 +6,9 @@
  * deposit minus a commission; a business pays invoices that bear no relation to what came in).
  * Over a run of at least `minCount` matched arrivals within `window`, the matched share of all
  * inflow in that period must reach `minShare` and the inflow `minInflow` EUR; the forwards
- * must also make up `minShare` of all outflow in the period.
+ * must also make up `minShare` of all outflow in the period, and the run must be a burst: at
+ * least `burstRatio` × the account's matched forwards per window over the whole input (floored
+ * at `baselineFloor`), so a steady forwarding arrangement running all year is not flagged.
  *
  * Layering: a time-respecting chain of at least `minHops` rare transfers through distinct
  * accounts in which each hop leaves its account within `maxDelay` of the previous hop arriving
@@ -17,6 +19,7 @@
 import type { Alert } from "../alert";
 import { days, eur, makeAlert } from "../alert";
 import type { DetectContext } from "./context";
+import { windowsInSpan } from "./context";
 import { slice } from "../tx-index";
 import { denseRuns } from "./windows";
 
@@ -58,8 +61,15 @@ export function detectPassThrough(ctx: DetectContext): Alert[] {
     if (match.size < o.minCount) continue;
     // Runs of matched arrivals (any `window` holding at least minCount of them).
     const matchedAll = ins.filter((i) => match.has(i));
+    const nWin = windowsInSpan(ctx, o.window);
     for (const [rs, re] of denseRuns(matchedAll.map((i) => t.time[i] ?? 0), o.window, o.minCount)) {
       const matched = matchedAll.slice(rs, re);
+      // A burst, not the account's steady business (a standing forwarding arrangement): the
+      // run's rate per window against the account's rate over the whole input. Inputs shorter
+      // than `burstRatio` + 1 windows are too short to judge and skip this test.
+      const runWindows = Math.max(1, ((t.time[matched[matched.length - 1] ?? 0] ?? 0) - (t.time[matched[0] ?? 0] ?? 0)) / o.window);
+      const usual = Math.max(o.baselineFloor, matchedAll.length / nWin);
+      if (nWin >= o.burstRatio + 1 && matched.length / runWindows < o.burstRatio * usual) continue;
       const lo = t.time[matched[0] ?? 0] ?? 0;
       const hi = t.time[matched[matched.length - 1] ?? 0] ?? 0;
       const l = Array.from(ins).filter((i) => t.from[i] !== a && (t.time[i] ?? 0) >= lo && (t.time[i] ?? 0) <= hi);
