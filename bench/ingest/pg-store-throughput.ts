@@ -15,7 +15,38 @@ import { makeStatementId, type Statement } from "@vizier/model";
 import { linkAudit, type IngestRun } from "@vizier/core";
 import { ctxFor, scopeOf, systemCtx, testDataset } from "@vizier/core/testing";
 import { PostgresStore } from "@vizier/store-postgres";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { findPgBin, startPgTestServer } from "../../scripts/pg-test-server";
+
+/**
+ * CPU seconds used so far by a private cluster: the postmaster, its live children and (via
+ * cutime/cstime) the children that already exited. The machine is shared, so CPU time is a
+ * steadier measure than wall time. Linux only; clock ticks assumed 100/s.
+ */
+function clusterCpuSeconds(dir: string | undefined): number | undefined {
+  if (!dir) return undefined;
+  try {
+    const pm = readFileSync(join(dir, "data", "postmaster.pid"), "utf8").split("\n")[0]!.trim();
+    const fields = (pid: string) => readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ").map(Number);
+    const f = fields(pm);
+    // After ") ": field index 11..14 = utime, stime, cutime, cstime.
+    let ticks = f[11]! + f[12]! + f[13]! + f[14]!;
+    const kids = execFileSync("ps", ["-o", "pid=", "--ppid", pm], { encoding: "utf8" }).split("\n").map((x) => x.trim()).filter(Boolean);
+    for (const k of kids) {
+      try {
+        const g = fields(k);
+        ticks += g[11]! + g[12]!;
+      } catch {
+        // exited meanwhile; counted in cutime once reaped
+      }
+    }
+    return ticks / 100;
+  } catch {
+    return undefined;
+  }
+}
 
 const args = process.argv.slice(2);
 const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
@@ -74,11 +105,13 @@ async function ingest(store: PostgresStore, runId: string): Promise<{ copyS: num
 
 let stop = () => undefined as void;
 let url = urlArg >= 0 ? args[urlArg + 1] : undefined;
+let clusterDir: string | undefined;
 if (!url) {
   const bin = findPgBin();
   if (!bin) throw new Error("no PostgreSQL binaries; pass --url");
   const srv = startPgTestServer(bin);
   url = srv.url;
+  clusterDir = srv.dir;
   stop = srv.stop;
 }
 let peakRss = 0;
@@ -89,12 +122,21 @@ try {
   for (const d of DATASETS) await store.putDataset(d);
   const statements = rows * 7;
   for (const runId of reingest ? ["first", "again"] : ["first"]) {
+    const pg0 = clusterCpuSeconds(clusterDir);
+    const node0 = process.cpuUsage();
     const t = await ingest(store, runId);
+    const pg1 = clusterCpuSeconds(clusterDir);
+    const nodeCpu = process.cpuUsage(node0);
+    const nodeCpuS = (nodeCpu.user + nodeCpu.system) / 1e6;
+    const pgCpuS = pg0 !== undefined && pg1 !== undefined ? pg1 - pg0 : undefined;
     const total = t.copyS + t.commitS;
     console.log(JSON.stringify({
       run: runId, rows, statements, generateS: +t.genS.toFixed(2), copyS: +t.copyS.toFixed(2), mergeCommitS: +t.commitS.toFixed(2),
       copyStatementsPerS: Math.round(statements / t.copyS), storeRowsPerS: Math.round(rows / total), storeStatementsPerS: Math.round(statements / total),
       peakRssMB: Math.round(peakRss / 2 ** 20),
+      nodeCpuS: +nodeCpuS.toFixed(1), postgresCpuS: pgCpuS === undefined ? null : +pgCpuS.toFixed(1),
+      // Statements per CPU-second of node + PostgreSQL together: what an idle 1-core budget would do.
+      statementsPerCpuS: pgCpuS === undefined ? null : Math.round(statements / (nodeCpuS + pgCpuS)),
     }));
   }
   if (doSearch) {
