@@ -49,7 +49,10 @@ export class PostgresStore implements StorePort {
       connectionString: opts.url,
       max: opts.maxConnections ?? 10,
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+      // TCP keepalive probes after 10 s idle, so a vanished server (network cut, host down)
+      // surfaces as an error instead of a connection that waits forever.
       keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       // pg_trgm lives in public; everything else in our schema. temp_buffers: the ingest stage is
       // a TEMP table, which spills to disk beyond this (it can only be set before a session's
       // first temp table, hence here; memory is taken only by sessions that ingest).
