@@ -46,9 +46,11 @@ function postgresUid(): { uid: number; gid: number } | undefined {
 
 /** Starts a cluster; throws with the server log when it cannot. */
 export function startPgTestServer(bin: string): PgTestServer {
-  const dir = mkdtempSync(join(tmpdir(), "vizier-pg-"));
-  const data = join(dir, "data");
   const asRoot = process.getuid?.() === 0;
+  // As root the cluster runs as `postgres`, which must be able to traverse the parent: a
+  // TMPDIR under /root would not do, /tmp does.
+  const dir = mkdtempSync(join(asRoot && existsSync("/tmp") ? "/tmp" : tmpdir(), "vizier-pg-"));
+  const data = join(dir, "data");
   let run = (cmd: string, args: string[]) => execFileSync(join(bin, cmd), args, { stdio: "pipe" });
   if (asRoot) {
     const pg = postgresUid();
