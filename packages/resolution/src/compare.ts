@@ -6,9 +6,9 @@
  */
 import type { FieldKind } from "./types";
 import type { PVal } from "./normalize";
-import { damerauLevenshtein, jaroWinkler } from "./text/similarity";
+import { damerauLevenshtein, jaroWinkler, withinOneEdit } from "./text/similarity";
 
-const NAME_LEVELS = ["missing", "exact", "all tokens similar (JW ≥ 0.92)", "partly similar, initials or same consonants", "else"];
+const NAME_LEVELS = ["missing", "exact", "all tokens similar (JW ≥ 0.92 or one edit)", "partly similar, initials or same consonants", "else"];
 const STRING_LEVELS = ["missing", "exact", "Jaro-Winkler ≥ 0.92", "Jaro-Winkler ≥ 0.80", "else"];
 
 /** Human-readable labels of the levels of a kind, index = level. */
@@ -48,8 +48,11 @@ export function usesTermFrequency(kind: FieldKind): boolean {
 const JW_HIGH = 0.92;
 const JW_LOW = 0.8;
 
+/** One typo (Damerau-Levenshtein ≤ 1) in a token of three letters or more, or JW ≥ 0.92. */
 function tokenSimilar(x: string, y: string): boolean {
-  return x === y || (x.length > 1 && y.length > 1 && jaroWinkler(x, y) >= JW_HIGH);
+  if (x === y) return true;
+  if (x.length < 2 || y.length < 2) return false;
+  return (x.length >= 3 && y.length >= 3 && withinOneEdit(x, y)) || jaroWinkler(x, y) >= JW_HIGH;
 }
 
 function initialMatch(x: string, y: string): boolean {
@@ -61,6 +64,8 @@ function compareSingleName(a: PVal, b: PVal): number {
   const x = a.s;
   const y = b.s;
   if (x.length > 1 && y.length > 1) {
+    // Short names with one typo ("mary"/"marv") fall below JW 0.92 but are as telling as long ones.
+    if (x.length >= 3 && y.length >= 3 && withinOneEdit(x, y)) return 2;
     const jw = jaroWinkler(x, y);
     if (jw >= JW_HIGH) return 2;
     if (jw >= JW_LOW) return 3;
