@@ -155,9 +155,14 @@ export function readTransactions(chunks: Iterable<string>, cols: ColumnSpec, o: 
     if (fromName === "" || toName === "") throw new VizierError("INVALID_INPUT", `${file} row ${row}: empty account`, { location: { file, row } });
     const r = b.add(fromName, toName, Math.abs(amount), time, idx.id >= 0 ? (f[idx.id] ?? "").trim() : undefined);
     if (idx.currency >= 0) {
-      const c = (f[idx.currency] ?? "").trim().toUpperCase();
-      let k = currencyCodes.get(c);
-      if (k === undefined) { k = currencyNames.length; currencyCodes.set(c, k); currencyNames.push(c); }
+      const raw = f[idx.currency] ?? "";
+      let k = currencyCodes.get(raw);
+      if (k === undefined) {
+        const c = raw.trim().toUpperCase();
+        k = currencyNames.indexOf(c);
+        if (k < 0) { k = currencyNames.length; currencyNames.push(c); }
+        currencyCodes.set(raw, k);
+      }
       currencies.push(k);
     }
     if (idx.fromCountry >= 0 || idx.toCountry >= 0) {
