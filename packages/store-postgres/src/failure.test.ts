@@ -1,3 +1,6 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isVizierError, type Statement } from "@vizier/model";
 import { linkAudit, type IngestRun, type StoreWriter } from "@vizier/core";
@@ -25,15 +28,16 @@ async function counts(store: PostgresStore): Promise<number[]> {
   return [s.statements, s.entities, s.runs, s.quarantined, s.auditRecords];
 }
 
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const unavailable = (e: unknown) => isVizierError(e, "STORE_UNAVAILABLE");
 
 /** Kills the backend serving the open ingest transaction, as an admin or a crash would. */
-async function killWriterBackend(adminUrl: string, db: string): Promise<number> {
+async function killWriterBackend(adminUrl: string, db: string, countOnly = false): Promise<number> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     const r = await admin.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      `SELECT ${countOnly ? "pid" : "pg_terminate_backend(pid)"} FROM pg_stat_activity
        WHERE datname = $1 AND application_name = 'vizier' AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`, [db]);
     return r.rowCount ?? 0;
   } finally {
@@ -95,6 +99,27 @@ describe.skipIf(!server.url)(`PostgreSQL store failures${server.url ? "" : ` (sk
       if (result !== "done" || phase === "copy") expect(await counts(store)).toEqual(before);
     }
   });
+
+  it("leaves the store unchanged when the ingesting process is killed", async () => {
+    const before = await counts(store);
+    const child = spawn(process.execPath, ["scripts/run-ts.mjs", "packages/store-postgres/src/kill-child.ts", db.url, "vizier"], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => { err += d.toString(); });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (d: Buffer) => { if (d.toString().includes("writing")) resolve(); });
+      child.on("exit", (code) => reject(new Error(`child exited early (${code}): ${err}`)));
+    });
+    child.kill("SIGKILL");
+    await once(child, "exit");
+    // The server notices the dead connection and rolls back; nothing of the run is visible, and
+    // the next run (which takes the audit-chain lock) is not blocked.
+    for (let i = 0; i < 50 && (await killWriterBackend(server.url!, dbName(), true)) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await counts(store)).toEqual(before);
+    const w = await store.beginWrite(run("r-next"));
+    await w.writeStatements(people(9000, 1, "r-next"));
+    await w.commit(run("r-next"), { entries: [{ at: "2026-01-01T00:00:00Z", actor: "t", agency: "A", purpose: "p", action: "ingest", query: "next", resultIds: [], recipients: [] }], link: linkAudit });
+    expect((await counts(store))[0]).toBe(before[0]! + 3);
+  }, 60_000);
 
   it("fails fast with STORE_UNAVAILABLE when the server cannot be reached", async () => {
     const bad = new PostgresStore({ url: "postgresql://nobody@%2Fnonexistent%2Fdir:5432/none", connectTimeoutMs: 2000 });
