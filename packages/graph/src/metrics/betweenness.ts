@@ -70,6 +70,8 @@ class BrandesRun {
   private sp = 0;
   private readonly sigma: Float64Array;
   private readonly dist: Float64Array;
+  /** BFS levels (-1 = unseen); integer compares keep the unweighted hot loop cheap. */
+  private readonly level: Int32Array;
   private readonly delta: Float64Array;
   private readonly settled: Uint8Array;
   /** Predecessors of w live in `pred[inOffsets[w] ..)`, `predCount[w]` of them. */
@@ -82,6 +84,7 @@ class BrandesRun {
     this.stack = new Int32Array(n);
     this.sigma = new Float64Array(n);
     this.dist = new Float64Array(n).fill(-1);
+    this.level = new Int32Array(n).fill(-1);
     this.delta = new Float64Array(n);
     this.settled = new Uint8Array(n);
     this.pred = new Int32Array(g.inTargets.length);
@@ -89,31 +92,35 @@ class BrandesRun {
     this.heap = new DistHeap(lengths ? g.outTargets.length + 1 : 0);
   }
 
-  /** networkx `_single_source_shortest_path_basic`. */
+  /**
+   * networkx `_single_source_shortest_path_basic`. Predecessors are not stored: in an unweighted
+   * BFS they are exactly the in-neighbours one level up, which `accumulateLevels` rescans in the
+   * same order, so every floating-point operation matches networkx's.
+   */
   bfs(s: number): void {
-    const { stack, sigma, dist, pred, predCount } = this;
-    const off = this.g.outOffsets, tg = this.g.outTargets, inOff = this.g.inOffsets;
+    const { stack, sigma, level } = this;
+    const off = this.g.outOffsets, tg = this.g.outTargets;
     this.reset();
-    sigma[s] = 1; dist[s] = 0;
+    sigma[s] = 1; level[s] = 0;
     // The stack doubles as the BFS queue: nodes are appended in dequeue order.
     stack[0] = s;
     let tail = 1;
     for (let head = 0; head < tail; head++) {
       const v = stack[head] as number;
-      const dv1 = (dist[v] as number) + 1;
+      const lv1 = (level[v] as number) + 1;
       const sv = sigma[v] as number;
       for (let p = off[v] as number, e = off[v + 1] as number; p < e; p++) {
         const w = tg[p] as number;
-        if (dist[w] === -1) { stack[tail++] = w; dist[w] = dv1; }
-        if (dist[w] === dv1) {
-          sigma[w] = (sigma[w] as number) + sv;
-          pred[(inOff[w] as number) + (predCount[w] as number)] = v;
-          predCount[w] = (predCount[w] as number) + 1;
-        }
+        let lw = level[w] as number;
+        if (lw === -1) { stack[tail++] = w; level[w] = lv1; lw = lv1; }
+        if (lw === lv1) sigma[w] = (sigma[w] as number) + sv;
       }
     }
     this.sp = tail;
+    this.unweighted = true;
   }
+
+  private unweighted = false;
 
   /** networkx `_single_source_dijkstra_path_basic`, including its order of sigma additions. */
   dijkstra(s: number): void {
@@ -121,6 +128,7 @@ class BrandesRun {
     const lengths = this.lengths as Float64Array;
     const off = this.g.outOffsets, tg = this.g.outTargets, inOff = this.g.inOffsets;
     this.reset();
+    this.unweighted = false;
     // `dist` holds networkx's `seen` (tentative) distance; -1 = not seen.
     sigma[s] = 1; dist[s] = 0;
     heap.clear();
@@ -158,6 +166,7 @@ class BrandesRun {
 
   /** networkx `_accumulate_basic`. */
   accumulate(s: number, bc: Float64Array): void {
+    if (this.unweighted) { this.accumulateLevels(s, bc); return; }
     const { stack, sigma, delta, pred, predCount } = this;
     const inOff = this.g.inOffsets;
     for (let i = this.sp - 1; i >= 0; i--) {
@@ -172,13 +181,29 @@ class BrandesRun {
     }
   }
 
+  /** Accumulation after a BFS: predecessors of w are its in-neighbours one level up. */
+  private accumulateLevels(s: number, bc: Float64Array): void {
+    const { stack, sigma, delta, level } = this;
+    const inOff = this.g.inOffsets, inTg = this.g.inTargets;
+    for (let i = this.sp - 1; i >= 0; i--) {
+      const w = stack[i] as number;
+      const coeff = (1 + (delta[w] as number)) / (sigma[w] as number);
+      const up = (level[w] as number) - 1;
+      for (let p = inOff[w] as number, e = inOff[w + 1] as number; p < e; p++) {
+        const v = inTg[p] as number;
+        if (level[v] === up) delta[v] = (delta[v] as number) + (sigma[v] as number) * coeff;
+      }
+      if (w !== s) bc[w] = (bc[w] as number) + (delta[w] as number);
+    }
+  }
+
   private reset(): void {
     const { stack, sigma, dist, delta, settled, predCount } = this;
     // Only nodes touched by the previous source need resetting; in Dijkstra, nodes seen but
     // never settled cannot exist, so the stack covers them all.
     for (let i = 0; i < this.sp; i++) {
       const v = stack[i] as number;
-      sigma[v] = 0; dist[v] = -1; delta[v] = 0; settled[v] = 0; predCount[v] = 0;
+      sigma[v] = 0; dist[v] = -1; delta[v] = 0; settled[v] = 0; predCount[v] = 0; this.level[v] = -1;
     }
     this.sp = 0;
   }

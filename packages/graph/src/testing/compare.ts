@@ -101,8 +101,10 @@ export function compareWithPeers(p: Prepared, o: OracleOutput): number {
     const keep = t.map((x, i) => (directed && x === null ? -1 : i)).filter((i) => i >= 0);
     return [keep.map((i) => ours[i] as number), keep.map((i) => t[i])];
   };
-  close("constraint", ...nxDefined(X.constraint, constraint(g)));
-  close("constraint weighted", ...nxDefined(X.constraint_w, constraint(g, { weighted: true })));
+  if (X.constraint) {
+    close("constraint", ...nxDefined(X.constraint, constraint(g)));
+    close("constraint weighted", ...nxDefined(X.constraint_w, constraint(g, { weighted: true })));
+  }
   scalarClose("assortativity", degreeAssortativity(g), X.assortativity, 1e-9); checks++;
   if (X.eigenvector) {
     close("eigenvector", eigenvector(g), X.eigenvector, 1e-6);
@@ -140,6 +142,7 @@ export function compareWithPeers(p: Prepared, o: OracleOutput): number {
     close("igraph pagerank weighted", pagerank(g, { weighted: true, tol: 1e-13 }), I.pagerank_w, 1e-6);
     close("igraph coreness", coreNumber(g), I.coreness);
     close("igraph constraint", constraint(g, { weighted: false }), I.constraint, 1e-9);
+    close("igraph constraint weighted", constraint(g, { weighted: true }), I.constraint_w, 1e-9);
     scalarClose("igraph assortativity", degreeAssortativity(g), I.assortativity, 1e-9); checks++;
     if (!directed) close("igraph clustering", clustering(g), I.clustering);
     if (I.eigenvector_scaled) {
