@@ -38,7 +38,7 @@ export class SqliteWriter implements StoreWriter {
   private readonly insertProv: Database.Statement;
   private readonly insertProp: Database.Statement;
   private readonly provIds = new Map<string, number>();
-  private readonly propIds = new Map<string, number>();
+  private readonly propIds = new Map<string, Map<string, number>>();
   private readonly params: unknown[] = new Array(ROWS_PER_INSERT * 4);
   private pending = 0;
   private nextBlock: number;
@@ -58,7 +58,9 @@ export class SqliteWriter implements StoreWriter {
       this.insertQ = db.prepare("INSERT INTO quarantine (kind, run_id, dataset, file, row, col, reason, raw) VALUES (?,?,?,?,?,?,?,?)");
       this.insertProv = db.prepare("INSERT INTO provenance (dataset, agency, legal_basis, purpose, handling, reliability, retention_until, run_id, seen_at) VALUES (?,?,?,?,?,?,?,?,?)");
       this.insertProp = db.prepare("INSERT INTO props (name, type) VALUES (?, ?)");
-      for (const p of db.prepare("SELECT id, name, type FROM props").all() as Array<{ id: number; name: string; type: string }>) this.propIds.set(`${p.name}\u001f${p.type}`, p.id);
+      for (const p of db.prepare("SELECT id, name, type FROM props").all() as Array<{ id: number; name: string; type: string }>) {
+        this.propIds.set(p.name, (this.propIds.get(p.name) ?? new Map<string, number>()).set(p.type, p.id));
+      }
       this.nextBlock = (db.prepare("SELECT coalesce(max(id), 0) + 1 FROM blocks").pluck().get() as number);
       this.nextStmt = (db.prepare("SELECT coalesce(max(rowid), 0) + 1 FROM stmts").pluck().get() as number);
     } catch (e) {
@@ -82,12 +84,14 @@ export class SqliteWriter implements StoreWriter {
     return id;
   }
 
+  /** Integer code of (prop, type); two-level map so the hot path builds no key strings. */
   private prop(s: Statement): number {
-    const key = `${s.prop}\u001f${s.propType}`;
-    let id = this.propIds.get(key);
+    let byType = this.propIds.get(s.prop);
+    if (!byType) this.propIds.set(s.prop, (byType = new Map()));
+    let id = byType.get(s.propType);
     if (id === undefined) {
       id = Number(this.insertProp.run(s.prop, s.propType).lastInsertRowid);
-      this.propIds.set(key, id);
+      byType.set(s.propType, id);
     }
     return id;
   }
