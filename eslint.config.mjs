@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "packages/web/**", "**/*.mjs", "**/*.js", "bench/**/*.py"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "packages/web/**", "**/*.mjs", "**/*.js", "bench/**/*.py", ".tmp/**", "bench/out/**", "bench/er/tmp/**"] },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts"],

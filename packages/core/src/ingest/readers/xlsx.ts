@@ -35,7 +35,14 @@ export async function openXlsx(file: string, size: number, head: Buffer, sheet?:
     worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", entries: "ignore",
   });
   const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<Sheet>;
-  const close = async () => {
+  const close = async (early = false) => {
+    // exceljs spools worksheets that precede the shared strings to temp files; stopping it midway
+    // can leave an open on such a file that fails later as an uncaught error. A small workbook is
+    // drained to its end instead (cheap); a large one is cut off, as reading it all would be.
+    if (early && size <= DRAIN_LIMIT) {
+      await drain(sheets).catch(() => undefined);
+      return;
+    }
     fileStream.destroy();
     counter.destroy();
     await sheets.return?.(undefined).catch(() => undefined);
@@ -78,6 +85,7 @@ export async function openXlsx(file: string, size: number, head: Buffer, sheet?:
   const firstName = first.name;
 
   async function* rows(): AsyncGenerator<SourceRow> {
+    let finished = false;
     try {
       for (let cur: OpenSheet | undefined = first; cur; cur = sheet === undefined ? await nextSheet() : undefined) {
         const sh: OpenSheet = cur;
@@ -92,8 +100,9 @@ export async function openXlsx(file: string, size: number, head: Buffer, sheet?:
           if (row) yield row;
         }
       }
+      finished = true;
     } finally {
-      await close();
+      await close(!finished);
     }
   }
 
@@ -141,6 +150,16 @@ async function checkZipComplete(file: string, size: number): Promise<void> {
     await fh.close();
   }
   throw invalid(file, "truncated or corrupt XLSX (no ZIP end record)");
+}
+
+/** Workbooks up to this size are read to the end when the consumer stops early (see close). */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/** Consumes every remaining sheet and row of an exceljs workbook reader. */
+async function drain(sheets: AsyncIterator<Sheet>): Promise<void> {
+  for (let s = await sheets.next(); !s.done; s = await sheets.next()) {
+    for await (const _row of s.value) { /* discard */ }
+  }
 }
 
 /** Runs a step of the exceljs reader, turning its low-level errors into INVALID_INPUT. */
