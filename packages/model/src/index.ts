@@ -5,3 +5,4 @@ export * from "./statement";
 export * from "./entity";
 export * from "./ids";
 export * from "./types/index";
+export * from "./random";

@@ -1,11 +1,2 @@
-/** Mulberry32, a small seeded PRNG (T. Ettinger, 2017): reproducible sampling without globals. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32, shared with the other analytics packages (packages/model/src/random.ts). */
+export { mulberry32 } from "@vizier/model";

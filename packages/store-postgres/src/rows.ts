@@ -1,5 +1,5 @@
-import type { Dataset, Statement } from "@vizier/model";
-import type { IngestRun, QuarantineRow } from "@vizier/core";
+import type { Statement } from "@vizier/model";
+import { sqlRows, type IngestRun, type QuarantineRow } from "@vizier/core";
 import type { AuditRecord } from "@vizier/core";
 import { copyField } from "./copy-text";
 import { searchText } from "./search-sql";
@@ -27,17 +27,9 @@ export function toStatement(r: StatementRow): Statement {
   };
 }
 
-export interface DatasetRow {
-  name: string; label: string; agency: string; legal_basis: string; purpose: string; handling: string; reliability: string;
-  retention: string; compartment: string; description: string; created_at: string;
-}
-
-export function toDataset(r: DatasetRow): Dataset {
-  return {
-    name: r.name, label: r.label, agency: r.agency, legalBasis: r.legal_basis, purpose: r.purpose, handling: r.handling,
-    reliability: r.reliability, retention: r.retention, compartment: r.compartment, description: r.description, createdAt: r.created_at,
-  };
-}
+/** Dataset rows have the same shape in both SQL stores. */
+export type DatasetRow = sqlRows.DatasetRow;
+export const toDataset = sqlRows.toDataset;
 
 export interface RunRow {
   id: string; dataset: string; file: string; mapping: string; actor: string; started_at: string; finished_at: string | null;

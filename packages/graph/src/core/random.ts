@@ -1,17 +1,7 @@
 /** Seeded pseudo-random numbers (mulberry32): reproducible sampling, random removal, Louvain order. */
-export type Rng = () => number;
+import { mulberry32, type Rng } from "@vizier/model";
 
-/** A uniform [0, 1) generator from a 32-bit seed. */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng };
 
 /** A random permutation of 0..n-1 (Fisher–Yates). */
 export function permutation(n: number, rng: Rng): Int32Array {
