@@ -5,16 +5,8 @@ import { VizierError } from "@vizier/model";
 import { DEFAULT_OPTIONS, RatesTable, defaultRates, parseTimestamp, readTransactions } from "@vizier/flows";
 import type { ColumnSpec, PartialOptions, TimeUnit, TxTable } from "@vizier/flows";
 
-/** Column and reading flags shared by the flows subcommands. */
-export interface ColumnFlags {
-  from: string;
-  to: string;
-  amount: string;
-  time: string;
-  id?: string;
-  currency?: string;
-  fromCountry?: string;
-  toCountry?: string;
+/** Column and reading flags shared by the flows subcommands: the column names plus rates and time unit. */
+export interface ColumnFlags extends ColumnSpec {
   rates?: string;
   timeUnit: string;
 }
