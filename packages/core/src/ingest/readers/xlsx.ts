@@ -40,7 +40,7 @@ export async function openXlsx(file: string, size: number, head: Buffer, sheet?:
     // can leave an open on such a file that fails later as an uncaught error. A small workbook is
     // drained to its end instead (cheap); a large one is cut off, as reading it all would be.
     if (early && size <= DRAIN_LIMIT) {
-      await drain(sheets).catch(() => undefined);
+      await drain(current?.rows, sheets).catch(() => undefined);
       return;
     }
     fileStream.destroy();
@@ -48,6 +48,8 @@ export async function openXlsx(file: string, size: number, head: Buffer, sheet?:
     await sheets.return?.(undefined).catch(() => undefined);
   };
   const seen: string[] = [];
+  /** The sheet being read, so an early stop can finish it before moving on. */
+  let current: OpenSheet | undefined;
 
   /** Next sheet (matching `sheet` if given) with its header, or undefined at the end. */
   const nextSheet = async (): Promise<OpenSheet | undefined> => {
@@ -89,6 +91,7 @@ export async function openXlsx(file: string, size: number, head: Buffer, sheet?:
     try {
       for (let cur: OpenSheet | undefined = first; cur; cur = sheet === undefined ? await nextSheet() : undefined) {
         const sh: OpenSheet = cur;
+        current = sh;
         const missing = columns.filter((c) => !sh.header.includes(c));
         const sheetProblem = missing.length > 0
           ? `sheet "${sh.name}" lacks column(s) ${missing.map((m) => `"${m}"`).join(", ")} of sheet "${firstName}" (pass --sheet to read one sheet)`
@@ -155,8 +158,9 @@ async function checkZipComplete(file: string, size: number): Promise<void> {
 /** Workbooks up to this size are read to the end when the consumer stops early (see close). */
 const DRAIN_LIMIT = 64 * 1024 * 1024;
 
-/** Consumes every remaining sheet and row of an exceljs workbook reader. */
-async function drain(sheets: AsyncIterator<Sheet>): Promise<void> {
+/** Consumes the rest of the current sheet, then every remaining sheet and row of an exceljs workbook reader. */
+async function drain(rows: AsyncIterator<ExcelJS.Row> | undefined, sheets: AsyncIterator<Sheet>): Promise<void> {
+  if (rows) for (let r = await rows.next(); !r.done; r = await rows.next()) { /* discard */ }
   for (let s = await sheets.next(); !s.done; s = await sheets.next()) {
     for await (const _row of s.value) { /* discard */ }
   }
