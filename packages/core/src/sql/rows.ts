@@ -1,27 +1,7 @@
-/** Row shapes and converters shared by the SQL store adapters (SQLite and PostgreSQL use the same column names). */
-import type { Dataset, Statement } from "@vizier/model";
+/** Row shapes and converters for the tables both SQL stores share (datasets, runs, quarantine, audit). */
+import type { Dataset } from "@vizier/model";
 import type { AuditRecord } from "../audit/types";
 import type { IngestRun, QuarantineRow } from "../ports/store";
-
-/** Column tuples in STATEMENT_COLUMNS order. */
-export function statementParams(s: Statement): unknown[] {
-  return [s.id, s.entityId, s.schema, s.prop, s.propType, s.value, s.original, s.dataset, s.agency, s.legalBasis, s.purpose,
-    s.handling, s.reliability, s.firstSeen, s.lastSeen, s.retentionUntil, s.runId, s.origin];
-}
-
-export interface StatementRow {
-  id: string; entity_id: string; schema: string; prop: string; prop_type: string; value: string; original: string; dataset: string;
-  agency: string; legal_basis: string; purpose: string; handling: string; reliability: string; first_seen: string; last_seen: string;
-  retention_until: string; run_id: string; origin: string;
-}
-
-export function toStatement(r: StatementRow): Statement {
-  return {
-    id: r.id, entityId: r.entity_id, schema: r.schema, prop: r.prop, propType: r.prop_type, value: r.value, original: r.original,
-    dataset: r.dataset, agency: r.agency, legalBasis: r.legal_basis, purpose: r.purpose, handling: r.handling, reliability: r.reliability,
-    firstSeen: r.first_seen, lastSeen: r.last_seen, retentionUntil: r.retention_until, runId: r.run_id, origin: r.origin,
-  };
-}
 
 export interface DatasetRow {
   name: string; label: string; agency: string; legal_basis: string; purpose: string; handling: string; reliability: string;
