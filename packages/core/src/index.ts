@@ -4,6 +4,7 @@ export * from "./policy/index";
 export * from "./audit/chain";
 export * from "./audit/types";
 export type { Services } from "./services";
+export { createDataset } from "./datasets";
 export { scopeFor } from "./read/scope";
 export { viewEntities, type EntityView } from "./read/entities";
 export { searchEntities, type SearchResult } from "./read/search";

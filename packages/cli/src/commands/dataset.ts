@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { isReliability, VizierError, type Dataset } from "@vizier/model";
-import { audit } from "@vizier/core";
+import { createDataset } from "@vizier/core";
 import { emit, table } from "../output";
 import { withRuntime, type Env, type GlobalOptions } from "../runtime";
 
@@ -46,9 +46,7 @@ export function registerDataset(program: Command, env: Env): void {
           name, label: o.label ?? name, agency, legalBasis: o.legalBasis ?? d.legalBasis, purpose: o.purpose ?? d.purpose, handling,
           reliability, retention, compartment: o.compartment ?? "", description: o.description ?? "", createdAt: new Date().toISOString(),
         };
-        await rt.svc.store.putDataset(dataset);
-        const ctx = rt.adminCtx("dataset-administration");
-        await audit(rt.svc.store, [{ at: ctx.now().toISOString(), actor: ctx.actor.id, agency: ctx.actor.agency, purpose: ctx.purpose, action: "dataset.create", query: name, resultIds: [name], recipients: [] }]);
+        await createDataset(rt.adminCtx("dataset-administration"), rt.svc, dataset);
         const defaulted = (k: keyof CreateOptions) => (o[k] === undefined ? " (default)" : "");
         emit(g.json, dataset, () => [
           `Created dataset ${name}`,

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { parse } from "yaml";
 import { z } from "zod";
 import { VizierError, type Dataset } from "@vizier/model";
-import { audit } from "@vizier/core";
+import { createDataset } from "@vizier/core";
 import { ingestFile } from "@vizier/core/ingest";
 import { repoRoot } from "../config";
 import { emit, table } from "../output";
@@ -43,9 +43,7 @@ export function registerDemo(program: Command, env: Env): void {
           const ex = ExampleSchema.parse(parse(readFileSync(join(dir, "example.yml"), "utf8")));
           if (!(await rt.svc.store.getDataset(ex.dataset.name))) {
             const ds: Dataset = { ...ex.dataset, createdAt: new Date().toISOString() };
-            await rt.svc.store.putDataset(ds);
-            const ctx = rt.adminCtx("demo");
-            await audit(rt.svc.store, [{ at: ctx.now().toISOString(), actor: ctx.actor.id, agency: ctx.actor.agency, purpose: ctx.purpose, action: "dataset.create", query: ds.name, resultIds: [ds.name], recipients: [] }]);
+            await createDataset(rt.adminCtx("demo"), rt.svc, ds);
           }
           const progress = new Progress(`ingest ${name}`, "rows", g.quiet || g.json);
           const r = await ingestFile(rt.adminCtx("demo"), rt.svc, {

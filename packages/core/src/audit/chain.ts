@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { VizierError } from "@vizier/model";
-import type { AuditEntry, AuditRecord } from "./types";
+import type { Ctx } from "../context";
+import type { AuditAction, AuditEntry, AuditRecord } from "./types";
 
 /** Hash of the chain's start. */
 export const GENESIS = "0".repeat(64);
@@ -50,4 +51,11 @@ export async function audit(
   } catch (e) {
     throw new VizierError("AUDIT_FAILED", `audit write failed, so the operation was refused: ${(e as Error).message}`, { cause: e });
   }
+}
+
+/** The audit entry for something a context did: who, agency, purpose and time come from `ctx`. */
+export function auditEntry(
+  ctx: Ctx, action: AuditAction, query: string, resultIds: readonly string[], recipients: readonly string[] = [],
+): AuditEntry {
+  return { at: ctx.now().toISOString(), actor: ctx.actor.id, agency: ctx.actor.agency, purpose: ctx.purpose, action, query, resultIds, recipients };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { VizierError, type Statement } from "@vizier/model";
-import { linkAudit } from "../audit/chain";
+import { auditEntry, linkAudit } from "../audit/chain";
 import type { Ctx } from "../context";
 import type { IngestRun, QuarantineRow, StoreWriter } from "../ports/store";
 import type { Services } from "../services";
@@ -141,10 +141,7 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
     const finished: IngestRun = { ...run, ...counts, entities, conflicts: conflicts.length, finishedAt: new Date().toISOString(), status: "committed" };
     await writer.commit(finished, {
       link: linkAudit,
-      entries: [{
-        at: ctx.now().toISOString(), actor: ctx.actor.id, agency: ctx.actor.agency, purpose: ctx.purpose, action: "ingest",
-        query: `${opts.file} → ${dataset.name} (run ${run.id})`, resultIds: [run.id], recipients: [],
-      }],
+      entries: [auditEntry(ctx, "ingest", `${opts.file} → ${dataset.name} (run ${run.id})`, [run.id])],
     });
     writer = undefined;
     return {

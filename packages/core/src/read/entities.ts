@@ -1,6 +1,6 @@
 import { assembleEntities, VizierError, type FtmEntity, type Statement } from "@vizier/model";
 import type { Ctx } from "../context";
-import { audit } from "../audit/chain";
+import { audit, auditEntry } from "../audit/chain";
 import type { WithheldCount } from "../ports/store";
 import type { Services } from "../services";
 import { scopeFor } from "./scope";
@@ -34,9 +34,6 @@ export async function viewEntities(ctx: Ctx, svc: Services, ids: readonly string
     const [entity] = assembleEntities(svc.model, st);
     if (entity) views.push({ entity, statements: st, withheld: held });
   }
-  await audit(svc.store, [{
-    at: ctx.now().toISOString(), actor: ctx.actor.id, agency: ctx.actor.agency, purpose: ctx.purpose, action: "view",
-    query: ids.join(","), resultIds: views.map((v) => v.entity.id), recipients: [],
-  }]);
+  await audit(svc.store, [auditEntry(ctx, "view", ids.join(","), views.map((v) => v.entity.id))]);
   return views;
 }

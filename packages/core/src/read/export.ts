@@ -1,6 +1,6 @@
 import { assembleEntities, type FtmEntity, type Statement } from "@vizier/model";
 import type { Ctx } from "../context";
-import { audit } from "../audit/chain";
+import { audit, auditEntry } from "../audit/chain";
 import type { Services } from "../services";
 import { scopeFor } from "./scope";
 
@@ -12,10 +12,7 @@ export async function* exportEntities(
   ctx: Ctx, svc: Services, q: { dataset?: string; recipients?: readonly string[] },
 ): AsyncGenerator<{ entity: FtmEntity; statements: Statement[] }> {
   const scope = await scopeFor(ctx, svc);
-  await audit(svc.store, [{
-    at: ctx.now().toISOString(), actor: ctx.actor.id, agency: ctx.actor.agency, purpose: ctx.purpose, action: "export",
-    query: q.dataset ? `dataset=${q.dataset}` : "all", resultIds: [], recipients: q.recipients ?? [],
-  }]);
+  await audit(svc.store, [auditEntry(ctx, "export", q.dataset ? `dataset=${q.dataset}` : "all", [], q.recipients ?? [])]);
   const query = q.dataset === undefined ? {} : { dataset: q.dataset };
   let pending: Statement[] = [];
   for await (const batch of svc.store.scanStatements(scope, query, 10_000)) {

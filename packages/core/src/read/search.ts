@@ -1,6 +1,6 @@
 import { assembleEntities, VizierError, type FtmEntity } from "@vizier/model";
 import type { Ctx } from "../context";
-import { audit } from "../audit/chain";
+import { audit, auditEntry } from "../audit/chain";
 import type { Services } from "../services";
 import { scopeFor } from "./scope";
 
@@ -25,9 +25,6 @@ export async function searchEntities(
     const entity = entities.get(h.entityId);
     if (entity) results.push({ entity, score: h.score });
   }
-  await audit(svc.store, [{
-    at: ctx.now().toISOString(), actor: ctx.actor.id, agency: ctx.actor.agency, purpose: ctx.purpose, action: "search",
-    query: text, resultIds: results.map((r) => r.entity.id), recipients: [],
-  }]);
+  await audit(svc.store, [auditEntry(ctx, "search", text, results.map((r) => r.entity.id))]);
   return results;
 }
