@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
-import { VizierError } from "@vizier/model";
+import { isRetentionPeriod, VizierError } from "@vizier/model";
 import { parseSharingConfig, type SharingConfig } from "@vizier/core";
 
 const ConfigSchema = z.object({
@@ -13,7 +13,7 @@ const ConfigSchema = z.object({
     purpose: z.string().min(1),
     handling: z.string().min(1),
     reliability: z.string().regex(/^[A-F][1-6]$/),
-    retention: z.string().regex(/^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/),
+    retention: z.string().refine(isRetentionPeriod, "not an ISO 8601 period such as P5Y"),
   }),
   sharingRules: z.string().min(1),
 });

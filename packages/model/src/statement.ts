@@ -56,10 +56,17 @@ export interface Dataset {
   createdAt: string;
 }
 
+const RETENTION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
+
+/** Whether `v` is a retention period as datasets take it: an ISO 8601 duration of years, months, weeks and days (P5Y, P18M). */
+export function isRetentionPeriod(v: string): boolean {
+  return v !== "P" && RETENTION.test(v);
+}
+
 /** Adds an ISO 8601 duration (PnYnMnD) to an ISO date; returns the date part. */
 export function addRetention(isoDate: string, duration: string): string {
   if (!duration) return "";
-  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(duration);
+  const m = RETENTION.exec(duration);
   if (!m) throw new Error(`invalid retention period ${duration}`);
   const d = new Date(isoDate);
   d.setUTCFullYear(d.getUTCFullYear() + Number(m[1] ?? 0));

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { z } from "zod";
-import { isReliability, VizierError, type Dataset } from "@vizier/model";
+import { isReliability, isRetentionPeriod, VizierError, type Dataset } from "@vizier/model";
 import { createDataset } from "@vizier/core";
 import { emit, table } from "../output";
 import { withRuntime, type Env, type GlobalOptions } from "../runtime";
@@ -39,7 +38,7 @@ export function registerDataset(program: Command, env: Env): void {
         const codes = rt.config.sharing.handlingCodes.map((h) => h.code);
         if (!codes.includes(handling)) throw new VizierError("INVALID_ARGUMENT", `unknown handling code ${handling}; known: ${codes.join(", ")}`);
         const retention = o.retention ?? d.retention;
-        if (!z.string().regex(/^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/).safeParse(retention).success || retention === "P") throw new VizierError("INVALID_ARGUMENT", `retention "${retention}" is not an ISO 8601 period such as P5Y`);
+        if (!isRetentionPeriod(retention)) throw new VizierError("INVALID_ARGUMENT", `retention "${retention}" is not an ISO 8601 period such as P5Y`);
         const reliability = o.reliability ?? d.reliability;
         if (!isReliability(reliability)) throw new VizierError("INVALID_ARGUMENT", `reliability "${reliability}" is not an Admiralty grade such as B2`);
         const dataset: Dataset = {
