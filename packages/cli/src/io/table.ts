@@ -1,32 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { VizierError } from "@vizier/model";
+import { detectDelimiter } from "@vizier/core/ingest";
 
 /** A whole delimited file in memory: header plus rows of strings. */
 export interface Table {
   header: string[];
   rows: string[][];
-}
-
-const CANDIDATES = [",", ";", "\t", "|"] as const;
-
-/** Picks the delimiter that splits the first lines most consistently (ties prefer comma). */
-export function detectDelimiter(sample: string): string {
-  const lines = sample.split(/\r?\n/).filter((l) => l.length > 0).slice(0, 20);
-  let best = ",";
-  let bestScore = -1;
-  for (const d of CANDIDATES) {
-    const counts = lines.map((l) => l.split(d).length - 1);
-    const first = counts[0] ?? 0;
-    if (first === 0) continue;
-    const consistent = counts.filter((c) => c === first).length;
-    const score = consistent * 1000 + first;
-    if (score > bestScore) {
-      bestScore = score;
-      best = d;
-    }
-  }
-  return best;
 }
 
 /** Reads a CSV/TSV file with a header row; the delimiter is detected; a UTF-8 BOM is dropped. */

@@ -1,3 +1,4 @@
 /** The ingest use case: files + mappings → statements in a dataset, all or nothing. */
 export { ingestFile, type IngestOptions, type IngestProgress, type IngestReport } from "./pipeline";
 export { validateFtmEntity } from "./ftm";
+export { detectDelimiter } from "./readers/sniff";
