@@ -1,1 +1,2 @@
 export type * from "./store";
+export type * from "./accounts";
