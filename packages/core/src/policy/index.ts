@@ -1,3 +1,4 @@
 export { decide } from "./decide";
 export { parseSharingConfig, globMatch, SharingConfigSchema, type SharingConfig, type HandlingCode, type SharingRule } from "./rules";
-export { inScope, scopePairs, type AccessScope } from "./scope";
+export { inScope, scopeAllows, scopePairs, scopeGrantPairs, type AccessScope } from "./scope";
+export { grantApplies, type Grant } from "./grants";
