@@ -12,6 +12,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case "ALREADY_EXISTS":
     case "CONFLICT": return 5;
     case "UNAUTHENTICATED":
+    case "LOGIN_THROTTLED":
     case "FORBIDDEN":
     case "PURPOSE_REQUIRED": return 6;
     case "STORE_UNAVAILABLE": return 7;

@@ -11,7 +11,8 @@ export const ERROR_CODES = [
   "NOT_FOUND",
   "ALREADY_EXISTS",
   "CONFLICT",
-  "UNAUTHENTICATED",
+  "UNAUTHENTICATED", // no valid credentials: unknown user, wrong password, expired/revoked token or session
+  "LOGIN_THROTTLED", // too many failed logins for this user in the throttling window
   "FORBIDDEN", // the policy decision point denied the request
   "PURPOSE_REQUIRED", // a read was attempted without a purpose
   "AUDIT_FAILED", // the audit write failed, so the read fails too
