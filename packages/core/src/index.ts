@@ -10,3 +10,4 @@ export { viewEntities, type EntityView } from "./read/entities";
 export { searchEntities, type SearchResult } from "./read/search";
 export { exportEntities } from "./read/export";
 export * as sqlRows from "./sql/rows";
+export * from "./ports/jobs";

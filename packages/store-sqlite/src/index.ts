@@ -1,1 +1,2 @@
 export { SqliteStore } from "./store";
+export { SqliteJobs, jobsLocation } from "./jobs";

@@ -1,3 +1,4 @@
 /** Test support shared by adapters: the store contract suite and fixtures. Not for production code. */
 export { runStoreContract } from "./store-contract";
 export * from "./fixtures";
+export { runJobsContract } from "./jobs-contract";
