@@ -15,6 +15,7 @@ import { ident, migrate } from "./schema";
 import { scopeCondition } from "./scope-sql";
 import { fold, prefixTsQuery, searchSql } from "./search-sql";
 import { PgWriter } from "./writer";
+import { ensureResolution, PgResolution } from "./resolution";
 
 export interface PostgresStoreOptions {
   /** libpq connection URL, e.g. postgresql://vizier@db.internal/vizier */
@@ -40,6 +41,8 @@ export class PostgresStore implements StorePort {
   readonly location: string;
   private readonly pool: pg.Pool;
   private readonly schema: string;
+  /** Entity-resolution results beside the statements (resolution.ts). */
+  readonly resolution: PgResolution;
 
   constructor(opts: PostgresStoreOptions) {
     this.schema = opts.schema ?? "vizier";
@@ -62,12 +65,14 @@ export class PostgresStore implements StorePort {
     // Idle connections that die (server restart) emit here; the pool drops them. Without a
     // listener the process would crash on an unhandled 'error' event.
     this.pool.on("error", () => undefined);
+    this.resolution = new PgResolution(this.pool);
   }
 
   async init(): Promise<void> {
     const client = await this.connect("initialising the schema");
     try {
       await migrate(client, this.schema);
+      await ensureResolution(client);
       client.release();
     } catch (e) {
       client.release(e instanceof Error ? e : undefined);

@@ -15,6 +15,7 @@ import { BLOCK_SELECT, SCHEMA_VERSION } from "./schema";
 import { mergeRows, type BlockRow } from "./rows";
 import { storeStats, withheldCounts } from "./stats";
 import { SqliteWriter } from "./writer";
+import { ensureResolution, SqliteResolution } from "./resolution";
 
 /**
  * The embedded default store: one SQLite file (WAL) holding statements, the FTS5 search index,
@@ -25,6 +26,8 @@ export class SqliteStore implements StorePort {
   readonly kind = "sqlite" as const;
   readonly location: string;
   private db: Database.Database | undefined;
+  /** Entity-resolution results beside the statements (resolution.ts). */
+  readonly resolution = new SqliteResolution(() => ({ db: this.conn, location: this.location }));
 
   constructor(path: string, private readonly opts: { readonly?: boolean } = {}) {
     this.location = /\.(db|sqlite3?)$/i.test(path) ? path : join(path, "vizier.db");
@@ -43,6 +46,7 @@ export class SqliteStore implements StorePort {
       const version = db.pragma("user_version", { simple: true }) as number;
       if (version > SCHEMA_VERSION) throw new VizierError("STORE_UNAVAILABLE", `store ${this.location} has schema ${version}, newer than this Vizier (${SCHEMA_VERSION})`);
       if (version < SCHEMA_VERSION && !this.opts.readonly) migrate(db, version);
+      if (!this.opts.readonly) ensureResolution(db);
     });
   }
 

@@ -1,2 +1,3 @@
 export type * from "./store";
 export type * from "./accounts";
+export type * from "./resolution";

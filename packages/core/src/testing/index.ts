@@ -2,3 +2,4 @@
 export { runStoreContract } from "./store-contract";
 export * from "./fixtures";
 export { runJobsContract } from "./jobs-contract";
+export { runResolutionContract } from "./resolution-contract";

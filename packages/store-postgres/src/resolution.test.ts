@@ -1,0 +1,22 @@
+import { afterAll, beforeAll } from "vitest";
+import { runResolutionContract } from "@vizier/core/testing";
+import { PostgresStore } from "./store";
+import { createTestDatabase, pgServer } from "./test-db";
+
+// The shared resolution-port contract (same suite as SQLite), a fresh schema per test.
+const server = pgServer();
+let db: { url: string; drop: () => Promise<void> } | undefined;
+let n = 0;
+
+beforeAll(async () => {
+  if (server.url) db = await createTestDatabase(server.url, "vz_er_contract");
+});
+afterAll(async () => { await db?.drop(); });
+
+runResolutionContract("postgres", async () => {
+  if (!db) throw new Error("no test database");
+  const opts = { url: db.url, schema: `r${++n}`, maxConnections: 4 };
+  const store = new PostgresStore(opts);
+  await store.init();
+  return { store, reopen: async () => { const other = new PostgresStore(opts); await other.init(); return other; } };
+}, server.url ? {} : { skip: server.reason });
