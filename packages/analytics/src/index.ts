@@ -1,0 +1,6 @@
+/** @vizier/analytics — the viewer's access-filtered network and payments from the store, for @vizier/graph and @vizier/flows. */
+export { readableEntities, loadReadable, auditLoad } from "./load";
+export type { SchemaFilter } from "./load";
+export { EDGE_TYPES } from "./graph/types";
+export type { EdgeType, Network, NetworkEdge, NetworkNode, NetworkOptions } from "./graph/types";
+export { deriveNetwork, loadNetwork, networkGraph, describeRequest } from "./graph/network";

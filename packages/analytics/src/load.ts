@@ -1,0 +1,50 @@
+/**
+ * The one way analytics read the store: the viewer's scope from the policy decision point
+ * (core `scopeFor`), a streamed scan of the statements that scope lets through, and entities
+ * assembled from those statements only. Nothing a viewer may not read can reach a graph or a
+ * flow table, because nothing else is ever loaded.
+ */
+import { assembleEntities, type FtmEntity, type Statement } from "@vizier/model";
+import { audit, auditEntry, scopeFor, type AuditAction, type Ctx, type Services } from "@vizier/core";
+
+/** Which schemata a load keeps (entities of other schemata are dropped while streaming). */
+export type SchemaFilter = (schema: string) => boolean;
+
+/** Streams every readable entity, assembled from the readable statements only. Not audited: callers audit what they return. */
+export async function* readableEntities(ctx: Ctx, svc: Services, keep: SchemaFilter = () => true): AsyncGenerator<FtmEntity> {
+  const scope = await scopeFor(ctx, svc);
+  let pending: Statement[] = [];
+  const flush = (): FtmEntity | undefined => {
+    const [e] = assembleEntities(svc.model, pending);
+    pending = [];
+    return e && keep(e.schema) ? e : undefined;
+  };
+  for await (const batch of svc.store.scanStatements(scope, {}, 10_000)) {
+    for (const s of batch) {
+      if (pending.length > 0 && pending[0]!.entityId !== s.entityId) {
+        const e = flush();
+        if (e) yield e;
+      }
+      pending.push(s);
+    }
+  }
+  if (pending.length > 0) {
+    const e = flush();
+    if (e) yield e;
+  }
+}
+
+/** Collects the readable entities of the kept schemata into memory. */
+export async function loadReadable(ctx: Ctx, svc: Services, keep?: SchemaFilter): Promise<FtmEntity[]> {
+  const out: FtmEntity[] = [];
+  for await (const e of readableEntities(ctx, svc, keep)) out.push(e);
+  return out;
+}
+
+/**
+ * Records what an analytics load returned (action, the request as text, the entity ids). A failed
+ * audit write throws AUDIT_FAILED, so the caller never hands out an unlogged result.
+ */
+export async function auditLoad(ctx: Ctx, svc: Services, action: AuditAction, query: string, ids: Iterable<string>): Promise<void> {
+  await audit(svc.store, [auditEntry(ctx, action, query, [...new Set(ids)].sort())]);
+}
