@@ -22,7 +22,7 @@ CREATE INDEX IF NOT EXISTS er_members_resolved ON er_members (view, resolved_id)
 CREATE TABLE IF NOT EXISTS er_judgements (
   seq bigserial PRIMARY KEY, id text NOT NULL UNIQUE, left_id text NOT NULL, right_id text NOT NULL,
   verdict text NOT NULL CHECK (verdict IN ('confirm', 'reject', 'unsure')), actor text NOT NULL, agency text NOT NULL,
-  purpose text NOT NULL, at text NOT NULL, reason text NOT NULL, undone_at text, undone_by text);
+  purpose text NOT NULL, at text NOT NULL, reason text NOT NULL, basis text NOT NULL, undone_at text, undone_by text);
 CREATE INDEX IF NOT EXISTS er_judgements_left ON er_judgements (left_id);
 CREATE INDEX IF NOT EXISTS er_judgements_right ON er_judgements (right_id);
 CREATE TABLE IF NOT EXISTS er_review (
@@ -45,7 +45,7 @@ export async function ensureResolution(client: pg.PoolClient): Promise<void> {
 }
 
 interface RunRow { id: string; view: string; actor: string; purpose: string; started_at: string; finished_at: string | null; status: string; params: string; counts: string; cursor: string }
-interface JudgementRow { id: string; left_id: string; right_id: string; verdict: string; actor: string; agency: string; purpose: string; at: string; reason: string; undone_at: string | null; undone_by: string | null }
+interface JudgementRow { id: string; left_id: string; right_id: string; verdict: string; actor: string; agency: string; purpose: string; at: string; reason: string; basis: string; undone_at: string | null; undone_by: string | null }
 interface ReviewRow { id: string; left_id: string; right_id: string; probability: number; match_weight: number; explanation: string; status: string }
 
 const toRun = (r: RunRow): ResolutionRun => ({
@@ -55,7 +55,7 @@ const toRun = (r: RunRow): ResolutionRun => ({
 
 const toJudgement = (r: JudgementRow): JudgementRecord => ({
   id: r.id, left: r.left_id, right: r.right_id, verdict: r.verdict as JudgementRecord["verdict"], actor: r.actor, agency: r.agency,
-  purpose: r.purpose, at: r.at, reason: r.reason,
+  purpose: r.purpose, at: r.at, reason: r.reason, basis: r.basis,
   ...(r.undone_at === null ? {} : { undoneAt: r.undone_at }), ...(r.undone_by === null ? {} : { undoneBy: r.undone_by }),
 });
 
@@ -141,8 +141,8 @@ export class PgResolution implements ResolutionPort {
 
   async addJudgement(j: JudgementRecord, audit: AuditAppend): Promise<void> {
     await this.tx("storing a judgement", async (client) => {
-      await client.query("INSERT INTO er_judgements (id, left_id, right_id, verdict, actor, agency, purpose, at, reason) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
-        [j.id, j.left, j.right, j.verdict, noNul(j.actor), noNul(j.agency), noNul(j.purpose), j.at, noNul(j.reason)]);
+      await client.query("INSERT INTO er_judgements (id, left_id, right_id, verdict, actor, agency, purpose, at, reason, basis) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
+        [j.id, j.left, j.right, j.verdict, noNul(j.actor), noNul(j.agency), noNul(j.purpose), j.at, noNul(j.reason), noNul(j.basis)]);
       await client.query("UPDATE er_review SET status = 'judged' WHERE left_id = $1 AND right_id = $2", [j.left, j.right]);
       await appendAuditTx(client, audit.entries, audit.link);
     });

@@ -20,7 +20,7 @@ CREATE INDEX IF NOT EXISTS er_members_resolved ON er_members (view, resolved_id)
 CREATE TABLE IF NOT EXISTS er_judgements (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, left_id TEXT NOT NULL, right_id TEXT NOT NULL,
   verdict TEXT NOT NULL CHECK (verdict IN ('confirm', 'reject', 'unsure')), actor TEXT NOT NULL, agency TEXT NOT NULL,
-  purpose TEXT NOT NULL, at TEXT NOT NULL, reason TEXT NOT NULL, undone_at TEXT, undone_by TEXT);
+  purpose TEXT NOT NULL, at TEXT NOT NULL, reason TEXT NOT NULL, basis TEXT NOT NULL, undone_at TEXT, undone_by TEXT);
 CREATE INDEX IF NOT EXISTS er_judgements_left ON er_judgements (left_id);
 CREATE INDEX IF NOT EXISTS er_judgements_right ON er_judgements (right_id);
 CREATE TABLE IF NOT EXISTS er_review (
@@ -35,7 +35,7 @@ export function ensureResolution(db: Database.Database): void {
 }
 
 interface RunRow { id: string; view: string; actor: string; purpose: string; started_at: string; finished_at: string | null; status: string; params: string; counts: string; cursor: string }
-interface JudgementRow { id: string; left_id: string; right_id: string; verdict: string; actor: string; agency: string; purpose: string; at: string; reason: string; undone_at: string | null; undone_by: string | null }
+interface JudgementRow { id: string; left_id: string; right_id: string; verdict: string; actor: string; agency: string; purpose: string; at: string; reason: string; basis: string; undone_at: string | null; undone_by: string | null }
 interface ReviewRow { id: string; left_id: string; right_id: string; probability: number; match_weight: number; explanation: string; status: string }
 
 const toRun = (r: RunRow): ResolutionRun => ({
@@ -45,7 +45,7 @@ const toRun = (r: RunRow): ResolutionRun => ({
 
 const toJudgement = (r: JudgementRow): JudgementRecord => ({
   id: r.id, left: r.left_id, right: r.right_id, verdict: r.verdict as JudgementRecord["verdict"], actor: r.actor, agency: r.agency,
-  purpose: r.purpose, at: r.at, reason: r.reason,
+  purpose: r.purpose, at: r.at, reason: r.reason, basis: r.basis,
   ...(r.undone_at === null ? {} : { undoneAt: r.undone_at }), ...(r.undone_by === null ? {} : { undoneBy: r.undone_by }),
 });
 
@@ -108,8 +108,8 @@ export class SqliteResolution implements ResolutionPort {
 
   async addJudgement(j: JudgementRecord, audit: AuditAppend): Promise<void> {
     this.tx((db) => {
-      db.prepare(`INSERT INTO er_judgements (id, left_id, right_id, verdict, actor, agency, purpose, at, reason) VALUES (?,?,?,?,?,?,?,?,?)`)
-        .run(j.id, j.left, j.right, j.verdict, j.actor, j.agency, j.purpose, j.at, j.reason);
+      db.prepare(`INSERT INTO er_judgements (id, left_id, right_id, verdict, actor, agency, purpose, at, reason, basis) VALUES (?,?,?,?,?,?,?,?,?,?)`)
+        .run(j.id, j.left, j.right, j.verdict, j.actor, j.agency, j.purpose, j.at, j.reason, j.basis);
       db.prepare("UPDATE er_review SET status = 'judged' WHERE left_id = ? AND right_id = ?").run(j.left, j.right);
       appendAuditTx(db, audit.entries, audit.link);
     });

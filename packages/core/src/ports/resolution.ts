@@ -24,6 +24,12 @@ export interface JudgementRecord {
   /** ISO 8601. */
   at: string;
   reason: string;
+  /**
+   * What the judge could read when judging: the view's scope as canonical JSON (see
+   * @vizier/resolve view.ts). A judgement is applied only in views that can read at least as much,
+   * so a decision informed by data a viewer may not see never shapes that viewer's clusters.
+   */
+  basis: string;
   /** Set when the judgement was withdrawn (`vizier judge undo`); the record is kept. */
   undoneAt?: string;
   undoneBy?: string;

@@ -13,7 +13,7 @@ const run = (id: string, view: string, startedAt = "2026-01-01T00:00:00.000Z"): 
 });
 
 const judgement = (id: string, left: string, right: string, verdict: JudgementRecord["verdict"], at: string): JudgementRecord => ({
-  id, left, right, verdict, actor: "analyst-1", agency: "A", purpose: "case:T", at, reason: `because ${id}`,
+  id, left, right, verdict, actor: "analyst-1", agency: "A", purpose: "case:T", at, reason: `because ${id}`, basis: '[["police","GREEN"]]',
 });
 
 const pair = (id: string, left: string, right: string, matchWeight: number): ReviewPair => ({
