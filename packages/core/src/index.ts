@@ -6,6 +6,7 @@ export * from "./audit/types";
 export type { Services } from "./services";
 export { createDataset } from "./datasets";
 export { scopeFor } from "./read/scope";
+export * from "./access/index";
 export { viewEntities, type EntityView } from "./read/entities";
 export { searchEntities, type SearchResult } from "./read/search";
 export { exportEntities } from "./read/export";

@@ -4,6 +4,7 @@ import type {
   WithheldCount,
 } from "@vizier/core";
 import pg from "pg";
+import { PgAccessRequests } from "./access-requests";
 import { appendAuditTx } from "./audit";
 import { noNul } from "./copy-text";
 import { guarded, storeError } from "./errors";
@@ -40,6 +41,8 @@ export class PostgresStore implements StorePort {
   readonly kind = "postgres" as const;
   readonly location: string;
   private readonly pool: pg.Pool;
+  /** Access requests and grants (docs/safeguards.md), in their own table. */
+  readonly accessRequests = new PgAccessRequests(() => this.pool);
   private readonly schema: string;
   /** Entity-resolution results beside the statements (resolution.ts). */
   readonly resolution: PgResolution;

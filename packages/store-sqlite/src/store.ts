@@ -6,6 +6,7 @@ import {
   inScope, scopePairs, sqlRows, type AccessScope, type AuditEntry, type AuditRecord, type IngestRun, type QuarantineRow,
   type SearchHit, type StatementQuery, type StorePort, type StoreStats, type StoreWriter, type WithheldCount,
 } from "@vizier/core";
+import { SqliteAccessRequests } from "./access-requests";
 import { appendAuditTx, scanAuditRows } from "./audit";
 import { guard, mapSqliteError } from "./errors";
 import { ftsQuery } from "./fts";
@@ -26,6 +27,8 @@ export class SqliteStore implements StorePort {
   readonly kind = "sqlite" as const;
   readonly location: string;
   private db: Database.Database | undefined;
+  /** Access requests and grants (docs/safeguards.md), in their own table. */
+  readonly accessRequests = new SqliteAccessRequests(() => this.conn, () => this.location);
   /** Entity-resolution results beside the statements (resolution.ts). */
   readonly resolution = new SqliteResolution(() => ({ db: this.conn, location: this.location }));
 

@@ -3,3 +3,4 @@ export { runStoreContract } from "./store-contract";
 export * from "./fixtures";
 export { runJobsContract } from "./jobs-contract";
 export { runResolutionContract } from "./resolution-contract";
+export { runAccessRequestContract, type AccessStore } from "./access-requests-contract";
