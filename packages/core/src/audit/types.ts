@@ -3,6 +3,7 @@ export const AUDIT_ACTIONS = [
   "search", "view", "export", "graph", "graph.load", "flows", "flows.load", "ingest", "dataset.create", "disclosure", "merge", "judgement",
   "access.request", "access.decide", "audit.query", "audit.anchor", "retention", "login", "admin",
   "login.failed", "logout", "account.create", "account.update", "token.create", "token.revoke",
+  "resolve.run", "judgement.create", "judgement.undo", "review.view", "resolved.view",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
