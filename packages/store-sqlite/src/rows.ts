@@ -1,6 +1,45 @@
+import type Database from "better-sqlite3";
 import { makeStatementId, type Statement } from "@vizier/model";
 
-/** A statement row of one block joined with the block's provenance (see BLOCK_SELECT). */
+/** A block row joined with its provenance (see BLOCK_SELECT); statements packed in `body`. */
+export interface BlockDbRow {
+  id: number; entity_id: string; dataset: string; handling: string; schema: string; origin: string; last_prov: number; body: string;
+  agency: string; legal_basis: string; purpose: string; reliability: string; retention_until: string; run_id: string; last_seen: string; first_seen: string;
+}
+
+/** Property codes of the store (`props`), reloaded when a code written by a later run shows up. */
+export class PropTable {
+  private byId = new Map<number, { name: string; type: string }>();
+  constructor(private readonly db: Database.Database) {}
+
+  get(id: number): { name: string; type: string } {
+    let p = this.byId.get(id);
+    if (!p) {
+      this.byId = new Map((this.db.prepare("SELECT id, name, type FROM props").all() as Array<{ id: number; name: string; type: string }>).map((r) => [r.id, { name: r.name, type: r.type }]));
+      p = this.byId.get(id);
+      if (!p) throw new Error(`unknown property code ${id} in the store`);
+    }
+    return p;
+  }
+}
+
+/** One statement row per packed value of each block, in the block's order. */
+export function expandBlocks(rows: readonly BlockDbRow[], props: PropTable): BlockRow[] {
+  const out: BlockRow[] = [];
+  for (const b of rows) {
+    for (const [code, value, original] of JSON.parse(b.body) as Array<[number, string, string?]>) {
+      const p = props.get(code);
+      out.push({
+        entity_id: b.entity_id, dataset: b.dataset, handling: b.handling, schema: b.schema, origin: b.origin, last_prov: b.last_prov, block: b.id,
+        prop: p.name, prop_type: p.type, value, original: original ?? null, agency: b.agency, legal_basis: b.legal_basis, purpose: b.purpose,
+        reliability: b.reliability, retention_until: b.retention_until, run_id: b.run_id, last_seen: b.last_seen, first_seen: b.first_seen,
+      });
+    }
+  }
+  return out;
+}
+
+/** A statement of one block with the block's provenance (a block row expanded). */
 export interface BlockRow {
   entity_id: string; dataset: string; handling: string; schema: string; origin: string; last_prov: number; block: number;
   prop: string; prop_type: string; value: string; original: string | null; agency: string; legal_basis: string; purpose: string;

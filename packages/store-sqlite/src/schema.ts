@@ -1,5 +1,5 @@
 /** Schema of the embedded store; `user_version` records the migration level. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const MIGRATIONS: readonly string[] = [
   `
@@ -58,6 +58,29 @@ export const MIGRATIONS: readonly string[] = [
     tokenize = 'unicode61 remove_diacritics 2'
   );
   `,
+  // Version 3: one row per block with its statements packed in order, a key table filled in sorted
+  // order at commit, a contentless search index (docs/decisions/0005-sqlite-packed-blocks.md).
+  `
+  -- A block: the statements one source row gave an entity under one provenance (same entity,
+  -- dataset, handling, schema, origin, run). \`body\` is a JSON array of [prop code, value] or
+  -- [prop code, value, original] (original only when it differs): every statement is still a value
+  -- with its own provenance (the block's), read back as a full Statement. Appended in id order, so an
+  -- ingest only appends here; nothing is keyed by entity on the hot path.
+  CREATE TABLE IF NOT EXISTS blocks3 (
+    id INTEGER PRIMARY KEY, entity_id TEXT NOT NULL, dataset TEXT NOT NULL, handling TEXT NOT NULL, hash INTEGER NOT NULL,
+    schema TEXT NOT NULL, origin TEXT NOT NULL, first_prov INTEGER NOT NULL, last_prov INTEGER NOT NULL, n INTEGER NOT NULL, body TEXT NOT NULL
+  );
+  -- The block key (entity, dataset, handling, content hash) → block id. Filled at commit from the
+  -- run's blocks sorted by key, so the B-tree is written in order instead of at random. A key that
+  -- already exists marks identical content: the new block is dropped and the old one's last seen moves.
+  CREATE TABLE IF NOT EXISTS block_keys (
+    entity_id TEXT NOT NULL, dataset TEXT NOT NULL, handling TEXT NOT NULL, hash INTEGER NOT NULL, id INTEGER NOT NULL, schema TEXT NOT NULL,
+    PRIMARY KEY (entity_id, dataset, handling, hash)
+  ) WITHOUT ROWID;
+  -- One search document per block (rowid = block id): names and identifiers. Contentless: the
+  -- block row holds entity, dataset and handling, joined by rowid when filtering by scope.
+  CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+  `,
 ];
 
 /** Property types whose values are searchable names or identifiers. */
@@ -65,12 +88,10 @@ export const SEARCHABLE_TYPES: ReadonlySet<string> = new Set(["name", "identifie
 /** Name parts are searchable whatever their declared type. */
 export const SEARCHABLE_PROPS: ReadonlySet<string> = new Set(["firstName", "lastName", "middleName", "fatherName"]);
 
-/**
- * Block and statement columns with the block's last and first provenance (aliases p and f).
- * CROSS JOIN fixes the join order (blocks first, then their rowid range): left to choose, the
- * planner may build an automatic index on stmts.prop and scan it per block, which is quadratic.
- */
-export const BLOCK_SELECT = `SELECT b.entity_id, b.dataset, b.handling, b.schema, b.origin, b.last_prov, b.id AS block, k.name AS prop, k.type AS prop_type,
-  s.value, s.original, p.agency, p.legal_basis, p.purpose, p.reliability, p.retention_until, p.run_id, p.seen_at AS last_seen, f.seen_at AS first_seen
-  FROM blocks b CROSS JOIN stmts s ON s.rowid >= b.lo AND s.rowid < b.lo + b.n CROSS JOIN props k ON k.id = s.prop
-  CROSS JOIN provenance p ON p.id = b.last_prov CROSS JOIN provenance f ON f.id = b.first_prov`;
+/** Block columns with the block's last and first provenance (aliases p and f); statements are in `body`. */
+export const BLOCK_SELECT = `SELECT b.id, b.entity_id, b.dataset, b.handling, b.schema, b.origin, b.last_prov, b.body,
+  p.agency, p.legal_basis, p.purpose, p.reliability, p.retention_until, p.run_id, p.seen_at AS last_seen, f.seen_at AS first_seen
+  FROM blocks b CROSS JOIN provenance p ON p.id = b.last_prov CROSS JOIN provenance f ON f.id = b.first_prov`;
+
+/** BLOCK_SELECT reached through the key table (alias k), for reads by entity id. */
+export const KEYED_BLOCK_SELECT = BLOCK_SELECT.replace("FROM blocks b", "FROM block_keys k CROSS JOIN blocks b ON b.id = k.id");

@@ -9,12 +9,12 @@ import { mergeRows, type BlockRow } from "./rows";
 export function storeStats(db: Database.Database): StoreStats {
   const one = (sql: string) => db.prepare(sql).pluck().get() as number;
   const bySchema: Record<string, number> = {};
-  for (const r of db.prepare(`SELECT schema, count(*) AS n FROM (SELECT min(schema) AS schema FROM blocks GROUP BY entity_id, dataset)
+  for (const r of db.prepare(`SELECT schema, count(*) AS n FROM (SELECT min(schema) AS schema FROM block_keys GROUP BY entity_id, dataset)
     GROUP BY schema ORDER BY schema`).all() as Array<{ schema: string; n: number }>) bySchema[r.schema] = r.n;
   const dupes = new Map<string, number>();
-  for (const r of db.prepare(`WITH multi AS (SELECT entity_id, dataset FROM blocks GROUP BY entity_id, dataset HAVING count(*) > 1)
-    SELECT m.dataset, count(*) - count(DISTINCT s.prop || char(31) || s.value) AS d
-    FROM multi m CROSS JOIN blocks b ON b.entity_id = m.entity_id AND b.dataset = m.dataset CROSS JOIN stmts s ON s.rowid >= b.lo AND s.rowid < b.lo + b.n
+  for (const r of db.prepare(`WITH multi AS (SELECT entity_id, dataset FROM block_keys GROUP BY entity_id, dataset HAVING count(*) > 1)
+    SELECT m.dataset, count(*) - count(DISTINCT (j.value ->> 0) || char(31) || (j.value ->> 1)) AS d
+    FROM multi m CROSS JOIN block_keys k ON k.entity_id = m.entity_id AND k.dataset = m.dataset CROSS JOIN blocks b ON b.id = k.id CROSS JOIN json_each(b.body) j
     GROUP BY m.entity_id, m.dataset`).all() as Array<{ dataset: string; d: number }>) dupes.set(r.dataset, (dupes.get(r.dataset) ?? 0) + r.d);
   const byDataset: StoreStats["byDataset"] = {};
   let statements = 0;
@@ -25,7 +25,7 @@ export function storeStats(db: Database.Database): StoreStats {
   }
   return {
     datasets: one("SELECT count(*) FROM datasets"),
-    entities: one("SELECT count(DISTINCT entity_id) FROM blocks"),
+    entities: one("SELECT count(DISTINCT entity_id) FROM block_keys"),
     statements,
     quarantined: one("SELECT count(*) FROM quarantine WHERE kind = 'rejected'"),
     runs: one("SELECT count(*) FROM runs"),

@@ -12,11 +12,12 @@ import { guard, mapSqliteError } from "./errors";
 import { ftsQuery } from "./fts";
 import { openConnection } from "./connection";
 import { migrate } from "./migrate";
-import { BLOCK_SELECT, SCHEMA_VERSION } from "./schema";
-import { mergeRows, type BlockRow } from "./rows";
+import { KEYED_BLOCK_SELECT, SCHEMA_VERSION } from "./schema";
+import { expandBlocks, mergeRows, PropTable, type BlockDbRow } from "./rows";
 import { storeStats, withheldCounts } from "./stats";
 import { SqliteWriter } from "./writer";
 import { ensureResolution, SqliteResolution } from "./resolution";
+import { ensureAccountTables, SqliteAccounts } from "./accounts";
 
 /**
  * The embedded default store: one SQLite file (WAL) holding statements, the FTS5 search index,
@@ -31,6 +32,9 @@ export class SqliteStore implements StorePort {
   readonly accessRequests = new SqliteAccessRequests(() => this.conn, () => this.location);
   /** Entity-resolution results beside the statements (resolution.ts). */
   readonly resolution = new SqliteResolution(() => ({ db: this.conn, location: this.location }));
+  /** Users, API tokens, sessions and login attempts (accounts.ts). */
+  readonly accounts = new SqliteAccounts(() => this.conn, () => this.location);
+  private propTable: PropTable | undefined;
 
   constructor(path: string, private readonly opts: { readonly?: boolean } = {}) {
     this.location = /\.(db|sqlite3?)$/i.test(path) ? path : join(path, "vizier.db");
@@ -46,10 +50,12 @@ export class SqliteStore implements StorePort {
       if (!this.opts.readonly) mkdirSync(dirname(this.location), { recursive: true });
       const db = openConnection(this.location, this.opts.readonly ?? false);
       this.db = db;
+      this.propTable = new PropTable(db);
       const version = db.pragma("user_version", { simple: true }) as number;
       if (version > SCHEMA_VERSION) throw new VizierError("STORE_UNAVAILABLE", `store ${this.location} has schema ${version}, newer than this Vizier (${SCHEMA_VERSION})`);
       if (version < SCHEMA_VERSION && !this.opts.readonly) migrate(db, version);
       if (!this.opts.readonly) ensureResolution(db);
+      if (!this.opts.readonly) ensureAccountTables(db);
     });
   }
 
@@ -106,16 +112,26 @@ export class SqliteStore implements StorePort {
     return rows.map(sqlRows.toQuarantine);
   }
 
+  private get props(): PropTable {
+    if (!this.propTable) throw new VizierError("STORE_UNAVAILABLE", "store is not open (call init first)");
+    return this.propTable;
+  }
+
+  /** Block rows of the given entities (via the key table), optionally of one dataset. */
+  private blocksOf(entityIds: readonly string[], dataset: string | undefined): BlockDbRow[] {
+    return guard(this.location, () => this.conn.prepare(`${KEYED_BLOCK_SELECT}
+      WHERE k.entity_id IN (SELECT value FROM json_each(@ids)) AND (@dataset IS NULL OR k.dataset = @dataset)`)
+      .all({ ids: JSON.stringify(entityIds), dataset: dataset ?? null })) as BlockDbRow[];
+  }
+
   async readStatements(scope: AccessScope, q: StatementQuery): Promise<Statement[]> {
     if (!q.entityIds) {
       const out: Statement[] = [];
       for await (const b of this.scanStatements(scope, q, 10_000)) out.push(...b);
       return out;
     }
-    const rows = guard(this.location, () => this.conn.prepare(`${BLOCK_SELECT}
-      WHERE b.entity_id IN (SELECT value FROM json_each(@ids)) AND (@dataset IS NULL OR b.dataset = @dataset)`)
-      .all({ ids: JSON.stringify(q.entityIds), dataset: q.dataset ?? null })) as BlockRow[];
-    return mergeRows(rows.filter((r) => inScope(scope, r.dataset, r.handling)));
+    const rows = this.blocksOf(q.entityIds, q.dataset).filter((r) => inScope(scope, r.dataset, r.handling));
+    return mergeRows(expandBlocks(rows, this.props));
   }
 
   async *scanStatements(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Statement[]> {
@@ -123,15 +139,16 @@ export class SqliteStore implements StorePort {
       yield await this.readStatements(scope, q);
       return;
     }
-    const ids = this.conn.prepare(`SELECT DISTINCT entity_id FROM blocks WHERE entity_id > @after AND (@dataset IS NULL OR dataset = @dataset) ORDER BY entity_id LIMIT @limit`).pluck();
-    const byIds = this.conn.prepare(`${BLOCK_SELECT} WHERE b.entity_id >= @from AND b.entity_id <= @to AND (@dataset IS NULL OR b.dataset = @dataset)`);
+    const ids = this.conn.prepare(`SELECT DISTINCT entity_id FROM block_keys WHERE entity_id > @after AND (@dataset IS NULL OR dataset = @dataset) ORDER BY entity_id LIMIT @limit`).pluck();
+    const byIds = this.conn.prepare(`${KEYED_BLOCK_SELECT}
+      WHERE k.entity_id >= @from AND k.entity_id <= @to AND (@dataset IS NULL OR k.dataset = @dataset)`);
     let after = "";
     const perPage = Math.max(1, Math.floor(batchSize / 8));
     for (;;) {
       const page = guard(this.location, () => ids.all({ after, dataset: q.dataset ?? null, limit: perPage })) as string[];
       if (page.length === 0) return;
-      const rows = guard(this.location, () => byIds.all({ from: page[0], to: page[page.length - 1], dataset: q.dataset ?? null })) as BlockRow[];
-      const visible = mergeRows(rows.filter((r) => inScope(scope, r.dataset, r.handling)));
+      const rows = guard(this.location, () => byIds.all({ from: page[0], to: page[page.length - 1], dataset: q.dataset ?? null })) as BlockDbRow[];
+      const visible = mergeRows(expandBlocks(rows.filter((r) => inScope(scope, r.dataset, r.handling)), this.props));
       if (visible.length) yield visible;
       after = page[page.length - 1]!;
     }
@@ -140,19 +157,17 @@ export class SqliteStore implements StorePort {
   async search(scope: AccessScope, q: { text: string; limit: number; offset: number }): Promise<SearchHit[]> {
     const match = ftsQuery(q.text);
     if (!match) return [];
-    const filter = scope.all ? "" : "AND (dataset || char(31) || handling) IN (SELECT value FROM json_each(@pairs))";
+    const filter = scope.all ? "" : "AND (b.dataset || char(31) || b.handling) IN (SELECT value FROM json_each(@pairs))";
     const pairs = JSON.stringify(scopePairs(scope).map(([d, h]) => `${d}\u001f${h}`));
-    const rows = guard(this.location, () => this.conn.prepare(`SELECT entity_id, min(rank) AS r FROM docs
-      WHERE docs MATCH @match ${filter} GROUP BY entity_id ORDER BY r, entity_id LIMIT @limit OFFSET @offset`)
+    const rows = guard(this.location, () => this.conn.prepare(`SELECT b.entity_id, min(fts.rank) AS r FROM fts CROSS JOIN blocks b ON b.id = fts.rowid
+      WHERE fts MATCH @match ${filter} GROUP BY b.entity_id ORDER BY r, b.entity_id LIMIT @limit OFFSET @offset`)
       .all({ match, limit: q.limit, offset: q.offset, ...(scope.all ? {} : { pairs }) })) as Array<{ entity_id: string; r: number }>;
     return rows.map((r) => ({ entityId: r.entity_id, score: -r.r }));
   }
 
   async countWithheld(scope: AccessScope, entityIds: readonly string[]): Promise<WithheldCount[]> {
     if (scope.all || entityIds.length === 0) return [];
-    const rows = guard(this.location, () => this.conn.prepare(`${BLOCK_SELECT} WHERE b.entity_id IN (SELECT value FROM json_each(?)) AND k.name <> 'id'`)
-      .all(JSON.stringify(entityIds))) as BlockRow[];
-    return withheldCounts(scope, rows);
+    return withheldCounts(scope, expandBlocks(this.blocksOf(entityIds, undefined), this.props).filter((r) => r.prop !== "id"));
   }
 
   async stats(): Promise<StoreStats> {

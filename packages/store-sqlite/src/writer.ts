@@ -8,16 +8,11 @@ import { Hash53 } from "./hash";
 import { provenanceKey } from "./rows";
 import { SEARCHABLE_PROPS, SEARCHABLE_TYPES } from "./schema";
 
-/** Statement rows per multi-row INSERT: fewer, larger calls amortise better-sqlite3's per-call cost. */
-const ROWS_PER_INSERT = 128;
-/** Blocks per multi-row upsert. */
-const BLOCKS_PER_UPSERT = 32;
+/** Blocks per multi-row INSERT: fewer, larger calls amortise better-sqlite3's per-call cost. */
+const BLOCKS_PER_INSERT = 64;
 const BLOCK_COLS = 11;
 /** Types whose values should not differ between rows of one run for the same entity. */
-const SINGLE_VALUED_TYPES = "('date', 'number', 'gender')";
-
-/** A block to write: statements [from, to) of a batch, with the id and first rowid it would get. */
-interface Chunk { from: number; to: number; prov: number; id: number; lo: number }
+const SINGLE_VALUED_TYPES: ReadonlySet<string> = new Set(["date", "number", "gender"]);
 
 /**
  * Writes a run straight into the store inside one IMMEDIATE transaction on a connection of its
@@ -25,44 +20,47 @@ interface Chunk { from: number; to: number; prov: number; id: number; lo: number
  * committed state; a killed process leaves only uncommitted WAL frames, which recovery discards.
  *
  * Each run of consecutive statements with the same entity, dataset, handling, schema, origin and
- * provenance (what one source row gives an entity) becomes a block; see schema.ts for the layout.
+ * provenance (what one source row gives an entity) becomes a block (see schema.ts, decision 0004).
+ * During the run blocks and search documents are only appended; the block keys are sorted and
+ * merged once, before commit (`settle`), which is where identical content is recognised.
  */
 export class SqliteWriter implements StoreWriter {
-  private readonly upserts = new Map<number, Database.Statement>();
-  private readonly blockParams: unknown[] = [];
-  private readonly docs: Array<[number, string, string, string, string]> = [];
-  private readonly insertMany: Database.Statement;
-  private readonly insertOne: Database.Statement;
+  private readonly insertBlocks: Database.Statement;
+  private readonly insertBlock: Database.Statement;
   private readonly insertDocs: Database.Statement;
   private readonly insertQ: Database.Statement;
   private readonly insertProv: Database.Statement;
   private readonly insertProp: Database.Statement;
   private readonly provIds = new Map<string, number>();
   private readonly propIds = new Map<string, Map<string, number>>();
-  private readonly params: unknown[] = new Array(ROWS_PER_INSERT * 4);
+  private readonly propTypes = new Map<number, string>();
+  private readonly params: unknown[] = new Array(BLOCKS_PER_INSERT * BLOCK_COLS);
+  private readonly docs: Array<[number, string]> = [];
   private pending = 0;
+  /** First block id of this run: blocks with id ≥ base are the run's. */
+  private readonly base: number;
   private nextBlock: number;
-  private nextStmt: number;
   private readonly hash = new Hash53();
   private lastProvStmt: Statement | undefined;
   private lastProv = 0;
+  private settled: { entities: number; multi: string[] } | undefined;
   private done = false;
 
   constructor(private readonly db: Database.Database, private readonly location: string) {
     guard(location, () => db.exec("BEGIN IMMEDIATE"));
     try {
-      const one = "(?,?,?,?)";
-      this.insertMany = db.prepare(`INSERT INTO stmts (rowid, prop, value, original) VALUES ${new Array(ROWS_PER_INSERT).fill(one).join(",")}`);
-      this.insertOne = db.prepare(`INSERT INTO stmts (rowid, prop, value, original) VALUES ${one}`);
-      this.insertDocs = db.prepare("INSERT INTO docs (rowid, text, entity_id, dataset, handling) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)");
+      const cols = "INSERT INTO blocks (id, entity_id, dataset, handling, hash, schema, origin, first_prov, last_prov, n, body) VALUES ";
+      this.insertBlocks = db.prepare(cols + new Array(BLOCKS_PER_INSERT).fill(blockTuple()).join(","));
+      this.insertBlock = db.prepare(cols + blockTuple());
+      this.insertDocs = db.prepare("INSERT INTO fts (rowid, text) SELECT value ->> 0, value ->> 1 FROM json_each(?)");
       this.insertQ = db.prepare("INSERT INTO quarantine (kind, run_id, dataset, file, row, col, reason, raw) VALUES (?,?,?,?,?,?,?,?)");
       this.insertProv = db.prepare("INSERT INTO provenance (dataset, agency, legal_basis, purpose, handling, reliability, retention_until, run_id, seen_at) VALUES (?,?,?,?,?,?,?,?,?)");
       this.insertProp = db.prepare("INSERT INTO props (name, type) VALUES (?, ?)");
       for (const p of db.prepare("SELECT id, name, type FROM props").all() as Array<{ id: number; name: string; type: string }>) {
         this.propIds.set(p.name, (this.propIds.get(p.name) ?? new Map<string, number>()).set(p.type, p.id));
+        this.propTypes.set(p.id, p.type);
       }
-      this.nextBlock = (db.prepare("SELECT coalesce(max(id), 0) + 1 FROM blocks").pluck().get() as number);
-      this.nextStmt = (db.prepare("SELECT coalesce(max(rowid), 0) + 1 FROM stmts").pluck().get() as number);
+      this.base = this.nextBlock = (db.prepare("SELECT coalesce(max(id), 0) + 1 FROM blocks").pluck().get() as number);
     } catch (e) {
       this.close(true);
       throw e;
@@ -92,13 +90,14 @@ export class SqliteWriter implements StoreWriter {
     if (id === undefined) {
       id = Number(this.insertProp.run(s.prop, s.propType).lastInsertRowid);
       byType.set(s.propType, id);
+      this.propTypes.set(id, s.propType);
     }
     return id;
   }
 
   async writeStatements(batch: readonly Statement[]): Promise<void> {
+    if (this.settled) throw new Error("writeStatements after conflicts()/runEntities(): the run is being committed");
     guard(this.location, () => {
-      const chunks: Chunk[] = [];
       let from = 0;
       while (from < batch.length) {
         const a = batch[from]!;
@@ -108,89 +107,56 @@ export class SqliteWriter implements StoreWriter {
           const b = batch[to]!;
           if (b.entityId !== a.entityId || b.dataset !== a.dataset || b.handling !== a.handling || b.schema !== a.schema || b.origin !== a.origin || this.prov(b) !== prov) break;
         }
-        // Ids and statement rowids are handed out before the upsert tells which blocks are new;
-        // a block whose content was already stored leaves a harmless gap.
-        chunks.push({ from, to, prov, id: this.nextBlock++, lo: this.nextStmt });
-        this.nextStmt += to - from;
+        this.block(batch, from, to, prov);
         from = to;
       }
-      for (let c = 0; c < chunks.length; c += BLOCKS_PER_UPSERT) {
-        const group = chunks.slice(c, c + BLOCKS_PER_UPSERT);
-        const created = new Set(this.upsert(batch, group));
-        for (const ch of group) if (created.has(ch.id)) this.append(batch, ch);
-      }
-      this.flush();
-      this.flushDocs();
+      this.flush(true);
     });
   }
 
-  /**
-   * Upserts a group of blocks in one statement and returns the ids it inserted. A block whose key
-   * (entity, dataset, handling, content hash) exists only gets its last_prov and origin moved, and
-   * RETURNING then yields the existing id rather than the one handed out here.
-   */
-  private upsert(batch: readonly Statement[], group: readonly Chunk[]): number[] {
-    let stmt = this.upserts.get(group.length);
-    if (!stmt) {
-      const one = `(${new Array(BLOCK_COLS).fill("?").join(",")})`;
-      stmt = this.db.prepare(`INSERT INTO blocks (entity_id, dataset, handling, hash, id, schema, origin, first_prov, last_prov, lo, n)
-        VALUES ${new Array(group.length).fill(one).join(",")} ON CONFLICT DO UPDATE SET last_prov = excluded.last_prov, origin = excluded.origin RETURNING id`).pluck();
-      this.upserts.set(group.length, stmt);
-    }
-    const p = this.blockParams;
-    p.length = group.length * BLOCK_COLS;
+  /** Packs statements [from, to) into one block row and its search document. */
+  private block(batch: readonly Statement[], from: number, to: number, prov: number): void {
+    const a = batch[from]!;
     const h = this.hash;
-    for (let g = 0, at = 0; g < group.length; g++, at += BLOCK_COLS) {
-      const ch = group[g]!;
-      const a = batch[ch.from]!;
-      h.reset();
-      h.add(a.schema);
-      for (let i = ch.from; i < ch.to; i++) {
-        const s = batch[i]!;
-        h.add(s.prop);
-        h.add(s.value);
-        h.add(s.original === s.value ? "" : "\u0000" + s.original);
-      }
-      p[at] = a.entityId; p[at + 1] = a.dataset; p[at + 2] = a.handling; p[at + 3] = h.value(); p[at + 4] = ch.id; p[at + 5] = a.schema;
-      p[at + 6] = a.origin; p[at + 7] = ch.prov; p[at + 8] = ch.prov; p[at + 9] = ch.lo; p[at + 10] = ch.to - ch.from;
-    }
-    return stmt.all(p) as number[];
-  }
-
-  /** Queues the statement rows and the search document of a new block. */
-  private append(batch: readonly Statement[], ch: Chunk): void {
-    const a = batch[ch.from]!;
+    h.reset();
+    h.add(a.schema);
+    let body = "[";
     let text = "";
-    const p = this.params;
-    for (let i = ch.from, r = ch.lo; i < ch.to; i++, r++) {
+    for (let i = from; i < to; i++) {
       const s = batch[i]!;
-      const at = this.pending * 4;
-      p[at] = r; p[at + 1] = this.prop(s); p[at + 2] = s.value; p[at + 3] = s.original === s.value ? null : s.original;
-      if (++this.pending === ROWS_PER_INSERT) this.flush();
+      const changed = s.original !== s.value;
+      h.add(s.prop);
+      h.add(s.value);
+      h.add(changed ? "\u0000" + s.original : "");
+      body += (i > from ? ",[" : "[") + this.prop(s) + "," + JSON.stringify(s.value) + (changed ? "," + JSON.stringify(s.original) + "]" : "]");
       if (SEARCHABLE_TYPES.has(s.propType) || SEARCHABLE_PROPS.has(s.prop)) {
         // Identifiers are also indexed without separators, so "AB-12.3" is found as "ab123".
         const compact = s.propType === "identifier" || s.propType === "phone" ? s.value.replace(/[-. /]/g, "") : s.value;
         text += (text ? " " : "") + (compact === s.value ? s.value : `${s.value} ${compact}`);
       }
     }
-    if (text) this.docs.push([ch.id, text, a.entityId, a.dataset, a.handling]);
-  }
-
-  private flush(): void {
-    if (this.pending === ROWS_PER_INSERT) this.insertMany.run(this.params);
-    else for (let i = 0; i < this.pending; i++) this.insertOne.run(this.params.slice(i * 4, i * 4 + 4));
-    this.pending = 0;
+    const id = this.nextBlock++;
+    const p = this.params;
+    const at = this.pending * BLOCK_COLS;
+    p[at] = id; p[at + 1] = a.entityId; p[at + 2] = a.dataset; p[at + 3] = a.handling; p[at + 4] = h.value();
+    p[at + 5] = a.schema; p[at + 6] = a.origin; p[at + 7] = prov; p[at + 8] = prov; p[at + 9] = to - from; p[at + 10] = body + "]";
+    if (text) this.docs.push([id, text]);
+    if (++this.pending === BLOCKS_PER_INSERT) this.flush(false);
   }
 
   /**
-   * Adds the batch's search documents in one statement. FTS5 writes its pending terms out as a new
-   * index segment at every statement savepoint, so one document per statement, interleaved with
-   * the block upserts, would make one tiny segment per row and triple the cost of everything else.
+   * Writes queued blocks and, at the end of a batch, the batch's search documents in one statement: FTS5 writes its
+   * pending terms out as a new index segment at every statement savepoint, so a document per
+   * statement would make one tiny segment per row.
    */
-  private flushDocs(): void {
-    if (this.docs.length === 0) return;
-    this.insertDocs.run(JSON.stringify(this.docs));
-    this.docs.length = 0;
+  private flush(docs: boolean): void {
+    if (this.pending === BLOCKS_PER_INSERT) this.insertBlocks.run(this.params);
+    else for (let i = 0; i < this.pending; i++) this.insertBlock.run(this.params.slice(i * BLOCK_COLS, (i + 1) * BLOCK_COLS));
+    this.pending = 0;
+    if (this.docs.length > 0 && (docs || this.docs.length >= 8192)) {
+      this.insertDocs.run(JSON.stringify(this.docs));
+      this.docs.length = 0;
+    }
   }
 
   async writeQuarantine(rows: readonly QuarantineRow[]): Promise<void> {
@@ -199,37 +165,95 @@ export class SqliteWriter implements StoreWriter {
     });
   }
 
-  /** Blocks this run wrote or confirmed carry one of its provenance ids as last_prov. */
-  private runProvs(): string {
-    return JSON.stringify([...this.provIds.values()]);
+  /**
+   * Sorts the run's block keys into a temporary table (once), counts the run's entities and finds
+   * those that got blocks from more than one source row (the only ones that can conflict).
+   */
+  private settle(): { entities: number; multi: string[] } {
+    if (this.settled) return this.settled;
+    return (this.settled = guard(this.location, () => {
+      this.db.exec(`DROP TABLE IF EXISTS temp.run_keys;
+        CREATE TEMP TABLE run_keys (entity_id TEXT NOT NULL, dataset TEXT NOT NULL, handling TEXT NOT NULL, hash INTEGER NOT NULL, id INTEGER NOT NULL,
+          schema TEXT NOT NULL, origin TEXT NOT NULL, PRIMARY KEY (entity_id, dataset, handling, hash, id)) WITHOUT ROWID`);
+      this.db.prepare(`INSERT INTO run_keys SELECT entity_id, dataset, handling, hash, id, schema, origin FROM blocks WHERE id >= ?
+        ORDER BY entity_id, dataset, handling, hash, id`).run(this.base);
+      const entities = this.db.prepare("SELECT count(DISTINCT entity_id) FROM run_keys").pluck().get() as number;
+      const multi = this.db.prepare("SELECT entity_id FROM run_keys GROUP BY entity_id HAVING count(DISTINCT origin) > 1").pluck().all() as string[];
+      return { entities, multi };
+    }));
   }
 
   async conflicts(limit: number): Promise<Conflict[]> {
-    // Only entities with blocks from more than one source row in this run can conflict; finding
-    // them first from the block keys avoids joining every statement of the run.
-    const rows = guard(this.location, () => this.db.prepare(`
-      WITH run AS (SELECT value AS prov FROM json_each(@provs)),
-      multi AS (SELECT entity_id FROM blocks WHERE last_prov IN run GROUP BY entity_id HAVING count(DISTINCT origin) > 1)
-      SELECT b.entity_id, k.name AS prop, json_group_array(DISTINCT s.value) AS vals
-      FROM multi m CROSS JOIN blocks b ON b.entity_id = m.entity_id CROSS JOIN stmts s ON s.rowid >= b.lo AND s.rowid < b.lo + b.n CROSS JOIN props k ON k.id = s.prop
-      WHERE b.last_prov IN run AND k.type IN ${SINGLE_VALUED_TYPES}
-      GROUP BY b.entity_id, k.name HAVING count(DISTINCT s.value) > 1 AND count(DISTINCT b.origin) > 1 LIMIT @limit`)
-      .all({ provs: this.runProvs(), limit })) as Array<{ entity_id: string; prop: string; vals: string }>;
-    return rows.map((r) => ({ entityId: r.entity_id, prop: r.prop, values: JSON.parse(r.vals) as string[] }));
+    const { multi } = this.settle();
+    if (multi.length === 0) return [];
+    return guard(this.location, () => {
+      const out: Conflict[] = [];
+      const bodies = this.db.prepare("SELECT b.origin, b.body FROM run_keys r CROSS JOIN blocks b ON b.id = r.id WHERE r.entity_id = ?");
+      for (const entityId of multi) {
+        const byProp = new Map<number, Map<string, Set<string>>>();
+        for (const { origin, body } of bodies.all(entityId) as Array<{ origin: string; body: string }>) {
+          for (const [code, value] of JSON.parse(body) as Array<[number, string]>) {
+            if (!SINGLE_VALUED_TYPES.has(this.propTypes.get(code) ?? "")) continue;
+            let values = byProp.get(code);
+            if (!values) byProp.set(code, (values = new Map()));
+            let origins = values.get(value);
+            if (!origins) values.set(value, (origins = new Set()));
+            origins.add(origin);
+          }
+        }
+        for (const [code, values] of byProp) {
+          if (values.size < 2) continue;
+          const origins = new Set([...values.values()].flatMap((o) => [...o]));
+          if (origins.size < 2) continue;
+          out.push({ entityId, prop: this.propName(code), values: [...values.keys()].sort() });
+          if (out.length >= limit) return out;
+        }
+      }
+      return out;
+    });
+  }
+
+  private propName(code: number): string {
+    for (const [name, byType] of this.propIds) for (const id of byType.values()) if (id === code) return name;
+    return String(code);
   }
 
   async runEntities(): Promise<number> {
-    return guard(this.location, () => this.db.prepare("SELECT count(DISTINCT entity_id) FROM blocks WHERE last_prov IN (SELECT value FROM json_each(?))")
-      .pluck().get(this.runProvs()) as number);
+    return this.settle().entities;
   }
 
+  /**
+   * Merges the run's keys into `block_keys` in key order. A key that was already there (an earlier
+   * run, or an earlier row of this run, stored identical content) keeps its block: the duplicate
+   * block and its search document are dropped, and an older kept block's last seen and origin move
+   * to this run. Then the run record and audit entries are added and everything commits at once.
+   */
   async commit(run: IngestRun, audit: AuditAppend): Promise<void> {
+    this.settle();
     guard(this.location, () => {
+      const total = this.nextBlock - this.base;
+      const added = this.db.prepare(`INSERT INTO block_keys (entity_id, dataset, handling, hash, id, schema)
+        SELECT entity_id, dataset, handling, hash, id, schema FROM run_keys WHERE true ON CONFLICT DO NOTHING`).run().changes;
+      if (added < total) this.dropDuplicates();
+      this.db.exec("DROP TABLE temp.run_keys");
       this.db.prepare(`INSERT INTO runs VALUES (${new Array(15).fill("?").join(",")})`).run(sqlRows.runParams(run));
       appendAuditTx(this.db, audit.entries, audit.link);
       this.db.exec("COMMIT");
     });
     this.close(false);
+  }
+
+  private dropDuplicates(): void {
+    this.db.exec(`
+      CREATE TEMP TABLE dup AS SELECT r.id AS id, k.id AS keep FROM run_keys r CROSS JOIN block_keys k
+        ON k.entity_id = r.entity_id AND k.dataset = r.dataset AND k.handling = r.handling AND k.hash = r.hash WHERE k.id <> r.id;
+      UPDATE blocks SET last_prov = x.last_prov, origin = x.origin
+        FROM (SELECT d.keep, max(b.id) AS latest, b.last_prov, b.origin FROM dup d CROSS JOIN blocks b ON b.id = d.id GROUP BY d.keep) x
+        WHERE blocks.id = x.keep AND x.keep < ${this.base};
+      DELETE FROM fts WHERE rowid IN (SELECT id FROM dup);
+      DELETE FROM blocks WHERE id IN (SELECT id FROM dup);
+      DROP TABLE temp.dup;
+    `);
   }
 
   async abort(): Promise<void> {
@@ -250,4 +274,9 @@ export class SqliteWriter implements StoreWriter {
       // already closed
     }
   }
+}
+
+/** One block's VALUES tuple. */
+function blockTuple(): string {
+  return `(${new Array(BLOCK_COLS).fill("?").join(",")})`;
 }

@@ -15,14 +15,40 @@ export function runProvenance(dataset: Dataset, runId: string, now: Date, file: 
   return { dataset, runId, seenAt, retentionUntil: addRetention(seenAt, dataset.retention), file: basename(file) };
 }
 
-/** One statement with the run's provenance (a literal, not a spread: this is the ingest hot path). */
+/**
+ * One statement with the run's provenance. The id (a sha1) is computed when first read: stores
+ * derive it from the statement's definition and never ask for it on the ingest hot path.
+ */
+class RunStatement implements Statement {
+  private cachedId: string | undefined;
+  readonly dataset: string;
+  readonly agency: string;
+  readonly legalBasis: string;
+  readonly purpose: string;
+  readonly handling: string;
+  readonly reliability: string;
+  firstSeen: string;
+  lastSeen: string;
+  readonly retentionUntil: string;
+  readonly runId: string;
+
+  constructor(
+    p: RunProvenance, readonly entityId: string, readonly schema: string, readonly origin: string,
+    readonly prop: string, readonly propType: string, readonly value: string, readonly original: string,
+  ) {
+    const ds = p.dataset;
+    this.dataset = ds.name; this.agency = ds.agency; this.legalBasis = ds.legalBasis; this.purpose = ds.purpose;
+    this.handling = ds.handling; this.reliability = ds.reliability;
+    this.firstSeen = p.seenAt; this.lastSeen = p.seenAt; this.retentionUntil = p.retentionUntil; this.runId = p.runId;
+  }
+
+  get id(): string {
+    return (this.cachedId ??= makeStatementId(this.entityId, this.prop, this.value, this.dataset));
+  }
+}
+
 function statement(p: RunProvenance, entityId: string, schema: string, origin: string, prop: string, propType: string, value: string, original: string): Statement {
-  const ds = p.dataset;
-  return {
-    id: makeStatementId(entityId, prop, value, ds.name), entityId, schema, prop, propType, value, original,
-    dataset: ds.name, agency: ds.agency, legalBasis: ds.legalBasis, purpose: ds.purpose, handling: ds.handling, reliability: ds.reliability,
-    firstSeen: p.seenAt, lastSeen: p.seenAt, retentionUntil: p.retentionUntil, runId: p.runId, origin,
-  };
+  return new RunStatement(p, entityId, schema, origin, prop, propType, value, original);
 }
 
 /** Turns one mapped entity into statements: an `id` statement plus one per value. */
