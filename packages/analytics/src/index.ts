@@ -4,3 +4,8 @@ export type { SchemaFilter } from "./load";
 export { EDGE_TYPES } from "./graph/types";
 export type { EdgeType, Network, NetworkEdge, NetworkNode, NetworkOptions } from "./graph/types";
 export { deriveNetwork, loadNetwork, networkGraph, describeRequest } from "./graph/network";
+export { paymentsTable } from "./flows/payments";
+export type { PaymentOptions, PaymentTable } from "./flows/payments";
+export { resolveHolders } from "./flows/holders";
+export type { Holders } from "./flows/holders";
+export { loadPayments } from "./flows/load-payments";

@@ -32,7 +32,7 @@ export function addDerived(b: NetworkBuilder): void {
       for (const v of e.properties[name] ?? []) note("SharedIdentifier", v.toUpperCase().replace(/[^0-9A-Z]/g, ""), e.id);
     }
   }
-  for (const [holder, account] of accountHolders(b)) note("SharedAccount", accountKey(b.byId.get(account), account), holder);
+  for (const [holder, account] of accountHolders(b.byId)) note("SharedAccount", accountKey(b.byId.get(account), account), holder);
   const max = b.opts.maxShared ?? 20;
   for (const [key, members] of [...groups].sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0))) {
     if (members.size < 2 || members.size > max) continue;
@@ -45,10 +45,10 @@ export function addDerived(b: NetworkBuilder): void {
 }
 
 /** (holder, account) pairs: Ownership of a BankAccount, and payers/beneficiaries with their accounts on payments. */
-export function accountHolders(b: NetworkBuilder): [string, string][] {
+export function accountHolders(byId: ReadonlyMap<string, FtmEntity>): [string, string][] {
   const out: [string, string][] = [];
-  const isAccount = (id: string): boolean => b.byId.get(id)?.schema === "BankAccount";
-  for (const e of b.byId.values()) {
+  const isAccount = (id: string): boolean => byId.get(id)?.schema === "BankAccount";
+  for (const e of byId.values()) {
     if (e.schema === "Ownership") {
       for (const a of (e.properties["asset"] ?? []).filter(isAccount)) for (const o of e.properties["owner"] ?? []) out.push([o, a]);
     } else if (e.schema === "Payment") {

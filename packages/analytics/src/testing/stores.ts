@@ -1,0 +1,56 @@
+/**
+ * Test support: the same scenario on both real stores — SQLite in a temporary folder and the
+ * PostgreSQL server the vitest global setup starts (a fresh schema per store). Not for production code.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import type { StorePort } from "@vizier/core";
+import { PostgresStore } from "@vizier/store-postgres";
+import { SqliteStore } from "@vizier/store-sqlite";
+import { createTestDatabase, pgServer } from "../../../store-postgres/src/test-db";
+
+export interface StoreCase {
+  label: string;
+  skip: string | undefined;
+  make(): Promise<StorePort>;
+}
+
+/** Registers setup/teardown and returns one case per store kind. Call at the top of a test file. */
+export function storeCases(prefix: string): StoreCase[] {
+  const dirs: string[] = [];
+  const server = pgServer();
+  let db: { url: string; drop: () => Promise<void> } | undefined;
+  let n = 0;
+  beforeAll(async () => {
+    if (server.url) db = await createTestDatabase(server.url, prefix);
+  });
+  afterAll(async () => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    await db?.drop();
+  });
+  return [
+    {
+      label: "sqlite",
+      skip: undefined,
+      make: async () => {
+        const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+        dirs.push(dir);
+        const s = new SqliteStore(dir);
+        await s.init();
+        return s;
+      },
+    },
+    {
+      label: "postgres",
+      skip: server.url ? undefined : server.reason,
+      make: async () => {
+        if (!db) throw new Error("no test database");
+        const s = new PostgresStore({ url: db.url, schema: `a${++n}`, maxConnections: 2 });
+        await s.init();
+        return s;
+      },
+    },
+  ];
+}
