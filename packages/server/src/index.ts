@@ -1,1 +1,8 @@
-export {};
+/** The Vizier HTTP API: a Hono app over core's services (docs/api.md). */
+export { createApp, type AppOptions, type VizierApp } from "./app";
+export { listen } from "./serve";
+export type { Authenticator, SessionInfo } from "./auth/authenticator";
+export { memoryAuthenticator, memoryUser, type MemoryUser } from "./auth/memory";
+export { JobRunner, INTERRUPTED } from "./jobs/runner";
+export { DEFAULT_LIMITS, type Limits } from "./limits";
+export { statusFor, type Problem } from "./errors";

@@ -1,0 +1,85 @@
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Services } from "@vizier/core";
+import type { Authenticator } from "./auth/authenticator";
+import { authenticate } from "./auth/middleware";
+import { router, type Deps } from "./deps";
+import type { AppEnv } from "./env";
+import { notFound, onError, problem, type FaultLogger } from "./errors";
+import type { JobRunner } from "./jobs/runner";
+import { DEFAULT_LIMITS, type Limits } from "./limits";
+import { datasetRoutes } from "./routes/datasets";
+import { entityRoutes } from "./routes/entities";
+import { exportRoutes } from "./routes/export";
+import { healthRoutes } from "./routes/health";
+import { jobRoutes } from "./routes/jobs";
+import { quarantineRoutes } from "./routes/quarantine";
+import { searchRoutes } from "./routes/search";
+import { sessionRoutes } from "./routes/session";
+
+export interface AppOptions {
+  auth: Authenticator;
+  jobs: JobRunner;
+  limits?: Partial<Limits>;
+  /** Secure flag on cookies (default true; false only for plain-HTTP development). */
+  secureCookies?: boolean;
+  now?: () => Date;
+  /** Where internal faults are logged with the reference the client sees (default: stderr). */
+  log?: FaultLogger;
+  version?: string;
+}
+
+const defaultLog: FaultLogger = (reference, err) => {
+  process.stderr.write(`vizier serve: internal error ${reference}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+};
+
+/** Limits the body before anything reads it: uploads get the upload limit, everything else the JSON limit. */
+function limitBodies(limits: Limits): MiddlewareHandler<AppEnv> {
+  const tooLarge = (max: number) => bodyLimit({ maxSize: max, onError: (c) => problem(c, "INVALID_ARGUMENT", `request body larger than ${max} bytes`, { status: 413 }) });
+  const upload = tooLarge(limits.maxUploadBytes);
+  const json = tooLarge(limits.maxJsonBytes);
+  return (c, next) => (c.req.method === "POST" && c.req.path === "/api/jobs" ? upload(c, next) : json(c, next));
+}
+
+/**
+ * The HTTP API as a Hono app over core's services (a composition root: no domain logic here).
+ * Test it in-process with `app.request()`; serve it with serve.ts. The OpenAPI 3.1 document at
+ * /api/openapi.json is generated from the zod schemas that validate the requests.
+ */
+export function createApp(svc: Services, options: AppOptions) {
+  const d: Deps = {
+    svc, auth: options.auth, jobs: options.jobs, limits: { ...DEFAULT_LIMITS, ...options.limits },
+    now: options.now ?? (() => new Date()), secureCookies: options.secureCookies ?? true, version: options.version ?? "0.1.0",
+  };
+  const app = router();
+  app.onError(onError(options.log ?? defaultLog));
+  app.notFound(notFound);
+  app.use("*", async (c, next) => {
+    await next();
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Cache-Control", "no-store");
+    c.header("Referrer-Policy", "no-referrer");
+  });
+  app.use("/api/*", limitBodies(d.limits));
+  app.use("/api/*", authenticate(d.auth));
+  const routes = app
+    .route("/", healthRoutes(d))
+    .route("/", sessionRoutes(d))
+    .route("/", datasetRoutes(d))
+    .route("/", searchRoutes(d))
+    .route("/", entityRoutes(d))
+    .route("/", exportRoutes(d))
+    .route("/", quarantineRoutes(d))
+    .route("/", jobRoutes(d));
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "API token (vz_…)" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "vizier_session", description: "session cookie from POST /api/session; unsafe methods also need X-CSRF-Token" });
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Vizier API", version: d.version, description: "Every data request needs an actor and a purpose; every read goes through the policy decision point and the audit log. See docs/api.md." },
+    security: [{ bearer: [] }, { session: [] }],
+  });
+  return routes;
+}
+
+/** The app's type: routes, inputs and outputs (for hono/client's `hc` in @vizier/client). */
+export type VizierApp = ReturnType<typeof createApp>;

@@ -1,0 +1,218 @@
+import { randomUUID } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { makeCtx, userActor, systemActor, type Ctx, type JobRecord, type JobsPort, type Services } from "@vizier/core";
+import { ingestFile, type IngestOptions, type IngestProgress } from "@vizier/core/ingest";
+import { isVizierError, VizierError } from "@vizier/model";
+import type { FaultLogger } from "../errors";
+
+export const INGEST_FORMATS = ["csv", "xlsx", "jsonl", "ftm"] as const;
+
+/** What an ingest job runs: the uploaded file and mapping as saved in the job's folder. */
+export interface IngestJobParams {
+  dataset: string;
+  fileName: string;
+  file: string;
+  mapping?: string;
+  format?: (typeof INGEST_FORMATS)[number];
+  encoding?: string;
+  sheet?: string;
+}
+
+export interface IngestUpload {
+  dataset: string;
+  fileName: string;
+  bytes: Uint8Array;
+  mapping?: string;
+  format?: IngestJobParams["format"];
+  encoding?: string;
+  sheet?: string;
+}
+
+/** The message a job left running by a stopped server gets on the next start. */
+export const INTERRUPTED = {
+  code: "CANCELLED",
+  message: "the server stopped while this job ran; ingest is all or nothing, so nothing was stored — submit the file again",
+};
+
+/** Reduces an uploaded file name to a safe single path segment (keeps the extension the readers sniff). */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const clean = base.replace(/[^A-Za-z0-9._-]/g, "_").replace(/^\.+/, "").slice(-120);
+  return clean || "upload";
+}
+
+/**
+ * Runs jobs from the durable job table, one at a time (a SQLite ingest holds the store's write
+ * lock for its whole run, decision 0002). Live progress and cancellation of the running job are
+ * held here; status and outcome are in the table, so they survive a restart. On start, jobs left
+ * `running` by a stopped server are marked failed (nothing was stored: ingest is all or nothing),
+ * and queued jobs are picked up again.
+ */
+export class JobRunner {
+  private readonly live = new Map<string, { controller: AbortController; progress: IngestProgress }>();
+  private loop: Promise<void> | undefined;
+  private wake = false;
+  private stopped = false;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly svc: Services,
+    private readonly jobs: JobsPort,
+    private readonly opts: { uploadDir: string; now?: () => Date; log?: FaultLogger },
+  ) {
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  /** Restart recovery, then work through the queue. Returns the ids of jobs marked failed. */
+  async start(): Promise<string[]> {
+    await this.jobs.ensure();
+    const failed = await this.jobs.failRunning(this.now().toISOString(), INTERRUPTED);
+    for (const id of failed) await this.removeUpload(id);
+    this.kick();
+    return failed;
+  }
+
+  /** Stops taking jobs, cancels the running one and waits for it to end. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const l of this.live.values()) l.controller.abort();
+    await this.loop;
+  }
+
+  /** Resolves when the queue is empty (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.loop) await this.loop;
+  }
+
+  /** Saves the upload in the job's folder and queues the job. */
+  async submitIngest(ctx: Ctx, up: IngestUpload): Promise<JobRecord> {
+    const id = randomUUID();
+    const dir = join(this.opts.uploadDir, id);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const params: IngestJobParams = { dataset: up.dataset, fileName: up.fileName, file: join(dir, safeFileName(up.fileName)) };
+    await writeFile(params.file, up.bytes, { mode: 0o600 });
+    if (up.mapping !== undefined) {
+      params.mapping = join(dir, "mapping.yml");
+      await writeFile(params.mapping, up.mapping, { mode: 0o600 });
+    }
+    if (up.format) params.format = up.format;
+    if (up.encoding) params.encoding = up.encoding;
+    if (up.sheet) params.sheet = up.sheet;
+    const a = ctx.actor;
+    const job: JobRecord = {
+      id, kind: "ingest", status: "queued", purpose: ctx.purpose, params: { ...params }, progress: {}, cancelRequested: false,
+      actor: { id: a.id, kind: a.kind, agency: a.agency, roles: [...a.roles], cases: [...a.cases] }, createdAt: this.now().toISOString(),
+    };
+    try {
+      await this.jobs.createJob(job);
+    } catch (e) {
+      await rm(dir, { recursive: true, force: true });
+      throw e;
+    }
+    this.kick();
+    return job;
+  }
+
+  /** A job with the live progress of the running one. */
+  async get(id: string): Promise<JobRecord | undefined> {
+    const job = await this.jobs.getJob(id);
+    const l = this.live.get(id);
+    return job && l && job.status === "running" ? { ...job, progress: { ...l.progress } } : job;
+  }
+
+  list(q: Parameters<JobsPort["listJobs"]>[0]): Promise<JobRecord[]> {
+    return this.jobs.listJobs(q);
+  }
+
+  /** Cancels a queued job at once, or asks the running one to stop; finished jobs stay as they are (CONFLICT). */
+  async cancel(id: string): Promise<JobRecord> {
+    const job = await this.jobs.getJob(id);
+    if (!job) throw new VizierError("NOT_FOUND", `job ${id} does not exist`);
+    if (job.status === "queued") {
+      // Claim it first so the loop cannot start it between our read and write.
+      if (await this.jobs.claimJob(id, this.now().toISOString())) {
+        const done = await this.finish(id, "cancelled", { error: { code: "CANCELLED", message: "cancelled before it started" } });
+        return done;
+      }
+      return this.cancel(id);
+    }
+    if (job.status === "running") {
+      const l = this.live.get(id);
+      if (!l) throw new VizierError("CONFLICT", `job ${id} is running in another server process; cancel it there`);
+      l.controller.abort();
+      return this.jobs.updateJob(id, { cancelRequested: true });
+    }
+    throw new VizierError("CONFLICT", `job ${id} has already ${job.status === "succeeded" ? "succeeded" : job.status === "failed" ? "failed" : "been cancelled"}`);
+  }
+
+  private kick(): void {
+    this.wake = true;
+    if (this.loop || this.stopped) return;
+    this.loop = this.drain().finally(() => { this.loop = undefined; if (this.wake && !this.stopped) this.kick(); });
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopped) {
+      this.wake = false;
+      let next: JobRecord | undefined;
+      try {
+        next = (await this.jobs.queuedJobs(1))[0];
+      } catch (e) {
+        this.opts.log?.(randomUUID(), e);
+        return;
+      }
+      if (!next) return;
+      if (!(await this.jobs.claimJob(next.id, this.now().toISOString()).catch(() => false))) continue;
+      await this.run(next);
+    }
+  }
+
+  private async run(job: JobRecord): Promise<void> {
+    const controller = new AbortController();
+    const progress: IngestProgress = { rows: 0, quarantined: 0, bytesRead: 0, bytesTotal: 0 };
+    this.live.set(job.id, { controller, progress });
+    try {
+      const p = job.params as unknown as IngestJobParams;
+      const ctx = makeCtx(jobActor(job), job.purpose, this.now);
+      const opts: IngestOptions = {
+        file: p.file, dataset: p.dataset, signal: controller.signal,
+        onProgress: (x) => Object.assign(progress, x),
+      };
+      if (p.mapping) opts.mapping = p.mapping;
+      if (p.format) opts.format = p.format;
+      if (p.encoding) opts.encoding = p.encoding;
+      if (p.sheet) opts.sheet = p.sheet;
+      const report = await ingestFile(ctx, this.svc, opts);
+      const { file: _path, ...rest } = report;
+      await this.finish(job.id, "succeeded", { result: { ...rest, file: p.fileName }, progress: { ...progress } });
+    } catch (e) {
+      const cancelled = controller.signal.aborted || isVizierError(e, "CANCELLED");
+      if (!isVizierError(e)) this.opts.log?.(job.id, e);
+      const error = isVizierError(e) && e.code !== "INTERNAL"
+        ? { code: e.code, message: e.message }
+        : { code: "INTERNAL", message: "the job failed with an internal error; see the server log" };
+      await this.finish(job.id, cancelled ? "cancelled" : "failed", { error, progress: { ...progress } }).catch((x: unknown) => this.opts.log?.(job.id, x));
+    } finally {
+      this.live.delete(job.id);
+    }
+  }
+
+  private async finish(id: string, status: "succeeded" | "failed" | "cancelled", patch: Partial<Pick<JobRecord, "result" | "error" | "progress">>): Promise<JobRecord> {
+    const done = await this.jobs.updateJob(id, { ...patch, status, finishedAt: this.now().toISOString() });
+    await this.removeUpload(id);
+    return done;
+  }
+
+  /** Uploaded data is not kept once a job has ended (it is in the store, or it was refused). */
+  private async removeUpload(id: string): Promise<void> {
+    await rm(join(this.opts.uploadDir, id), { recursive: true, force: true });
+  }
+}
+
+/** Rebuilds the submitter from the job record (a queued job may resume after a restart). */
+function jobActor(job: JobRecord) {
+  const a = job.actor;
+  if (a.kind === "system") return systemActor(a.id.replace(/^system:/, ""), a.agency);
+  return userActor(a.id, a.agency, a.roles as Parameters<typeof userActor>[2], a.cases);
+}

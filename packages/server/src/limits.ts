@@ -1,0 +1,21 @@
+/** Request limits; every one is documented in docs/api.md and can be set per installation. */
+export interface Limits {
+  /** Largest JSON body, in bytes. */
+  maxJsonBytes: number;
+  /** Largest multipart upload (file + mapping), in bytes. The upload is held in memory while parsed. */
+  maxUploadBytes: number;
+  /** Largest page of search results, jobs or quarantine rows. */
+  maxPageSize: number;
+  /** Largest offset a caller may page to (deep offsets are slow on every store). */
+  maxOffset: number;
+  /** Most entity ids in one entity request. */
+  maxEntityIds: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxJsonBytes: 1024 * 1024,
+  maxUploadBytes: 256 * 1024 * 1024,
+  maxPageSize: 200,
+  maxOffset: 10_000,
+  maxEntityIds: 100,
+};

@@ -1,0 +1,73 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { deleteCookie, setCookie } from "hono/cookie";
+import type { Deps } from "../deps";
+import { router } from "../deps";
+import { CSRF_COOKIE, csrfToken, SESSION_COOKIE } from "../auth/csrf";
+import { principalOf } from "../auth/middleware";
+import { ActorSchema, problems } from "../schemas";
+
+const LoginSchema = z.object({
+  user: z.string().min(1).max(100),
+  password: z.string().min(1).max(1000),
+  purpose: z.string().max(200).regex(/^[^\x00-\x1f\x7f]*$/, "no control characters").optional()
+    .openapi({ description: "purpose bound to the session (used when a request sends no X-Vizier-Purpose)", example: "case:NL-2026-0042" }),
+}).openapi("Login");
+
+const SessionSchema = z.object({
+  actor: ActorSchema,
+  via: z.enum(["bearer", "session"]),
+  purpose: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  csrfToken: z.string().nullable().openapi({ description: "send as X-CSRF-Token on unsafe cookie-authenticated requests" }),
+}).openapi("Session");
+
+const login = createRoute({
+  method: "post", path: "/api/session", tags: ["session"], summary: "Sign in with a password; sets an HttpOnly SameSite=Strict session cookie",
+  security: [],
+  request: { body: { required: true, content: { "application/json": { schema: LoginSchema } } } },
+  responses: { 200: { description: "signed in", content: { "application/json": { schema: SessionSchema } } }, ...problems(400, 401, 403, 422) },
+});
+
+const me = createRoute({
+  method: "get", path: "/api/session", tags: ["session"], summary: "The current actor and purpose",
+  responses: { 200: { description: "who you are", content: { "application/json": { schema: SessionSchema } } }, ...problems(401) },
+});
+
+const logout = createRoute({
+  method: "delete", path: "/api/session", tags: ["session"], summary: "Sign out (ends the session, clears the cookies)",
+  responses: { 204: { description: "signed out" }, ...problems(401, 403) },
+});
+
+/** Session login, current actor, logout. */
+export function sessionRoutes(d: Deps) {
+  return router()
+    .openapi(login, async (c) => {
+      const body = c.req.valid("json");
+      const source = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+      const s = await d.auth.login({ user: body.user, password: body.password, purpose: body.purpose ?? "", ...(source ? { source } : {}) });
+      const expires = new Date(s.expiresAt);
+      setCookie(c, SESSION_COOKIE, s.secret, { httpOnly: true, sameSite: "Strict", secure: d.secureCookies, path: "/api", expires });
+      const csrf = csrfToken(s.secret);
+      setCookie(c, CSRF_COOKIE, csrf, { httpOnly: false, sameSite: "Strict", secure: d.secureCookies, path: "/", expires });
+      return c.json({ actor: actorJson(s.actor), via: "session" as const, purpose: s.purpose || null, expiresAt: s.expiresAt, csrfToken: csrf }, 200);
+    })
+    .openapi(me, async (c) => {
+      const p = principalOf(c);
+      const purpose = c.req.header("x-vizier-purpose") ?? p.sessionPurpose;
+      return c.json({
+        actor: actorJson(p.actor), via: p.via, purpose: purpose?.trim() ? purpose : null, expiresAt: null,
+        csrfToken: p.sessionSecret ? csrfToken(p.sessionSecret) : null,
+      }, 200);
+    })
+    .openapi(logout, async (c) => {
+      const p = principalOf(c);
+      if (p.sessionSecret) await d.auth.logout(p.sessionSecret);
+      deleteCookie(c, SESSION_COOKIE, { path: "/api", secure: d.secureCookies });
+      deleteCookie(c, CSRF_COOKIE, { path: "/", secure: d.secureCookies });
+      return c.body(null, 204);
+    });
+}
+
+function actorJson(a: { id: string; kind: "user" | "system"; agency: string; roles: readonly string[]; cases: readonly string[] }) {
+  return { id: a.id, kind: a.kind, agency: a.agency, roles: [...a.roles], cases: [...a.cases] };
+}
