@@ -17,6 +17,7 @@ import { scopeCondition } from "./scope-sql";
 import { fold, prefixTsQuery, searchSql } from "./search-sql";
 import { PgWriter } from "./writer";
 import { ensureResolution, PgResolution } from "./resolution";
+import { ensureAccountTables, PgAccounts } from "./accounts";
 
 export interface PostgresStoreOptions {
   /** libpq connection URL, e.g. postgresql://vizier@db.internal/vizier */
@@ -46,6 +47,8 @@ export class PostgresStore implements StorePort {
   private readonly schema: string;
   /** Entity-resolution results beside the statements (resolution.ts). */
   readonly resolution: PgResolution;
+  /** Users, API tokens, sessions and login attempts (accounts.ts). */
+  readonly accounts = new PgAccounts(() => this.pool);
 
   constructor(opts: PostgresStoreOptions) {
     this.schema = opts.schema ?? "vizier";
@@ -76,6 +79,7 @@ export class PostgresStore implements StorePort {
     try {
       await migrate(client, this.schema);
       await ensureResolution(client);
+      await ensureAccountTables(client);
       client.release();
     } catch (e) {
       client.release(e instanceof Error ? e : undefined);

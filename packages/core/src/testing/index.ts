@@ -4,3 +4,4 @@ export * from "./fixtures";
 export { runJobsContract } from "./jobs-contract";
 export { runResolutionContract } from "./resolution-contract";
 export { runAccessRequestContract, type AccessStore } from "./access-requests-contract";
+export { runAccountsContract, type AccountsStore } from "./accounts-contract";
