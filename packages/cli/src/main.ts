@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { formatLocation, isVizierError } from "@vizier/model";
+import { registerAccess } from "./commands/access";
 import { registerAudit } from "./commands/audit";
 import { registerDataset } from "./commands/dataset";
 import { registerDemo } from "./commands/demo";
@@ -36,6 +37,7 @@ export function buildProgram(env: Env): Command {
   registerSearch(program, env);
   registerStats(program, env);
   registerAudit(program, env);
+  registerAccess(program, env);
   registerDemo(program, env);
   registerGraph(program);
   registerLink(program);

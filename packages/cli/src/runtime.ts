@@ -1,6 +1,7 @@
 import { defaultModel, VizierError } from "@vizier/model";
 import { makeCtx, userActor, type Ctx, type Services, type StorePort } from "@vizier/core";
 import { SqliteStore } from "@vizier/store-sqlite";
+import { accessRequestsOf } from "./commands/access-port";
 import { openPostgres } from "./postgres";
 import { loadConfig, type InstallationConfig } from "./config";
 
@@ -56,7 +57,7 @@ export async function openRuntime(opts: GlobalOptions, env: Env): Promise<Runtim
   const actor = userActor(opts.as ?? "admin", agency, ["admin", "analyst"]);
   const purpose = opts.purpose ?? env.VIZIER_PURPOSE;
   return {
-    svc: { store, model: defaultModel(), sharing: config.sharing },
+    svc: { store, model: defaultModel(), sharing: config.sharing, access: accessRequestsOf(store) },
     config,
     agency,
     close: () => store.close(),

@@ -1,8 +1,7 @@
 export * from "./context";
 export type * from "./ports/index";
 export * from "./policy/index";
-export * from "./audit/chain";
-export * from "./audit/types";
+export * from "./audit/index";
 export type { Services } from "./services";
 export { createDataset } from "./datasets";
 export { scopeFor } from "./read/scope";

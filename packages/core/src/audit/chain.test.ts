@@ -49,3 +49,21 @@ describe("audit hash chain", () => {
     expect((await verifyAudit(batches(c))).firstBad?.seq).toBe(1);
   });
 });
+
+describe("audit anchors", () => {
+  it("accepts a chain that still holds the anchored record", async () => {
+    const c = chain(5);
+    expect(await verifyAudit(batches(c), { seq: 3, hash: c[2]!.hash })).toEqual({ ok: true, records: 5 });
+  });
+  it("detects a truncated tail that the chain alone cannot", async () => {
+    const c = chain(5);
+    const anchor = { seq: 5, hash: c[4]!.hash };
+    const cut = c.slice(0, 3);
+    expect((await verifyAudit(batches(cut))).ok).toBe(true);
+    expect((await verifyAudit(batches(cut), anchor)).firstBad?.seq).toBe(5);
+  });
+  it("detects a chain rebuilt with a different anchored record", async () => {
+    const c = chain(5);
+    expect((await verifyAudit(batches(c), { seq: 4, hash: "f".repeat(64) })).firstBad?.seq).toBe(4);
+  });
+});

@@ -23,8 +23,18 @@ export interface AuditVerification {
   firstBad?: { seq: number; reason: string };
 }
 
-/** Walks the whole chain; reports the first altered, missing, inserted or reordered record. */
-export async function verifyAudit(records: AsyncIterable<AuditRecord[]>): Promise<AuditVerification> {
+/** A chain head recorded outside the store (see anchor.ts): the record `seq` must still have `hash`. */
+export interface AuditAnchorRef {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Walks the whole chain; reports the first altered, missing, inserted or reordered record. With an
+ * anchor, the chain must also still contain the anchored record with the anchored hash, which
+ * catches removal of the newest records (truncation) and wholesale rewriting up to the anchor.
+ */
+export async function verifyAudit(records: AsyncIterable<AuditRecord[]>, anchor?: AuditAnchorRef): Promise<AuditVerification> {
   let prev = GENESIS;
   let expectSeq = 1;
   let n = 0;
@@ -34,20 +44,26 @@ export async function verifyAudit(records: AsyncIterable<AuditRecord[]>): Promis
       if (r.seq !== expectSeq) return { ok: false, records: n, firstBad: { seq: r.seq, reason: `expected sequence ${expectSeq}, found ${r.seq} (record deleted, inserted or reordered)` } };
       if (r.prevHash !== prev) return { ok: false, records: n, firstBad: { seq: r.seq, reason: "previous-hash link broken" } };
       if (linkAudit(prev, r.seq, r) !== r.hash) return { ok: false, records: n, firstBad: { seq: r.seq, reason: "record content does not match its hash (altered)" } };
+      if (anchor && r.seq === anchor.seq && r.hash !== anchor.hash) {
+        return { ok: false, records: n, firstBad: { seq: r.seq, reason: "record differs from the anchor kept outside the store (log rewritten)" } };
+      }
       prev = r.hash;
       expectSeq++;
     }
   }
+  if (anchor && n < anchor.seq) {
+    return { ok: false, records: n, firstBad: { seq: anchor.seq, reason: `the anchored record ${anchor.seq} is missing: the log ends at ${n} (newest records removed)` } };
+  }
   return { ok: true, records: n };
 }
 
-/** Appends entries for a context; a failed write fails the operation that caused it. */
+/** Appends entries for a context and returns the chained records; a failed write fails the operation that caused it. */
 export async function audit(
   store: { appendAudit(e: readonly AuditEntry[], link: typeof linkAudit): Promise<AuditRecord[]> },
   entries: readonly AuditEntry[],
-): Promise<void> {
+): Promise<AuditRecord[]> {
   try {
-    await store.appendAudit(entries, linkAudit);
+    return await store.appendAudit(entries, linkAudit);
   } catch (e) {
     throw new VizierError("AUDIT_FAILED", `audit write failed, so the operation was refused: ${(e as Error).message}`, { cause: e });
   }

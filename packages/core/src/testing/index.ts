@@ -4,4 +4,5 @@ export * from "./fixtures";
 export { runJobsContract } from "./jobs-contract";
 export { runResolutionContract } from "./resolution-contract";
 export { runAccessRequestContract, type AccessStore } from "./access-requests-contract";
+export { runAuditSafeguardsContract, type AuditTamper } from "../audit/testing";
 export { runAccountsContract, type AccountsStore } from "./accounts-contract";
