@@ -43,7 +43,7 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
 
 const TITLES: Record<number, string> = {
   400: "Bad request", 401: "Not authenticated", 403: "Forbidden", 404: "Not found", 405: "Method not allowed", 409: "Conflict",
-  413: "Request too large", 415: "Unsupported media type", 422: "Unprocessable content", 500: "Internal error", 503: "Service unavailable",
+  413: "Request too large", 415: "Unsupported media type", 422: "Unprocessable content", 429: "Too many requests", 500: "Internal error", 503: "Service unavailable",
 };
 
 /** Codes whose messages may carry store paths or driver text: the client gets a generic detail. */

@@ -6,3 +6,4 @@ export { memoryAuthenticator, memoryUser, type MemoryUser } from "./auth/memory"
 export { JobRunner, INTERRUPTED } from "./jobs/runner";
 export { DEFAULT_LIMITS, type Limits } from "./limits";
 export { statusFor, type Problem } from "./errors";
+export { accountsAuthenticator } from "./auth/accounts";

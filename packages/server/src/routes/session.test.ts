@@ -7,8 +7,8 @@ afterAll(async () => { await f.close(); });
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({ method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } });
 
-async function login(purpose?: string) {
-  const r = await f.app.request("http://localhost/api/session", json({ user: "ann", password: "pw-ann", ...(purpose ? { purpose } : {}) }));
+async function login(purpose = "case:TEST-1") {
+  const r = await f.app.request("http://localhost/api/session", json({ user: "ann", password: "pw-ann", purpose }));
   expect(r.status).toBe(200);
   const cookies = r.headers.getSetCookie();
   const session = cookies.find((c) => c.startsWith("vizier_session="))!;
@@ -30,16 +30,18 @@ describe("session login, me, logout", () => {
     expect((await f.app.request("http://localhost/api/datasets", { headers: { cookie: s.cookie } })).status).toBe(200);
   });
 
-  it("a session without a purpose needs the header on data routes", async () => {
-    const s = await login();
-    const r = await f.app.request("http://localhost/api/datasets", { headers: { cookie: s.cookie } });
-    expect(r.status).toBe(400);
-    expect((await r.json() as { code: string }).code).toBe("PURPOSE_REQUIRED");
-    expect((await f.app.request("http://localhost/api/datasets", { headers: { cookie: s.cookie, "x-vizier-purpose": "case:X" } })).status).toBe(200);
+  it("a session needs a purpose; the header overrides it per request", async () => {
+    for (const purpose of [undefined, "", "   "]) {
+      const r = await f.app.request("http://localhost/api/session", json({ user: "ann", password: "pw-ann", ...(purpose === undefined ? {} : { purpose }) }));
+      expect(r.status).toBe(422);
+    }
+    const s = await login("case:TEST-1");
+    const me = await f.app.request("http://localhost/api/session", { headers: { cookie: s.cookie, "x-vizier-purpose": "case:OTHER" } });
+    expect((await me.json() as { purpose: string }).purpose).toBe("case:OTHER");
   });
 
   it("refuses wrong passwords and unknown users alike (401)", async () => {
-    for (const body of [{ user: "ann", password: "nope" }, { user: "nobody", password: "pw-ann" }]) {
+    for (const body of [{ user: "ann", password: "nope", purpose: "case:T" }, { user: "nobody", password: "pw-ann", purpose: "case:T" }]) {
       const r = await f.app.request("http://localhost/api/session", json(body));
       expect(r.status).toBe(401);
       expect(r.headers.getSetCookie()).toEqual([]);
@@ -53,7 +55,7 @@ describe("session login, me, logout", () => {
     expect((await logout({ "x-csrf-token": "forged" })).status).toBe(403);
     expect((await logout({ "x-csrf-token": s.csrf, origin: "https://evil.example" })).status).toBe(403);
     // A login from another origin is refused too (login CSRF).
-    expect((await f.app.request("http://localhost/api/session", json({ user: "ann", password: "pw-ann" }, { origin: "https://evil.example" }))).status).toBe(403);
+    expect((await f.app.request("http://localhost/api/session", json({ user: "ann", password: "pw-ann", purpose: "case:T" }, { origin: "https://evil.example" }))).status).toBe(403);
     const ok = await logout({ "x-csrf-token": s.csrf, origin: "http://localhost" });
     expect(ok.status).toBe(204);
     expect(ok.headers.getSetCookie().join(";")).toMatch(/vizier_session=;/);
@@ -74,6 +76,6 @@ describe("session login, me, logout", () => {
     expect(shape.status).toBe(422);
     const p = await shape.json() as { code: string; errors: Array<{ path: string }> };
     expect(p.code).toBe("INVALID_ARGUMENT");
-    expect([...new Set(p.errors.map((e) => e.path))].sort()).toEqual(["password", "user"]);
+    expect([...new Set(p.errors.map((e) => e.path))].sort()).toEqual(["password", "purpose", "user"]);
   });
 });

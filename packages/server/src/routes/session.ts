@@ -9,7 +9,7 @@ import { ActorSchema, problems } from "../schemas";
 const LoginSchema = z.object({
   user: z.string().min(1).max(100),
   password: z.string().min(1).max(1000),
-  purpose: z.string().max(200).regex(/^[^\x00-\x1f\x7f]*$/, "no control characters").optional()
+  purpose: z.string().trim().min(1).max(200).regex(/^[^\x00-\x1f\x7f]*$/, "no control characters")
     .openapi({ description: "purpose bound to the session (used when a request sends no X-Vizier-Purpose)", example: "case:NL-2026-0042" }),
 }).openapi("Login");
 
@@ -44,7 +44,7 @@ export function sessionRoutes(d: Deps) {
     .openapi(login, async (c) => {
       const body = c.req.valid("json");
       const source = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-      const s = await d.auth.login({ user: body.user, password: body.password, purpose: body.purpose ?? "", ...(source ? { source } : {}) });
+      const s = await d.auth.login({ user: body.user, password: body.password, purpose: body.purpose, ...(source ? { source } : {}) });
       const expires = new Date(s.expiresAt);
       setCookie(c, SESSION_COOKIE, s.secret, { httpOnly: true, sameSite: "Strict", secure: d.secureCookies, path: "/api", expires });
       const csrf = csrfToken(s.secret);
