@@ -53,7 +53,8 @@ export function resolveGroup(input: GroupInput): GroupOutput {
   const prev = input.previous;
   if (input.records.length < 2) {
     const clusterOf = new Map(input.records.map((r) => [r.id, `single:${r.id}`]));
-    return { clusterOf, fingerprints, review: [], model: input.model, candidatePairs: 0, conflicts: 0, compared: input.records.length };
+    const compared = input.records.filter((r) => prev?.members.get(r.id)?.fingerprint !== fingerprints.get(r.id)).length;
+    return { clusterOf, fingerprints, review: [], model: input.model, candidatePairs: 0, conflicts: 0, compared };
   }
   if (prev && input.model) return incremental(input, prev, input.model, fingerprints);
   const res = resolve(input.records, { fields: [...input.fields], threshold: input.threshold, judgements: input.judgements, ...(input.model ? { model: input.model } : {}) });

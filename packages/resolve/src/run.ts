@@ -103,7 +103,7 @@ export async function resolveStore(ctx: Ctx, svc: Services, er: ResolutionPort, 
     const out = resolveGroup({
       records, fields, threshold, band, view: view.key, model: fixed,
       judgements: judgements.map((j) => toEngine(j, g)),
-      previous: incremental && fixed ? { members: prevOf, review: prevReview } : undefined,
+      previous: incremental ? { members: prevOf, review: prevReview } : undefined,
     });
     outputs.set(g, out);
     if (out.model) params.models[g] = out.model;
