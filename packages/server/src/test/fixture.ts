@@ -29,6 +29,17 @@ export type UserName = keyof typeof USERS;
 export const token = (u: UserName) => `vz_test_${u}`;
 export const PURPOSE = "case:TEST-1";
 
+/** A mapping for CSV files with columns id and name. */
+export const MAPPING = `
+query:
+  entities:
+    person:
+      schema: Person
+      keys: [id]
+      properties:
+        name: { column: name }
+`;
+
 /** Entity ids with what they hold. */
 export const E = { jan: "ent-jan", secret: "ent-secret", mixed: "ent-mixed", bee: "ent-bee" };
 
