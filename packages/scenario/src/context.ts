@@ -1,0 +1,91 @@
+/** What every source writer receives, and the dataset/file descriptions they return. */
+import type { Cast } from "./cast";
+import type { Population } from "./population";
+import type { Truth } from "./truth";
+import type { Rand } from "./rng";
+
+export interface GenContext {
+  seed: number;
+  scale: number;
+  /** Output folder; file paths in specs and truth are relative to it. */
+  out: string;
+  pop: Population;
+  cast: Cast;
+  truth: Truth;
+  /** Called after each file is written. */
+  onFile?: (f: FileSpec) => void;
+}
+
+/** A dataset registration, as `vizier dataset create` takes it. */
+export interface DatasetSpec {
+  name: string;
+  label: string;
+  agency: string;
+  legalBasis: string;
+  purpose: string;
+  handling: string;
+  reliability: string;
+  retention: string;
+  compartment: string;
+  description: string;
+}
+
+/** One generated file, its mapping, and the dataset it is ingested into. */
+export interface FileSpec {
+  dataset: string;
+  file: string;
+  mapping: string;
+  rows: number;
+  format: "csv" | "tsv" | "jsonl";
+  encoding: "utf-8" | "windows-1252";
+  description: string;
+  /** Columns whose values, joined by "/", identify a row (the `record` of truth/identities.csv). */
+  recordKey: string[];
+}
+
+/** A source: one agency's hand-over — its datasets, and a writer for its files. */
+export interface Source {
+  agency: string;
+  datasets: DatasetSpec[];
+  write(ctx: GenContext): FileSpec[];
+}
+
+/** Count of background rows at a scale (at least `min`, so tiny scales still have a haystack). */
+export function rowsAt(base: number, scale: number, min = 5): number {
+  return Math.max(min, Math.round(base * scale));
+}
+
+/**
+ * Writes `n` background rows with the case rows spread among them at random positions, so the
+ * planted records are not all at the end of a file.
+ */
+export function interleave(r: Rand, n: number, background: (i: number) => void, planted: readonly (() => void)[]): void {
+  const at = planted.map(() => Math.floor(r.float() * (n + 1))).sort((a, b) => a - b);
+  let k = 0;
+  for (let i = 0; i <= n; i++) {
+    while (k < planted.length && at[k] === i) planted[k++]!();
+    if (i < n) background(i);
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** ISO date-time (minutes) at a uniform random moment between two ISO dates. */
+export function momentIn(r: Rand, from: string, to: string): string {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  const t = a + Math.floor(r.float() * ((b - a) / 60_000)) * 60_000;
+  return new Date(t).toISOString().slice(0, 16);
+}
+
+/** ISO date `days` after an ISO date. */
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + Math.round(days) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The period the background activity spans, and the case's own window inside it. */
+export const PERIOD = { from: "2025-10-01", to: "2026-09-30", caseFrom: "2026-02-01", caseTo: "2026-08-31" };
+
+export const COUNTRY_NL: Record<string, string> = {
+  NL: "Nederland", MA: "Marokko", TR: "Turkije", CO: "Colombia", DE: "Duitsland", GB: "Verenigd Koninkrijk", BE: "België", EC: "Ecuador", AE: "Verenigde Arabische Emiraten",
+};
