@@ -12,3 +12,4 @@ export { exportEntities } from "./read/export";
 export * as sqlRows from "./sql/rows";
 export * from "./ports/jobs";
 export * as accounts from "./accounts/index";
+export { retentionDue, runRetention, type DerivedData } from "./retention";

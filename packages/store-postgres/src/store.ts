@@ -1,6 +1,6 @@
 import { VizierError, ID_PROP, type Dataset, type Statement } from "@vizier/model";
 import type {
-  AccessScope, AuditEntry, AuditRecord, IngestRun, QuarantineRow, SearchHit, StatementQuery, StorePort, StoreStats, StoreWriter,
+  AccessScope, AuditAppend, AuditEntry, AuditRecord, RetentionDue, RetentionPurge, IngestRun, QuarantineRow, SearchHit, StatementQuery, StorePort, StoreStats, StoreWriter,
   WithheldCount,
 } from "@vizier/core";
 import pg from "pg";
@@ -16,6 +16,7 @@ import { ident, migrate } from "./schema";
 import { scopeCondition } from "./scope-sql";
 import { fold, prefixTsQuery, searchSql } from "./search-sql";
 import { PgWriter } from "./writer";
+import { purgeExpired, retentionDue } from "./retention";
 import { ensureResolution, PgResolution } from "./resolution";
 import { ensureAccountTables, PgAccounts } from "./accounts";
 
@@ -219,6 +220,14 @@ export class PostgresStore implements StorePort {
       bySchema: Object.fromEntries(bySchema.map((r) => [r.schema, Number(r.n)])),
       byDataset: Object.fromEntries(byDataset.map((r) => [r.dataset, { entities: Number(r.entities), statements: Number(r.statements) }])),
     };
+  }
+
+  async retentionDue(until: string): Promise<RetentionDue[]> {
+    return retentionDue(this.pool, until);
+  }
+
+  async purgeExpired(before: string, audit: (r: RetentionPurge) => AuditAppend): Promise<RetentionPurge> {
+    return purgeExpired(this.pool, before, audit);
   }
 
   async appendAudit(entries: readonly AuditEntry[], link: (prevHash: string, seq: number, e: AuditEntry) => string): Promise<AuditRecord[]> {

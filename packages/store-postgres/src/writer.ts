@@ -126,7 +126,10 @@ export class PgWriter implements StoreWriter {
         `INSERT INTO statements (${cols}, value_hash)
          SELECT ${cols}, decode(md5(value), 'hex') FROM vz_stage
          ON CONFLICT (entity_id, dataset, prop, value_hash) DO UPDATE
-           SET last_seen = EXCLUDED.last_seen, run_id = EXCLUDED.run_id, origin = EXCLUDED.origin`);
+           SET last_seen = EXCLUDED.last_seen, run_id = EXCLUDED.run_id, origin = EXCLUDED.origin,
+               -- a statement seen again carries the provenance of its latest sighting, retention included
+               retention_until = EXCLUDED.retention_until, agency = EXCLUDED.agency, legal_basis = EXCLUDED.legal_basis,
+               purpose = EXCLUDED.purpose, handling = EXCLUDED.handling, reliability = EXCLUDED.reliability`);
       await this.client.query(
         `INSERT INTO runs (id, dataset, file, mapping, actor, started_at, finished_at, rows_read, rows_ok, rows_quarantined, rows_filtered, statements, entities, conflicts, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, runParams(run).map((v) => (typeof v === "string" ? noNul(v) : v)));

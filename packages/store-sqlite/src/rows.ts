@@ -89,8 +89,9 @@ function toStatement(r: BlockRow): Statement {
 
 /**
  * The provenance tuple of a statement, as a map key. Within one run agency, legal basis, purpose,
- * reliability and retention follow from the dataset, so run, dataset, handling and time identify it.
+ * reliability and retention follow from the dataset; retention and reliability are in the key anyway
+ * so a writer that sets them per statement is still stored faithfully.
  */
 export function provenanceKey(s: Statement): string {
-  return s.runId + "\u001f" + s.dataset + "\u001f" + s.handling + "\u001f" + s.lastSeen;
+  return s.runId + "\u001f" + s.dataset + "\u001f" + s.handling + "\u001f" + s.lastSeen + "\u001f" + s.retentionUntil + "\u001f" + s.reliability;
 }

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import type Database from "better-sqlite3";
 import { VizierError, type Dataset, type Statement } from "@vizier/model";
 import {
-  inScope, scopePairs, sqlRows, type AccessScope, type AuditEntry, type AuditRecord, type IngestRun, type QuarantineRow,
+  inScope, scopePairs, sqlRows, type AccessScope, type AuditAppend, type AuditEntry, type RetentionDue, type RetentionPurge, type AuditRecord, type IngestRun, type QuarantineRow,
   type SearchHit, type StatementQuery, type StorePort, type StoreStats, type StoreWriter, type WithheldCount,
 } from "@vizier/core";
 import { SqliteAccessRequests } from "./access-requests";
@@ -15,6 +15,7 @@ import { migrate } from "./migrate";
 import { KEYED_BLOCK_SELECT, SCHEMA_VERSION } from "./schema";
 import { expandBlocks, mergeRows, PropTable, type BlockDbRow } from "./rows";
 import { storeStats, withheldCounts } from "./stats";
+import { purgeExpired, retentionDue } from "./retention";
 import { SqliteWriter } from "./writer";
 import { ensureResolution, SqliteResolution } from "./resolution";
 import { ensureAccountTables, SqliteAccounts } from "./accounts";
@@ -172,6 +173,14 @@ export class SqliteStore implements StorePort {
 
   async stats(): Promise<StoreStats> {
     return guard(this.location, () => storeStats(this.conn));
+  }
+
+  async retentionDue(until: string): Promise<RetentionDue[]> {
+    return guard(this.location, () => retentionDue(this.conn, until));
+  }
+
+  async purgeExpired(before: string, audit: (r: RetentionPurge) => AuditAppend): Promise<RetentionPurge> {
+    return guard(this.location, () => purgeExpired(this.conn, before, audit));
   }
 
   async appendAudit(entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string): Promise<AuditRecord[]> {

@@ -70,7 +70,8 @@ export class SqliteWriter implements StoreWriter {
   /** The stored provenance id for the statement's provenance tuple (usually one per run). */
   private prov(s: Statement): number {
     const l = this.lastProvStmt;
-    if (l && l.runId === s.runId && l.dataset === s.dataset && l.handling === s.handling && l.lastSeen === s.lastSeen) return this.lastProv;
+    if (l && l.runId === s.runId && l.dataset === s.dataset && l.handling === s.handling && l.lastSeen === s.lastSeen &&
+      l.retentionUntil === s.retentionUntil && l.reliability === s.reliability) return this.lastProv;
     const key = provenanceKey(s);
     let id = this.provIds.get(key);
     if (id === undefined) {

@@ -79,6 +79,26 @@ export interface WithheldCount {
   props: string[];
 }
 
+/** Statements up for review: their retention ends on or before the date asked about. */
+export interface RetentionDue {
+  dataset: string;
+  /** ISO date after which the statements must be removed or reviewed. */
+  retentionUntil: string;
+  statements: number;
+  entities: number;
+}
+
+/** What a retention run removed. */
+export interface RetentionPurge {
+  /** Cut-off date: statements whose retention ended before it were removed. */
+  before: string;
+  statements: number;
+  /** Entities that lost statements. */
+  entities: number;
+  /** Entities with no statement left anywhere: derived data about them (resolution, grants) goes too. */
+  removedEntityIds: string[];
+}
+
 /**
  * Everything written by one ingest run becomes visible at `commit` or not at all: a run that
  * fails or is killed leaves the store exactly as it was.
@@ -123,6 +143,14 @@ export interface StorePort {
   search(scope: AccessScope, q: { text: string; limit: number; offset: number }): Promise<SearchHit[]>;
   countWithheld(scope: AccessScope, entityIds: readonly string[]): Promise<WithheldCount[]>;
   stats(): Promise<StoreStats>;
+
+  /** Statements whose retention ends on or before `until` (ISO date), per dataset and date. */
+  retentionDue(until: string): Promise<RetentionDue[]>;
+  /**
+   * Removes every statement whose retention ended before `before` (ISO date) together with its
+   * search entries, and appends the audit entries made from the result in the same transaction.
+   */
+  purgeExpired(before: string, audit: (r: RetentionPurge) => AuditAppend): Promise<RetentionPurge>;
 
   /**
    * Appends audit entries atomically at the head of the hash chain; `link` computes each record's

@@ -1,0 +1,50 @@
+import type { AuditAppend, RetentionDue, RetentionPurge } from "@vizier/core";
+import type pg from "pg";
+import { appendAuditTx } from "./audit";
+import { storeError } from "./errors";
+
+/** Statements whose retention ends on or before `until`, per dataset and date. */
+export async function retentionDue(pool: pg.Pool, until: string): Promise<RetentionDue[]> {
+  try {
+    const r = await pool.query<{ dataset: string; until: string; statements: string; entities: string }>(
+      `SELECT dataset, retention_until AS until, count(*) AS statements, count(DISTINCT entity_id) AS entities FROM statements
+       WHERE retention_until <> '' AND retention_until <= $1 GROUP BY dataset, retention_until ORDER BY retention_until, dataset`, [until]);
+    return r.rows.map((x) => ({ dataset: x.dataset, retentionUntil: x.until, statements: Number(x.statements), entities: Number(x.entities) }));
+  } catch (e) {
+    throw storeError(e, "listing statements due for retention review");
+  }
+}
+
+/**
+ * Deletes expired statements (the search indexes are on the same rows, so they follow) and
+ * appends the audit entries in the same transaction.
+ */
+export async function purgeExpired(pool: pg.Pool, before: string, audit: (r: RetentionPurge) => AuditAppend): Promise<RetentionPurge> {
+  let client: pg.PoolClient | undefined;
+  try {
+    client = await pool.connect();
+    await client.query("BEGIN");
+    const gone = await client.query<{ entity_id: string; n: string }>(
+      `WITH d AS (DELETE FROM statements WHERE retention_until <> '' AND retention_until < $1 RETURNING entity_id)
+       SELECT entity_id, count(*) AS n FROM d GROUP BY entity_id`, [before]);
+    const ids = gone.rows.map((r) => r.entity_id);
+    const left = ids.length === 0 ? [] : (await client.query<{ entity_id: string }>(
+      "SELECT DISTINCT entity_id FROM statements WHERE entity_id = ANY($1::text[])", [ids])).rows.map((r) => r.entity_id);
+    const still = new Set(left);
+    const result: RetentionPurge = {
+      before, statements: gone.rows.reduce((a, r) => a + Number(r.n), 0), entities: ids.length,
+      removedEntityIds: ids.filter((id) => !still.has(id)).sort(),
+    };
+    const a = audit(result);
+    await appendAuditTx(client, a.entries, a.link);
+    await client.query("COMMIT");
+    client.release();
+    return result;
+  } catch (e) {
+    if (client) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      client.release(e instanceof Error ? e : new Error(String(e)));
+    }
+    throw storeError(e, "removing expired statements");
+  }
+}
