@@ -10,6 +10,7 @@ import { repoRoot } from "../config";
 import { emit, table } from "../output";
 import { fmt, Progress } from "../progress";
 import { withRuntime, type Env, type GlobalOptions } from "../runtime";
+import { ensureInitialised } from "./init";
 
 /** One bundled example: a dataset registration, a data file and its mapping. */
 const ExampleSchema = z.object({
@@ -36,6 +37,7 @@ export function registerDemo(program: Command, env: Env): void {
       const root = join(repoRoot(), "examples");
       const examples = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, "example.yml"))).sort() : [];
       if (examples.length === 0) throw new VizierError("NOT_FOUND", `no examples found under ${root}`);
+      await ensureInitialised(g, env); // a fresh demo store gets its first administrator, as `vizier init` would
       await withRuntime(g, env, async (rt) => {
         const results: Array<[string, string, number, number, number]> = [];
         for (const name of examples) {

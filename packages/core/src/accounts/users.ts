@@ -61,7 +61,7 @@ export async function createFirstAdmin(
   const now = input.now ?? (() => new Date());
   if ((await deps.accounts.countUsers()) > 0) return undefined;
   const { user, oneTimePassword } = await newRecord({
-    username: input.username, displayName: "Administrator", agency: input.agency, roles: ["admin"],
+    username: input.username, displayName: "Administrator", agency: input.agency, roles: ["admin", "analyst"],
     ...(input.password === undefined ? {} : { password: input.password }),
   }, now().toISOString());
   if (!(await deps.accounts.createFirstUser(user))) return undefined;

@@ -119,7 +119,7 @@ export function runAccountsContract(
       let admin: Actor;
       beforeEach(async () => {
         const made = await acc.createFirstAdmin(deps, { username: "root", agency: "A", password: "first-admin-password", now });
-        expect(made?.user).toMatchObject({ id: "root", roles: ["admin"], hasPassword: true });
+        expect(made?.user).toMatchObject({ id: "root", roles: ["admin", "analyst"], hasPassword: true });
         admin = acc.actorForUser((await store.accounts.getUser("root"))!);
       });
 
