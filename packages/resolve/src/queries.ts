@@ -61,18 +61,22 @@ export async function showReview(ctx: Ctx, svc: Services, er: ResolutionPort, id
   return { pair, left, right, explanation: JSON.parse(pair.explanation) as PairExplanation, judgements };
 }
 
-/** The members of a resolved entity in the viewer's view (readable members only). Audited. */
+/** The members of a resolved entity (given by its id or a member's entity id) in the viewer's view; readable members only. Audited. */
 export async function showResolved(ctx: Ctx, svc: Services, er: ResolutionPort, resolvedId: string): Promise<{ id: string; members: EntityBrief[]; judgements: JudgementRecord[] }> {
   const { scope, view } = await viewFor(ctx, svc);
-  const ms = await er.memberships(view.key, { resolvedIds: [resolvedId] });
+  let ms = await er.memberships(view.key, { resolvedIds: [resolvedId] });
+  // A source entity's id works too: show the resolved entity it belongs to.
+  const owner = ms.length === 0 ? (await er.memberships(view.key, { entityIds: [resolvedId] }))[0] : undefined;
+  if (owner) ms = await er.memberships(view.key, { resolvedIds: [owner.resolvedId] });
+  const id = owner?.resolvedId ?? resolvedId;
   const known = await briefs(svc, scope, ms.map((m) => m.entityId));
   const members = ms.flatMap((m) => { const b = known.get(m.entityId); return b ? [b] : []; });
   if (members.length === 0) throw new VizierError("NOT_FOUND", `no resolved entity "${resolvedId}" in your view (run \`vizier resolve\` first?)`);
   const ids = new Set(members.map((m) => m.id));
   const judgements = (await er.listJudgements({ entityIds: [...ids] }))
     .filter((j) => ids.has(j.left) && ids.has(j.right) && basisWithin(j.basis, view.basis));
-  await audit(svc.store, [auditEntry(ctx, "resolved.view", `resolved show ${resolvedId}`, [resolvedId, ...ids])]);
-  return { id: resolvedId, members, judgements };
+  await audit(svc.store, [auditEntry(ctx, "resolved.view", `resolved show ${resolvedId}`, [id, ...ids])]);
+  return { id, members, judgements };
 }
 
 /** The resolved ids of entities in the viewer's view (entities without a membership are absent). */
