@@ -20,6 +20,7 @@ import { registerJudge } from "./commands/judge";
 import { registerResolved } from "./commands/resolved";
 import { registerToken } from "./commands/token";
 import { registerUser } from "./commands/user";
+import { registerServe } from "./commands/serve";
 import { exitCodeFor } from "./exit-codes";
 import type { Env } from "./runtime";
 
@@ -57,6 +58,7 @@ export function buildProgram(env: Env): Command {
   registerGraph(program, env);
   registerLink(program);
   registerFlows(program, env);
+  registerServe(program, env);
   return program;
 }
 

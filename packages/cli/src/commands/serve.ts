@@ -1,0 +1,53 @@
+import { dirname, join, resolve } from "node:path";
+import type { Command } from "commander";
+import type { JobsPort } from "@vizier/core";
+import { VizierError } from "@vizier/model";
+import { accountsAuthenticator, createApp, JobRunner, listen } from "@vizier/server";
+import { PgJobs } from "@vizier/store-postgres";
+import { SqliteJobs } from "@vizier/store-sqlite";
+import { accountsOf, openRuntime, storeLocation, type Env, type GlobalOptions } from "../runtime";
+
+interface ServeOptions { port: string; host: string; uploads?: string; insecureCookies?: boolean }
+
+/** `vizier serve` — the HTTP API (docs/api.md) over the store, until SIGINT/SIGTERM. */
+export function registerServe(program: Command, env: Env): void {
+  program.command("serve")
+    .description("serve the HTTP API (OpenAPI document at /api/openapi.json); callers sign in or send an API token")
+    .option("--port <n>", "TCP port (0: any free port)", "8080")
+    .option("--host <addr>", "address to listen on", "127.0.0.1")
+    .option("--uploads <dir>", "where uploaded files wait for their ingest job (default: beside an embedded store, else ./vizier-uploads)")
+    .option("--insecure-cookies", "session cookies without the Secure flag (plain HTTP on a non-localhost address; development only)")
+    .addHelpText("after", "\nExamples:\n  vizier serve --port 8080\n  curl -H \"Authorization: Bearer $VIZIER_TOKEN\" -H \"X-Vizier-Purpose: case:NL-2026-0042\" http://127.0.0.1:8080/api/search?q=jansen")
+    .action(async (o: ServeOptions, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new VizierError("INVALID_ARGUMENT", "--port must be an integer from 0 to 65535");
+      if (!/^[A-Za-z0-9.:[\]-]{1,255}$/.test(o.host)) throw new VizierError("INVALID_ARGUMENT", "--host must be an address or host name");
+      const rt = await openRuntime(g, env, { bootstrap: true });
+      const location = storeLocation(g, env);
+      const store = rt.svc.store;
+      const jobs: JobsPort = store.kind === "postgres" ? new PgJobs({ url: location }) : new SqliteJobs(store.location);
+      const uploadDir = resolve(o.uploads ?? (store.kind === "sqlite" ? join(dirname(store.location), "uploads") : "vizier-uploads"));
+      const runner = new JobRunner(rt.svc, jobs, { uploadDir });
+      try {
+        const failed = await runner.start();
+        if (failed.length > 0) process.stderr.write(`vizier serve: ${failed.length} job(s) left running by a stopped server marked failed: ${failed.join(", ")}\n`);
+        const accounts = accountsOf(store);
+        const app = createApp(rt.svc, { auth: accountsAuthenticator({ accounts, audit: store }), jobs: runner, secureCookies: !o.insecureCookies });
+        const server = await listen(app, { port, host: o.host });
+        const shown = o.host.includes(":") ? `[${o.host}]` : o.host;
+        process.stdout.write(`vizier serve: listening on http://${shown}:${server.port} (store ${store.kind}; OpenAPI at /api/openapi.json)\n`);
+        await new Promise<void>((done) => {
+          const stop = () => { process.off("SIGINT", stop); process.off("SIGTERM", stop); done(); };
+          process.once("SIGINT", stop);
+          process.once("SIGTERM", stop);
+        });
+        process.stderr.write("vizier serve: stopping\n");
+        await server.close();
+      } finally {
+        await runner.stop();
+        await jobs.close();
+        await rt.close();
+      }
+    });
+}
