@@ -88,4 +88,14 @@ describe("resolveGroup", () => {
     }
     expect(inc.clusterOf.get("p0-9")).toBe(inc.clusterOf.get(records[0]!.id));
   });
+
+  it("resolves tiny groups (one or two records, one field) without estimating nonsense", () => {
+    const one = resolveGroup({ ...base, fields: [{ name: "name", kind: "org_name" }], records: [{ source: "organization", id: "c1", fields: { name: ["Acme BV"] } }], judgements: [] });
+    expect([...one.clusterOf.keys()]).toEqual(["c1"]);
+    const two = resolveGroup({
+      ...base, fields: [{ name: "name", kind: "org_name" }], judgements: [],
+      records: [{ source: "organization", id: "c1", fields: { name: ["Acme BV"] } }, { source: "organization", id: "c2", fields: { name: ["Globex Ltd"] } }],
+    });
+    expect(two.clusterOf.get("c1")).not.toBe(two.clusterOf.get("c2"));
+  });
 });
