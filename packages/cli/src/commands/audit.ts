@@ -2,7 +2,7 @@ import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node
 import { once } from "node:events";
 import type { Command } from "commander";
 import { VizierError } from "@vizier/model";
-import { anchorAudit, auditCsv, makeCtx, auditHtml, parseAnchor, queryAudit, verifyAudit, type AuditFilter, type AuditRecord } from "@vizier/core";
+import { anchorAudit, auditCsv, makeCtx, auditHtml, parseAnchor, queryAudit, verifyAudit, type AuditAnchor, type AuditFilter, type AuditRecord } from "@vizier/core";
 import { emit, table } from "../output";
 import { withRuntime, type Env, type GlobalOptions } from "../runtime";
 
@@ -32,7 +32,7 @@ export function registerAudit(program: Command, env: Env): void {
     .addHelpText("after", "\nExamples:\n  vizier audit verify && echo intact\n  vizier audit verify --anchor /media/usb/vizier-anchor-2026-06-01.json")
     .action(async (o: { anchor?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      let anchor;
+      let anchor: AuditAnchor | undefined;
       if (o.anchor) {
         let text: string;
         try {

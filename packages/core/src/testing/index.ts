@@ -5,4 +5,5 @@ export { runJobsContract } from "./jobs-contract";
 export { runResolutionContract } from "./resolution-contract";
 export { runAccessRequestContract, type AccessStore } from "./access-requests-contract";
 export { runAuditSafeguardsContract, type AuditTamper } from "../audit/testing";
+export { runPolicyStoreProperty, type PolicyStoreHandle } from "../policy/store-property";
 export { runAccountsContract, type AccountsStore } from "./accounts-contract";
