@@ -6,44 +6,46 @@
  */
 import { linkAudit, type StorePort } from "@vizier/core";
 import { testDataset, testStatements } from "@vizier/core/testing";
-import type { Statement } from "@vizier/model";
+import type { Dataset, Statement } from "@vizier/model";
 
-export const DS_A = testDataset("police", "A");
-export const DS_C = testDataset("foreign", "C");
+/** Agency codes of the two datasets (the CLI tests use real agencies from config/sharing-rules.yml). */
+export interface Agencies { a: string; c: string; legalBasisC?: string }
 
 /** Entity ids of what only the denied dataset (C) knows. */
 export const ONLY_C = { person: "p9", associate: "assoc-c", family: "fam-c", payments: ["pay-c1", "pay-c2", "pay-c3", "pay-c4"] };
 
-function a(): Statement[] {
+function a(dsA: Dataset): Statement[] {
   return [
-    ...testStatements(DS_A, "p1", "Person", { name: "Anna Alfa" }),
-    ...testStatements(DS_A, "p2", "Person", { name: "Bart Bravo" }),
-    ...testStatements(DS_A, "c1", "Company", { name: "Alpha Trading BV" }),
-    ...testStatements(DS_A, "dir-a", "Directorship", { director: "p1", organization: "c1", startDate: "2023-01-01" }),
-    ...testStatements(DS_A, "acc1", "BankAccount", { iban: "NL91ABNA0417164300" }),
-    ...testStatements(DS_A, "own-a", "Ownership", { owner: "p2", asset: "acc1" }),
-    ...testStatements(DS_A, "pay-a1", "Payment", { payer: "c1", beneficiaryAccount: "acc1", amount: "12000", currency: "EUR", date: "2024-03-01" }),
+    ...testStatements(dsA, "p1", "Person", { name: "Anna Alfa" }),
+    ...testStatements(dsA, "p2", "Person", { name: "Bart Bravo" }),
+    ...testStatements(dsA, "c1", "Company", { name: "Alpha Trading BV" }),
+    ...testStatements(dsA, "dir-a", "Directorship", { director: "p1", organization: "c1", startDate: "2023-01-01" }),
+    ...testStatements(dsA, "acc1", "BankAccount", { iban: "NL91ABNA0417164300" }),
+    ...testStatements(dsA, "own-a", "Ownership", { owner: "p2", asset: "acc1" }),
+    ...testStatements(dsA, "pay-a1", "Payment", { payer: "c1", beneficiaryAccount: "acc1", amount: "12000", currency: "EUR", date: "2024-03-01" }),
   ];
 }
 
-function c(): Statement[] {
+function c(dsC: Dataset): Statement[] {
   return [
-    ...testStatements(DS_C, "p9", "Person", { name: "Xavier Xray" }),
-    ...testStatements(DS_C, "p1", "Person", { address: "Geheimstraat 1, Antwerpen" }),
-    ...testStatements(DS_C, "p2", "Person", { address: "Geheimstraat 1, Antwerpen" }),
-    ...testStatements(DS_C, ONLY_C.associate, "Associate", { person: "p1", associate: "p9" }),
-    ...testStatements(DS_C, ONLY_C.family, "Family", { person: "p1", relative: "p2" }),
+    ...testStatements(dsC, "p9", "Person", { name: "Xavier Xray" }),
+    ...testStatements(dsC, "p1", "Person", { address: "Geheimstraat 1, Antwerpen" }),
+    ...testStatements(dsC, "p2", "Person", { address: "Geheimstraat 1, Antwerpen" }),
+    ...testStatements(dsC, ONLY_C.associate, "Associate", { person: "p1", associate: "p9" }),
+    ...testStatements(dsC, ONLY_C.family, "Family", { person: "p1", relative: "p2" }),
     // p2 splits money to p9 just under the €10,000 threshold (structuring), and once to p1
-    ...testStatements(DS_C, "pay-c1", "Payment", { payerAccount: "acc1", beneficiary: "p9", amount: "9500", currency: "EUR", date: "2024-03-02" }),
-    ...testStatements(DS_C, "pay-c2", "Payment", { payerAccount: "acc1", beneficiary: "p9", amount: "9600", currency: "EUR", date: "2024-03-03" }),
-    ...testStatements(DS_C, "pay-c3", "Payment", { payerAccount: "acc1", beneficiary: "p9", amount: "9700", currency: "EUR", date: "2024-03-04" }),
-    ...testStatements(DS_C, "pay-c4", "Payment", { payer: "p2", beneficiary: "p1", amount: "5000", currency: "USD", date: "2024-03-05" }),
+    ...testStatements(dsC, "pay-c1", "Payment", { payerAccount: "acc1", beneficiary: "p9", amount: "9500", currency: "EUR", date: "2024-03-02" }),
+    ...testStatements(dsC, "pay-c2", "Payment", { payerAccount: "acc1", beneficiary: "p9", amount: "9600", currency: "EUR", date: "2024-03-03" }),
+    ...testStatements(dsC, "pay-c3", "Payment", { payerAccount: "acc1", beneficiary: "p9", amount: "9700", currency: "EUR", date: "2024-03-04" }),
+    ...testStatements(dsC, "pay-c4", "Payment", { payer: "p2", beneficiary: "p1", amount: "5000", currency: "USD", date: "2024-03-05" }),
   ];
 }
 
 /** Registers both datasets and writes their statements (one committed run each). */
-export async function seed(store: StorePort): Promise<void> {
-  for (const [ds, statements] of [[DS_A, a()], [DS_C, c()]] as const) {
+export async function seed(store: StorePort, ag: Agencies = { a: "A", c: "C" }): Promise<void> {
+  const dsA = testDataset("police", ag.a);
+  const dsC = testDataset("foreign", ag.c, ag.legalBasisC ? { legalBasis: ag.legalBasisC } : {});
+  for (const [ds, statements] of [[dsA, a(dsA)], [dsC, c(dsC)]] as const) {
     await store.putDataset(ds);
     const run = { id: `run-${ds.name}`, dataset: ds.name, file: "test.csv", mapping: "m.yml", actor: "tester", startedAt: "2026-01-01T00:00:00.000Z" };
     const w = await store.beginWrite(run);

@@ -8,16 +8,20 @@ import {
   generatedCsvLines, isoTime, parseAlertPatterns, parseTimestamp, trace, truthCsvLines, txId,
 } from "@vizier/flows";
 import type { Period } from "@vizier/flows";
-import type { ColumnFlags } from "./flows/load";
-import { loadOptions, loadTable, nonNeg, parseFlag, posInt } from "./flows/load";
+import { loadOptions, nonNeg, parseFlag, posInt } from "./flows/load";
+import { findParty, obtainTable, type SourceFlags } from "./flows/source";
+import { globalsOf } from "./graph/source";
+import type { Env } from "../runtime";
 import { CsvOut } from "./flows/write";
 
 function columnOptions(c: Command): Command {
   return c
-    .requiredOption("--from <col>", "payer account column")
-    .requiredOption("--to <col>", "beneficiary account column")
-    .requiredOption("--amount <col>", "amount column")
-    .requiredOption("--time <col>", "date/time column (ISO 8601, DD-MM-YYYY, epoch seconds/ms, or day steps)")
+    .option("--from-store", "use the Payment entities you may read in the store instead of a file (needs --purpose)")
+    .option("--by <what>", "with --from-store: follow money between holders (persons, companies; default) or accounts")
+    .option("--from <col>", "payer account column (required with a file)")
+    .option("--to <col>", "beneficiary account column (required with a file)")
+    .option("--amount <col>", "amount column (required with a file)")
+    .option("--time <col>", "date/time column (ISO 8601, DD-MM-YYYY, epoch seconds/ms, or day steps; required with a file)")
     .option("--id <col>", "transaction id column (default: row number)")
     .option("--currency <col>", "currency column; amounts are converted to EUR")
     .option("--rates <file>", "dated rates CSV currency,date,rate (units per EUR); default: built-in ECB 2024 averages")
@@ -49,23 +53,29 @@ function dateFlag(v: string | undefined, flag: string): number | undefined {
   return t;
 }
 
-/** `vizier flows …` — money-flow tracing and typology detection on transaction files (issue P5; contract in docs/flows.md). */
-export function registerFlows(program: Command): void {
+/**
+ * `vizier flows …` — money-flow tracing and typology detection on transaction files, or with
+ * `--from-store` on the payments the viewer may read (issue P5; contract in docs/flows.md).
+ */
+export function registerFlows(program: Command, env: Env = {}): void {
   const flows = program.command("flows").description("Follow the money: typology alerts, tracing, aggregation, labelled test data");
 
   columnOptions(flows.command("patterns"))
     .description(`Explained typology alerts as ${ALERT_COLUMNS.join(",")}`)
-    .argument("<transactions>", "transactions CSV/TSV with a header row")
+    .argument("[transactions]", "transactions CSV/TSV with a header row (omit with --from-store)")
     .option("--patterns <list>", `comma-separated subset of: ${PATTERNS.join(", ")}`)
     .option("--focus-countries <list>", "ISO alpha-2 codes for focus-country exposure (default AE,TR,MA,HK,SG)")
-    .option("--config <file.json>", "thresholds and windows (see docs/flows.md)")
+    .option("--thresholds <file.json>", "thresholds and windows (see docs/flows.md)")
+    .option("--config <file.json>", "with a file: same as --thresholds (kept for compatibility; with --from-store --config is the installation configuration)")
     .option("--out <file.csv>", "output file (default: standard output)")
-    .action((file: string, o: ColumnFlags & { patterns?: string; focusCountries?: string; config?: string; out?: string }) => {
-      const opts = loadOptions(o.config);
+    .action(async (file: string | undefined, o: SourceFlags & { patterns?: string; focusCountries?: string; thresholds?: string; config?: string; out?: string }, cmd: Command) => {
+      // The root program owns --config (installation configuration) and commander hands it the
+      // value even after the subcommand; with a file and no store, it can only mean thresholds.
+      const opts = loadOptions(o.thresholds ?? o.config ?? (o.fromStore ? undefined : globalsOf(cmd).config));
       if (o.patterns) opts.patterns = o.patterns.split(",").map((s) => s.trim()).filter(Boolean);
       if (o.focusCountries !== undefined) opts.focusCountry = { ...opts.focusCountry, countries: o.focusCountries.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean) };
       const t0 = performance.now();
-      const t = loadTable(file, o);
+      const { table: t } = await obtainTable(file, o, cmd, env);
       const t1 = performance.now();
       const { alerts } = detectPatterns(t, opts);
       const out = new CsvOut(o.out, ALERT_COLUMNS);
@@ -76,7 +86,7 @@ export function registerFlows(program: Command): void {
 
   columnOptions(flows.command("trace"))
     .description("Time-respecting fund tracing as path_id,hop,transaction,from,to,time,amount,traced_amount,path_amount")
-    .argument("<transactions>", "transactions CSV/TSV with a header row")
+    .argument("[transactions]", "transactions CSV/TSV with a header row (omit with --from-store)")
     .option("--start <account>", "account to trace from (forward) or to (backward)")
     .option("--entity <name>", "trace from/to all accounts of this holder or entity (needs --groups)")
     .option("--groups <file.csv>", "account,group mapping (account holder or resolved entity)")
@@ -88,7 +98,7 @@ export function registerFlows(program: Command): void {
     .option("--rule <r>", "attribution: fifo or proportional", "fifo")
     .option("--max-paths <n>", "cap on paths written", "10000")
     .option("--out <file.csv>", "output file (default: standard output)")
-    .action((file: string, o: ColumnFlags & { start?: string; entity?: string; groups?: string; direction: string; hops: string; since?: string; until?: string; minAmount: string; rule: string; maxPaths: string; out?: string }) => {
+    .action(async (file: string | undefined, o: SourceFlags & { start?: string; entity?: string; groups?: string; direction: string; hops: string; since?: string; until?: string; minAmount: string; rule: string; maxPaths: string; out?: string }, cmd: Command) => {
       const direction = parseFlag(z.enum(["forward", "backward"]), o.direction, "--direction");
       const rule = parseFlag(z.enum(["fifo", "proportional"]), o.rule, "--rule");
       const maxHops = parseFlag(posInt, o.hops, "--hops");
@@ -96,28 +106,29 @@ export function registerFlows(program: Command): void {
       const maxPaths = parseFlag(posInt, o.maxPaths, "--max-paths");
       const since = dateFlag(o.since, "--since");
       const until = dateFlag(o.until, "--until");
-      const t = loadTable(file, o);
+      const src = await obtainTable(file, o, cmd, env);
+      const t = src.table;
       let start: number[];
       let label: string;
       if (o.entity !== undefined) {
         if (!o.groups) throw new VizierError("INVALID_ARGUMENT", "--entity needs --groups <account,group file>");
         const members = new Set([...readGroups(o.groups)].filter(([, g]) => g === o.entity).map(([a]) => a));
         start = t.accounts.flatMap((a, k) => (members.has(a) ? [k] : []));
-        if (start.length === 0) throw new VizierError("NOT_FOUND", `no account of "${o.entity}" occurs in ${file}`);
+        if (start.length === 0) throw new VizierError("NOT_FOUND", `no account of "${o.entity}" occurs in ${src.what}`);
         label = `${o.entity} (${start.length} accounts)`;
       } else {
         if (o.start === undefined) throw new VizierError("INVALID_ARGUMENT", "give --start <account> or --entity <name> with --groups");
-        const k = t.accounts.indexOf(o.start);
-        if (k < 0) throw new VizierError("NOT_FOUND", `account "${o.start}" does not occur in ${file}`);
-        start = [k];
+        start = [findParty(src, o.start)];
         label = o.start;
       }
       const r = trace(t, { start, direction, maxHops, minAmount, rule, maxPaths, ...(since === undefined ? {} : { from: since }), ...(until === undefined ? {} : { to: until }) });
       const traced = new Map(r.steps.map((s) => [s.tx, s.traced]));
-      const out = new CsvOut(o.out, ["path_id", "hop", "transaction", "from", "to", "time", "amount", "traced_amount", "path_amount"]);
+      const labels = src.label;
+      const out = new CsvOut(o.out, ["path_id", "hop", "transaction", "from", "to", "time", "amount", "traced_amount", "path_amount", ...(labels ? ["from_label", "to_label"] : [])]);
       r.paths.forEach((p, k) => {
         const txs = direction === "backward" ? [...p.txs].reverse() : p.txs;
-        txs.forEach((i, h) => out.row([`P${k + 1}`, direction === "backward" ? txs.length - h : h + 1, txId(t, i), t.accounts[t.from[i] ?? 0] ?? "", t.accounts[t.to[i] ?? 0] ?? "", isoTime(t.time[i] ?? 0), (t.amount[i] ?? 0).toFixed(2), (traced.get(i) ?? 0).toFixed(2), p.amount.toFixed(2)]));
+        txs.forEach((i, h) => out.row([`P${k + 1}`, direction === "backward" ? txs.length - h : h + 1, txId(t, i), t.accounts[t.from[i] ?? 0] ?? "", t.accounts[t.to[i] ?? 0] ?? "", isoTime(t.time[i] ?? 0), (t.amount[i] ?? 0).toFixed(2), (traced.get(i) ?? 0).toFixed(2), p.amount.toFixed(2),
+          ...(labels ? [labels(t.accounts[t.from[i] ?? 0] ?? ""), labels(t.accounts[t.to[i] ?? 0] ?? "")] : [])]));
       });
       out.close();
       let kept = 0;
@@ -127,22 +138,24 @@ export function registerFlows(program: Command): void {
 
   columnOptions(flows.command("aggregate"))
     .description("Flows between accounts or groups per period, for a Sankey diagram: source,target,period,amount,count")
-    .argument("<transactions>", "transactions CSV/TSV with a header row")
+    .argument("[transactions]", "transactions CSV/TSV with a header row (omit with --from-store)")
     .option("--period <p>", "day, week, month, quarter, year or all", "month")
     .option("--groups <file.csv>", "account,group mapping (e.g. account holder or resolved entity)")
     .option("--include-internal", "keep flows within one group")
     .option("--out <file.csv>", "output file (default: standard output)")
-    .action((file: string, o: ColumnFlags & { period: string; groups?: string; includeInternal?: boolean; out?: string }) => {
+    .action(async (file: string | undefined, o: SourceFlags & { period: string; groups?: string; includeInternal?: boolean; out?: string }, cmd: Command) => {
       const period = parseFlag(z.enum(["day", "week", "month", "quarter", "year", "all"]), o.period, "--period") as Period;
-      const t = loadTable(file, o);
+      const src = await obtainTable(file, o, cmd, env);
+      const t = src.table;
       let groupOf: ((a: string) => string) | undefined;
       if (o.groups) {
         const map = readGroups(o.groups);
         groupOf = (a) => map.get(a) ?? a;
       }
       const links = aggregateFlows(t, { period, includeInternal: o.includeInternal ?? false, ...(groupOf ? { groupOf } : {}) });
-      const out = new CsvOut(o.out, ["source", "target", "period", "amount", "count"]);
-      for (const l of links) out.row([l.source, l.target, l.period, l.amount.toFixed(2), l.count]);
+      const labels = src.label;
+      const out = new CsvOut(o.out, ["source", "target", "period", "amount", "count", ...(labels ? ["source_label", "target_label"] : [])]);
+      for (const l of links) out.row([l.source, l.target, l.period, l.amount.toFixed(2), l.count, ...(labels ? [labels(l.source), labels(l.target)] : [])]);
       out.close();
     });
 
