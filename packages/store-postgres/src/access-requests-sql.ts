@@ -3,7 +3,8 @@ import { scopeGrantPairs, scopePairs, type AccessScope } from "@vizier/core";
 /**
  * The scope as a SQL condition with grants: a row is readable iff its (dataset, handling) pair is
  * in the scope, or its (dataset, entity_id) pair was granted by an approved access request.
- * A drop-in for scope-sql.ts `scopeCondition` (same shape; four parameters from `first`).
+ * Filtered inside the query (never after fetching) so withheld rows never leave the database;
+ * parameters are numbered from `first`. `none` means the scope allows nothing.
  */
 export function grantScopeCondition(scope: AccessScope, alias: string, first: number): { sql: string; params: unknown[]; none: boolean } {
   if (scope.all) return { sql: "TRUE", params: [], none: false };

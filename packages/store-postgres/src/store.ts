@@ -13,7 +13,7 @@ import {
   type AuditDbRow, type DatasetRow, type QuarantineDbRow, type RunRow, type StatementRow,
 } from "./rows";
 import { ident, migrate } from "./schema";
-import { scopeCondition } from "./scope-sql";
+import { grantScopeCondition } from "./access-requests-sql";
 import { fold, prefixTsQuery, searchSql } from "./search-sql";
 import { PgWriter } from "./writer";
 import { purgeExpired, retentionDue } from "./retention";
@@ -152,7 +152,7 @@ export class PostgresStore implements StorePort {
 
   async *scanStatements(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Statement[]> {
     if (q.entityIds && q.entityIds.length === 0) return;
-    const sc = scopeCondition(scope, "s", 9);
+    const sc = grantScopeCondition(scope, "s", 9);
     if (sc.none) return;
     // Keyset pagination in primary-key order: each batch is an index range scan, no cursor or
     // connection is held between batches, and memory stays flat for any export size.
@@ -176,7 +176,7 @@ export class PostgresStore implements StorePort {
   async search(scope: AccessScope, q: { text: string; limit: number; offset: number }): Promise<SearchHit[]> {
     const text = fold(noNul(q.text.trim()));
     if (!text) return [];
-    const sc = scopeCondition(scope, "s", 5);
+    const sc = grantScopeCondition(scope, "s", 5);
     if (sc.none) return [];
     const params = [text, prefixTsQuery(text), q.limit, q.offset, ...sc.params];
     let rows = await this.query<{ entity_id: string; score: number }>("searching", searchSql(sc.sql, false), params);
@@ -192,7 +192,7 @@ export class PostgresStore implements StorePort {
 
   async countWithheld(scope: AccessScope, entityIds: readonly string[]): Promise<WithheldCount[]> {
     if (scope.all || entityIds.length === 0) return [];
-    const sc = scopeCondition(scope, "s", 3);
+    const sc = grantScopeCondition(scope, "s", 3);
     const rows = await this.query<{ entity_id: string; agency: string; dataset: string; handling: string; n: string; props: string[] }>(
       "counting withheld statements",
       `SELECT s.entity_id, s.agency, s.dataset, s.handling, count(*) AS n, array_agg(DISTINCT s.prop ORDER BY s.prop) AS props

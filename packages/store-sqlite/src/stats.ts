@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { inScope, type AccessScope, type StoreStats, type WithheldCount } from "@vizier/core";
+import { scopeAllows, type AccessScope, type StoreStats, type WithheldCount } from "@vizier/core";
 import { mergeRows, type BlockRow } from "./rows";
 
 /**
@@ -37,9 +37,9 @@ export function storeStats(db: Database.Database): StoreStats {
 
 /** Statements of the given block rows that the scope withholds, grouped by owner and handling code. */
 export function withheldCounts(scope: AccessScope, rows: readonly BlockRow[]): WithheldCount[] {
-  const visible = new Set(mergeRows(rows.filter((r) => inScope(scope, r.dataset, r.handling))).map((s) => s.id));
+  const visible = new Set(mergeRows(rows.filter((r) => scopeAllows(scope, r.dataset, r.handling, r.entity_id))).map((s) => s.id));
   const groups = new Map<string, WithheldCount>();
-  for (const s of mergeRows(rows.filter((r) => !inScope(scope, r.dataset, r.handling)))) {
+  for (const s of mergeRows(rows.filter((r) => !scopeAllows(scope, r.dataset, r.handling, r.entity_id)))) {
     if (visible.has(s.id)) continue;
     const key = `${s.entityId}\u001f${s.dataset}\u001f${s.handling}`;
     let g = groups.get(key);

@@ -3,13 +3,14 @@ import { dirname, join } from "node:path";
 import type Database from "better-sqlite3";
 import { VizierError, type Dataset, type Statement } from "@vizier/model";
 import {
-  inScope, scopePairs, sqlRows, type AccessScope, type AuditAppend, type AuditEntry, type RetentionDue, type RetentionPurge, type AuditRecord, type IngestRun, type QuarantineRow,
+  scopeAllows, sqlRows, type AccessScope, type AuditAppend, type AuditEntry, type RetentionDue, type RetentionPurge, type AuditRecord, type IngestRun, type QuarantineRow,
   type SearchHit, type StatementQuery, type StorePort, type StoreStats, type StoreWriter, type WithheldCount,
 } from "@vizier/core";
 import { SqliteAccessRequests } from "./access-requests";
 import { appendAuditTx, scanAuditRows } from "./audit";
 import { guard, mapSqliteError } from "./errors";
 import { ftsQuery } from "./fts";
+import { grantScopeFilter } from "./access-requests-sql";
 import { openConnection } from "./connection";
 import { migrate } from "./migrate";
 import { KEYED_BLOCK_SELECT, SCHEMA_VERSION } from "./schema";
@@ -131,7 +132,7 @@ export class SqliteStore implements StorePort {
       for await (const b of this.scanStatements(scope, q, 10_000)) out.push(...b);
       return out;
     }
-    const rows = this.blocksOf(q.entityIds, q.dataset).filter((r) => inScope(scope, r.dataset, r.handling));
+    const rows = this.blocksOf(q.entityIds, q.dataset).filter((r) => scopeAllows(scope, r.dataset, r.handling, r.entity_id));
     return mergeRows(expandBlocks(rows, this.props));
   }
 
@@ -149,7 +150,7 @@ export class SqliteStore implements StorePort {
       const page = guard(this.location, () => ids.all({ after, dataset: q.dataset ?? null, limit: perPage })) as string[];
       if (page.length === 0) return;
       const rows = guard(this.location, () => byIds.all({ from: page[0], to: page[page.length - 1], dataset: q.dataset ?? null })) as BlockDbRow[];
-      const visible = mergeRows(expandBlocks(rows.filter((r) => inScope(scope, r.dataset, r.handling)), this.props));
+      const visible = mergeRows(expandBlocks(rows.filter((r) => scopeAllows(scope, r.dataset, r.handling, r.entity_id)), this.props));
       if (visible.length) yield visible;
       after = page[page.length - 1]!;
     }
@@ -158,11 +159,10 @@ export class SqliteStore implements StorePort {
   async search(scope: AccessScope, q: { text: string; limit: number; offset: number }): Promise<SearchHit[]> {
     const match = ftsQuery(q.text);
     if (!match) return [];
-    const filter = scope.all ? "" : "AND (b.dataset || char(31) || b.handling) IN (SELECT value FROM json_each(@pairs))";
-    const pairs = JSON.stringify(scopePairs(scope).map(([d, h]) => `${d}\u001f${h}`));
+    const filter = grantScopeFilter(scope, "b");
     const rows = guard(this.location, () => this.conn.prepare(`SELECT b.entity_id, min(fts.rank) AS r FROM fts CROSS JOIN blocks b ON b.id = fts.rowid
-      WHERE fts MATCH @match ${filter} GROUP BY b.entity_id ORDER BY r, b.entity_id LIMIT @limit OFFSET @offset`)
-      .all({ match, limit: q.limit, offset: q.offset, ...(scope.all ? {} : { pairs }) })) as Array<{ entity_id: string; r: number }>;
+      WHERE fts MATCH @match AND ${filter.sql} GROUP BY b.entity_id ORDER BY r, b.entity_id LIMIT @limit OFFSET @offset`)
+      .all({ match, limit: q.limit, offset: q.offset, ...filter.params })) as Array<{ entity_id: string; r: number }>;
     return rows.map((r) => ({ entityId: r.entity_id, score: -r.r }));
   }
 

@@ -178,15 +178,15 @@ export function runAccessRequestContract(
         expect(await listAccess(officerC(), svc, { pending: true })).toEqual([]);
       });
 
-      // Known gap until the stores filter with `scopeAllows`/`scopeGrantPairs` (docs/safeguards.md):
-      // the decision point grants, but the stores' (dataset, handling) filters do not yet apply grants.
-      // When a store honours grants this starts passing and `it.fails` must become `it`.
-      it.fails("shows the granted entity's withheld statements to the requester (needs the stores to honour grants)", async () => {
+      it("shows the granted entity's withheld statements to the requester, and nothing else of that dataset", async () => {
         const r = await requestAccess(asB(), svc, { entityIds: ["e1"], dataset: "foreign", justification: "suspect in case TEST-1" });
         await decideAccess(officerC(), svc, r.id, { approve: true, reason: "proportionate" });
         const [view] = await viewEntities(asB(), svc, ["e1"]);
         expect(view?.statements.filter((s) => s.dataset === "foreign").length).toBeGreaterThan(0);
         expect(view?.withheld.filter((w) => w.dataset === "foreign")).toEqual([]);
+        // The grant covers e1 only: another entity of the same dataset stays withheld.
+        const [other] = await viewEntities(asB(), svc, ["e2"]);
+        expect(other?.statements.filter((s) => s.dataset === "foreign") ?? []).toEqual([]);
       });
     });
   });
