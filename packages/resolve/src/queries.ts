@@ -79,8 +79,3 @@ export async function showResolved(ctx: Ctx, svc: Services, er: ResolutionPort, 
   return { id, members, judgements };
 }
 
-/** The resolved ids of entities in the viewer's view (entities without a membership are absent). */
-export async function resolvedIdsOf(ctx: Ctx, svc: Services, er: ResolutionPort, entityIds: readonly string[]): Promise<Map<string, string>> {
-  const { view } = await viewFor(ctx, svc);
-  return new Map((await er.memberships(view.key, { entityIds })).map((m) => [m.entityId, m.resolvedId]));
-}

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundleMissing, files, tempDir, vizier } from "../test/harness";
+import { bundleMissing, files, tempDir, vizier, vizierAsync } from "../test/harness";
 
 const MAPPING = `
 query:
@@ -83,4 +83,37 @@ describe.skipIf(Boolean(bundleMissing))("vizier resolve, review, judge, resolved
     const audit = vizier(["audit", "verify", "--db", db]);
     expect(audit.code, audit.stderr).toBe(0);
   });
+
+  it("a run killed with kill -9 leaves the previous result, and the next run completes", async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const db = `${dir}/store`;
+    const small = ["id,name,dob,passport", row("p0", 0, "Jose Luis Gomez Arango"), row("p1", 1), row("p2", 2)].join("\n");
+    const big = ["id,name,dob,passport", ...Array.from({ length: 4000 }, (_, i) => row(`b${i}`, i + 3))].join("\n");
+    const f = files(dir, { "m.yml": MAPPING, "small.csv": small, "big.csv": big });
+    const P = ["--db", db, "--purpose", "case:T-1"];
+    expect(vizier(["init", "--db", db]).code).toBe(0);
+    expect(vizier(["dataset", "create", "police", "--db", db]).code).toBe(0);
+    expect(vizier(["ingest", f["small.csv"]!, "--mapping", f["m.yml"]!, "--dataset", "police", "--db", db]).code).toBe(0);
+    expect(vizier(["resolve", ...P, "--quiet"]).code).toBe(0);
+    const hits = JSON.parse(vizier(["search", "gomez", ...P, "--json"]).stdout) as Array<{ entity: { id: string } }>;
+    const pid = hits[0]!.entity.id;
+    const before = vizier(["resolved", "show", pid, ...P, "--json"]).stdout;
+    expect(vizier(["ingest", f["big.csv"]!, "--mapping", f["m.yml"]!, "--dataset", "police", "--db", db]).code).toBe(0);
+
+    const child = vizierAsync(["resolve", ...P]);
+    // Kill at the first progress line: the run is loading, nothing is written yet.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 20_000);
+      child.stderr.on("data", (d: Buffer) => { if (/resolve/.test(d.toString())) { clearTimeout(timer); resolve(); } });
+    });
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    expect(vizier(["resolved", "show", pid, ...P, "--json"]).stdout).toBe(before);
+    expect(vizier(["audit", "verify", "--db", db]).code).toBe(0);
+    const again = vizier(["resolve", ...P, "--json"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect((JSON.parse(again.stdout) as { records: number }).records).toBe(4003);
+    expect(JSON.parse(vizier(["resolved", "show", pid, ...P, "--json"]).stdout)).toMatchObject({ id: (JSON.parse(before) as { id: string }).id });
+  }, 180_000);
 });
