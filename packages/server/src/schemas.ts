@@ -26,13 +26,19 @@ export function problems(...statuses: number[]) {
 
 export const DATA_PROBLEMS = [400, 401, 403, 503] as const;
 
-/** The purpose of a read: a case (`case:…`) or a registered purpose (`purpose:…`). */
-export const PurposeHeaders = z.object({
-  "x-vizier-purpose": z.string().max(200).optional().openapi({
-    description: "Why you are reading: `case:NL-2026-0042` or `purpose:strategic-analysis`. Required unless the session carries a purpose.",
-    example: "case:NL-2026-0042",
-  }),
-});
+/**
+ * The purpose header, documented on every data route. It is read and checked by
+ * auth/middleware.ts#requestCtx (not declared as a zod header schema, so the typed client does not
+ * demand a `header` argument on every call; the client sends it from its options).
+ */
+export const PURPOSE_PARAMETER = [{
+  name: "X-Vizier-Purpose",
+  in: "header" as const,
+  required: false,
+  description: "Why you are reading: `case:NL-2026-0042` or `purpose:strategic-analysis`. Required unless the session carries a purpose; at most 200 printable characters.",
+  schema: { type: "string" as const, maxLength: 200 },
+  example: "case:NL-2026-0042",
+}];
 
 export const StatementSchema = z.object({
   id: z.string(), entityId: z.string(), schema: z.string(), prop: z.string(), propType: z.string(), value: z.string(), original: z.string(),

@@ -4,7 +4,7 @@ import { VizierError } from "@vizier/model";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, EntitySchema, IdParam, problems, PurposeHeaders, StatementSchema, WithheldSchema } from "../schemas";
+import { DATA_PROBLEMS, EntitySchema, IdParam, problems, PURPOSE_PARAMETER, StatementSchema, WithheldSchema } from "../schemas";
 
 const EntityViewSchema = z.object({
   entity: EntitySchema,
@@ -15,17 +15,16 @@ const EntityViewSchema = z.object({
 /** Entity views through core/read/entities (per-viewer profile, policy decision, audit). */
 export function entityRoutes(d: Deps) {
   const one = createRoute({
-    method: "get", path: "/api/entities/{id}", tags: ["entities"], summary: "One entity as you may see it (audited)",
-    request: { headers: PurposeHeaders, params: z.object({ id: IdParam }) },
+    method: "get", path: "/api/entities/{id}", tags: ["entities"], summary: "One entity as you may see it (audited)", parameters: PURPOSE_PARAMETER,
+    request: { params: z.object({ id: IdParam }) },
     responses: {
       200: { description: "the entity with per-value provenance and withheld counts", content: { "application/json": { schema: EntityViewSchema } } },
       ...problems(...DATA_PROBLEMS, 404),
     },
   });
   const many = createRoute({
-    method: "get", path: "/api/entities", tags: ["entities"], summary: "Several entities by id (audited); ids you may not read are left out",
+    method: "get", path: "/api/entities", tags: ["entities"], summary: "Several entities by id (audited); ids you may not read are left out", parameters: PURPOSE_PARAMETER,
     request: {
-      headers: PurposeHeaders,
       query: z.object({
         ids: z.string().min(1).max(d.limits.maxEntityIds * 201)
           .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))

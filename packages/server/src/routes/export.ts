@@ -4,12 +4,11 @@ import { exportEntities } from "@vizier/core";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, EntitySchema, IdParam, problems, PurposeHeaders } from "../schemas";
+import { DATA_PROBLEMS, EntitySchema, IdParam, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const exportRoute = createRoute({
-  method: "get", path: "/api/export", tags: ["export"], summary: "Every entity you may read, as FtM JSON lines (audited before the first line)",
+  method: "get", path: "/api/export", tags: ["export"], summary: "Every entity you may read, as FtM JSON lines (audited before the first line)", parameters: PURPOSE_PARAMETER,
   request: {
-    headers: PurposeHeaders,
     query: z.object({
       dataset: IdParam.optional().openapi({ description: "only this dataset" }),
       recipients: z.string().max(500).regex(/^[A-Za-z0-9_,-]*$/).optional().openapi({ description: "comma-separated agencies the export is disclosed to (recorded in the audit log)" }),

@@ -4,7 +4,7 @@ import { VizierError } from "@vizier/model";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, IdParam, pageQuery, problems, PurposeHeaders } from "../schemas";
+import { DATA_PROBLEMS, IdParam, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const QuarantineRowSchema = z.object({
   kind: z.enum(["rejected", "conflict"]), runId: z.string(), dataset: z.string(), file: z.string(), row: z.number().int(),
@@ -18,9 +18,8 @@ const QuarantineRowSchema = z.object({
  */
 export function quarantineRoutes(d: Deps) {
   const list = createRoute({
-    method: "get", path: "/api/quarantine", tags: ["quarantine"], summary: "Quarantined rows of one of your agency's datasets (audited)",
+    method: "get", path: "/api/quarantine", tags: ["quarantine"], summary: "Quarantined rows of one of your agency's datasets (audited)", parameters: PURPOSE_PARAMETER,
     request: {
-      headers: PurposeHeaders,
       query: z.object({
         dataset: IdParam,
         run: IdParam.optional(),

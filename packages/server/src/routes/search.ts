@@ -4,7 +4,7 @@ import type { FtmEntity } from "@vizier/model";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, EntitySchema, pageQuery, problems, PurposeHeaders } from "../schemas";
+import { DATA_PROBLEMS, EntitySchema, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const Counts = z.record(z.string(), z.number().int());
 const SearchPageSchema = z.object({
@@ -42,9 +42,8 @@ export function pageFacets(svc: Services, datasetAgency: ReadonlyMap<string, str
 /** GET /api/search — full-text search through core/read/search (policy decision + audit). */
 export function searchRoutes(d: Deps) {
   const search = createRoute({
-    method: "get", path: "/api/search", tags: ["search"], summary: "Search names and identifiers within what you may read (audited)",
+    method: "get", path: "/api/search", tags: ["search"], summary: "Search names and identifiers within what you may read (audited)", parameters: PURPOSE_PARAMETER,
     request: {
-      headers: PurposeHeaders,
       query: z.object({ q: z.string().trim().min(1).max(500).openapi({ description: "search text", example: "gomez arango" }), ...pageQuery(d.limits.maxPageSize, d.limits.maxOffset) }),
     },
     responses: { 200: { description: "a page of results", content: { "application/json": { schema: SearchPageSchema } } }, ...problems(...DATA_PROBLEMS) },
