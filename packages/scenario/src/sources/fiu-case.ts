@@ -45,9 +45,10 @@ export function caseTransactions(seed: number, c: Cast): CaseTx[] {
   // Cover: the nominee's ordinary small spending.
   for (let k = 0; k < 6; k++) add(r.int(0, 150), r.uniform(15, 180), P(c.nominee), C({ ...c.terminal, id: "X-SHOP", base: "Albert Heijn", iban: ibanFor("NL", "ABNA0417164300") }), "boodschappen", "", "");
 
-  // Scatter-gather through the mules, twice: collector → 6 mules → real-estate front.
-  for (const [inst, start] of [["G1", 45], ["G2", 110]] as const) {
-    for (const m of c.mules) {
+  // Scatter-gather through the mules, twice with three fresh mules each (a mule is used once):
+  // collector → mules → real-estate front.
+  for (const [inst, start, mules] of [["G1", 45, c.mules.slice(0, 3)], ["G2", 110, c.mules.slice(3)]] as const) {
+    for (const m of mules) {
       const x = r.uniform(6000, 8500);
       const d = start + r.int(0, 3);
       add(d, x, P(c.cashCollector), P(m), "lening", "scatter_gather", inst);
@@ -55,12 +56,12 @@ export function caseTransactions(seed: number, c: Cast): CaseTx[] {
     }
   }
 
-  // Layering: real estate → car rental → importer → Dubai → Istanbul OTC, a hop every day or two.
+  // Layering: real estate → transport firm → car rental → importer → Istanbul OTC, a hop every day or two.
   let x = r.uniform(60_000, 90_000);
   let d = 130;
-  const chain = [C(c.realEstate), C(c.carRental), C(c.importer), C(c.dubai), C(c.otc)];
+  const chain = [C(c.realEstate), C(c.transport), C(c.carRental), C(c.importer), C(c.otc)];
   for (let k = 0; k + 1 < chain.length; k++) {
-    add(d, x, chain[k]!, chain[k + 1]!, ["investering", "huur wagenpark", "factuur 2026-" + r.digits(4), "USDT purchase"][k] ?? "", "layering", "L1");
+    add(d, x, chain[k]!, chain[k + 1]!, ["investering", "transportkosten", "huur wagenpark", "USDT purchase"][k] ?? "", "layering", "L1");
     x *= r.uniform(0.97, 0.995);
     d += r.int(1, 2);
   }

@@ -118,8 +118,9 @@ function writeReports(ctx: GenContext): FileSpec {
   const { pop } = ctx;
   interleave(Rand.of(ctx.seed, "fiu"), rowsAt(12_000, ctx.scale), (i) => {
     const rr = Rand.of(ctx.seed, "fiu-row", i);
-    const person = (): Party => ({ kind: "person", p: pop.person(pop.anyPerson(rr)) });
-    const company = (): Party => ({ kind: "company", c: pop.company(Math.floor(rr.float() * pop.companies)) });
+    // Reports concern a working set of a quarter of the population, so accounts recur as they do in real reporting.
+    const person = (): Party => ({ kind: "person", p: pop.person(Math.floor(rr.float() * pop.persons * 0.25)) });
+    const company = (): Party => ({ kind: "company", c: pop.company(Math.floor(rr.float() * pop.companies * 0.25)) });
     const kind = rr.int(0, 3);
     const from = kind === 0 || kind === 1 ? person() : company();
     const to = kind === 0 || kind === 2 ? company() : person();

@@ -72,17 +72,18 @@ function writeColombia(ctx: GenContext): FileSpec {
   const file = "buitenland/co-dijin-personas.csv";
   const sink = delimitedSink(join(ctx.out, file), ["cedula", "apellidos", "nombres", "fecha_nacimiento", "alias", "telefono", "organizacion", "anotacion"], { delimiter: ",", encoding: "windows-1252", crlf: true });
   let seq = 0;
-  const row = (p: PersonRec, rr: Rand, alias: string, org: string, note: string) => {
+  const row = (p: PersonRec, rr: Rand, alias: string, org: string, note: string, orgEntity?: string) => {
     const cedula = String(70_000_000 + ++seq * 37);
     const n = noisyName(rr, p.first, p.last, HIGH);
     sink.row([cedula, n.last.toUpperCase(), n.first.toUpperCase(), formatDate(p.birth, "nl-slash"), alias, p.phone, org, note]);
     ctx.truth.identity(file, cedula, "person", p.id, "person");
+    if (orgEntity) ctx.truth.identity(file, cedula, "organization", orgEntity, "company");
   };
   const c = ctx.cast;
   const cr = Rand.of(ctx.seed, "co-cast");
   const planted = [
     () => row(c.supplier, cr, "El Químico", "Clan del Golfo", "Proveedor de cocaína; envíos en contenedores de banano vía Guayaquil; contacto en Holanda: MOHAMED AMRANI"),
-    () => row(c.exporterDirector, cr, "", "", "Representante legal de exportadora en Guayaquil (Ecuador); vínculos con RESTREPO"),
+    () => row(c.exporterDirector, cr, "", "Frutas del Pacífico S.A.", "Representante legal de la exportadora de banano en Guayaquil (Ecuador); vínculos con RESTREPO", c.exporter.id),
   ];
   interleave(Rand.of(ctx.seed, "co"), rowsAt(150, ctx.scale, 5), (k) => {
     const rr = Rand.of(ctx.seed, "co-row", k);
