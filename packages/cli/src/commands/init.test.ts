@@ -1,7 +1,29 @@
+import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bundleMissing, files, tempDir, vizier } from "../test/harness";
+import { accounts } from "@vizier/core";
+import { SqliteStore } from "@vizier/store-sqlite";
+import { BUNDLE, bundleMissing, files, tempDir, vizier } from "../test/harness";
+
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+
+/** Runs `vizier init` on a pseudo-terminal (util-linux `script`), answering each password prompt. */
+function initOnTerminal(db: string, answers: string[]): Promise<{ code: number | null; out: string }> {
+  const child = spawn("script", ["-qec", `"${process.execPath}" "${BUNDLE}" init --db "${db}"`, "/dev/null"], {
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "/tmp" }, stdio: ["pipe", "pipe", "pipe"],
+  });
+  let out = "";
+  let prompts = 0;
+  const onData = (d: Buffer) => {
+    out += d.toString();
+    const seen = (out.match(/password[^\n]*: /gi) ?? []).length;
+    while (prompts < seen && prompts < answers.length) child.stdin.write(`${answers[prompts++]}\r`);
+  };
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
+  return new Promise((resolve) => child.on("exit", (code) => { child.stdin.end(); resolve({ code, out }); }));
+}
 
 /** Every file of a store folder, concatenated (to look for secrets in clear). */
 function storeBytes(db: string): string {
@@ -76,4 +98,21 @@ describe.skipIf(Boolean(bundleMissing))("vizier init: the first administrator", 
     expect(r.code).toBe(6);
     expect(r.stderr).toContain("vizier init");
   });
+
+  it.skipIf(!hasScript)("on a terminal asks for the password twice without echoing it", async () => {
+    const pw = "typed-on-a-terminal-1";
+    const mismatch = await initOnTerminal(join(tempDir(), "store"), [pw, `${pw}x`]);
+    expect(mismatch.code, mismatch.out).toBe(2);
+    const db = join(tempDir(), "store");
+    const ok = await initOnTerminal(db, [pw, pw]);
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toContain("Repeat the password");
+    expect(ok.out).not.toContain(pw);
+    expect(ok.out).not.toMatch(/One-time password/);
+    const store = new SqliteStore(db);
+    await store.init();
+    const admin = await store.accounts.getUser("admin");
+    await store.close();
+    expect(await accounts.verifyPassword(pw, admin!.passwordHash)).toBe(true);
+  }, 60_000);
 });

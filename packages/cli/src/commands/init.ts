@@ -17,8 +17,8 @@ export function interactive(): boolean {
 function promptHidden(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = process.stdin;
+    stdin.setRawMode(true); // before the prompt, so an early answer is never echoed
     process.stderr.write(question);
-    stdin.setRawMode(true);
     stdin.resume();
     stdin.setEncoding("utf8");
     let buf = "";
