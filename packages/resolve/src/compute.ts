@@ -98,7 +98,7 @@ function output(
   const band = scored.filter((p) => p.probability >= low && p.probability < high)
     .sort((p, q) => Math.abs(p.matchWeight) - Math.abs(q.matchWeight))
     .slice(0, Math.max(0, MAX_QUEUE - keptReview.length));
-  const review: ReviewPair[] = [...keptReview];
+  const review: ReviewPair[] = keptReview.map((p) => ({ ...p, status: judged.has(pairKey(p.left, p.right)) ? "judged" : "open" }));
   for (const p of band) {
     const a = res.prepared.records[p.a]?.id ?? "";
     const b = res.prepared.records[p.b]?.id ?? "";

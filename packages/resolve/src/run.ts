@@ -98,6 +98,7 @@ export async function resolveStore(ctx: Ctx, svc: Services, er: ResolutionPort, 
   let done = 0;
   for (const g of GROUPS) {
     const records = loaded.records.get(g) ?? [];
+    opts.onProgress?.("resolve", done, loaded.entityIds.length);
     const fixed = fixedModels[g];
     const fields = fixed ? fixed.fields : presentFields(groupFields(g), records);
     const out = resolveGroup({
