@@ -1,12 +1,19 @@
 /**
  * Local clustering coefficient (D. J. Watts & S. H. Strogatz 1998, "Collective dynamics of
- * 'small-world' networks", Nature 393:440–442), average clustering and transitivity, on the
- * undirected simple graph (a directed graph is read as undirected; networkx would use Fagiolo's
- * directed triangles instead — documented in docs/graph.md). Triangles are counted by marking
- * the neighbours of each node (O(Σ d²) worst case, fast on sparse graphs).
+ * 'small-world' networks", Nature 393:440–442), average clustering and transitivity. Like
+ * networkx's `clustering`, directed graphs use Fagiolo's directed triangles and `weighted` the
+ * geometric mean of normalised weights (clustering-general.ts); transitivity is defined on the
+ * undirected simple graph (networkx does not implement it for directed graphs). Triangles are
+ * counted by marking the neighbours of each node (O(Σ d²) worst case, fast on sparse graphs).
  */
 import type { Graph } from "../core/graph";
 import { undirectedNeighbours } from "../core/undirected";
+import { directedClustering, undirectedClustering } from "./clustering-general";
+
+export interface ClusteringOptions {
+  /** Weighted clustering (Onnela et al. 2005; directed: Fagiolo 2007) as networkx's `weight=`. */
+  weighted?: boolean;
+}
 
 /** Triangles through each node, and each node's (undirected) degree. */
 export function triangles(g: Graph): { tri: Float64Array; deg: Int32Array } {
@@ -29,8 +36,10 @@ export function triangles(g: Graph): { tri: Float64Array; deg: Int32Array } {
   return { tri, deg };
 }
 
-/** networkx `clustering` (unweighted, undirected). */
-export function clustering(g: Graph): Float64Array {
+/** networkx `clustering`: unweighted or weighted; Fagiolo's definition on directed graphs. */
+export function clustering(g: Graph, opts: ClusteringOptions = {}): Float64Array {
+  if (g.directed) return directedClustering(g, opts.weighted ?? false);
+  if (opts.weighted) return undirectedClustering(g, true);
   const { tri, deg } = triangles(g);
   const out = new Float64Array(g.n);
   for (let v = 0; v < g.n; v++) {
@@ -41,9 +50,9 @@ export function clustering(g: Graph): Float64Array {
 }
 
 /** Mean local clustering over all nodes, zeros included (networkx `average_clustering`). */
-export function averageClustering(g: Graph): number {
+export function averageClustering(g: Graph, opts: ClusteringOptions = {}): number {
   if (g.n === 0) return 0;
-  const c = clustering(g);
+  const c = clustering(g, opts);
   let s = 0;
   for (let v = 0; v < g.n; v++) s += c[v] as number;
   return s / g.n;

@@ -112,6 +112,11 @@ export function compareWithPeers(p: Prepared, o: OracleOutput): number {
   }
   expect(groups(g, weakComponents(g))).toEqual(X.weak); checks++;
   if (directed) { expect(groups(g, strongComponents(g))).toEqual(X.strong); checks++; }
+  close("clustering (directed: Fagiolo)", clustering(g), X.clustering_any, 1e-12);
+  close("clustering weighted", clustering(g, { weighted: true }), X.clustering_w, 1e-12);
+  scalarClose("average clustering (any)", averageClustering(g), X.average_clustering_any, 1e-12);
+  scalarClose("average clustering weighted", averageClustering(g, { weighted: true }), X.average_clustering_w, 1e-12);
+  checks += 2;
   if (!directed) {
     close("clustering", clustering(g), X.clustering);
     scalarClose("average clustering", averageClustering(g), X.average_clustering, 1e-12);

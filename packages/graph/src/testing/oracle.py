@@ -63,6 +63,11 @@ def run(path, directed, partition_path):
     if connected(G):
         X["eigenvector"] = lst(nx.eigenvector_centrality_numpy(G))
         X["eigenvector_w"] = lst(nx.eigenvector_centrality_numpy(G, weight="weight"))
+    # clustering: Onnela weighted and (on DiGraphs) Fagiolo directed, as networkx defines them
+    X["clustering_any"] = lst(nx.clustering(G))
+    X["clustering_w"] = lst(nx.clustering(G, weight="weight"))
+    X["average_clustering_any"] = nx.average_clustering(G)
+    X["average_clustering_w"] = nx.average_clustering(G, weight="weight")
     if directed:
         X["strong"] = sorted(sorted(c) for c in nx.strongly_connected_components(G))
         X["weak"] = sorted(sorted(c) for c in nx.weakly_connected_components(G))

@@ -1,5 +1,4 @@
 /** `vizier graph metrics`: one node-level metric per run, as `node,value`. */
-import { VizierError } from "@vizier/model";
 import {
   betweenness, closeness, clustering, collectiveInfluence, constraint, coreNumber, cutStructure, degree,
   degreeCentrality, eigenvector, harmonic, katz, pagerank, strength, strongComponents, weakComponents,
@@ -37,9 +36,7 @@ export function computeMetric(g: Graph, name: MetricName, o: MetricOptions): Flo
     case "katz": return katz(g, { weighted, ...(o.alpha === undefined ? {} : { alpha: o.alpha }) });
     case "pagerank": return pagerank(g, { weighted, ...(o.alpha === undefined ? {} : { alpha: o.alpha }) });
     case "kcore": return coreNumber(g);
-    case "clustering":
-      if (weighted) throw new VizierError("INVALID_ARGUMENT", "clustering is unweighted; drop --weighted");
-      return clustering(g);
+    case "clustering": return clustering(g, { weighted });
     case "components": return Float64Array.from(weakComponents(g).id);
     case "strong-components": return Float64Array.from(strongComponents(g).id);
     case "collective-influence": return collectiveInfluence(g, { weighted, ...(o.radius === undefined ? {} : { radius: o.radius }) });
