@@ -22,6 +22,7 @@ const relations = [
   ent("o1", "Ownership", { owner: ["p3"], asset: ["a1"] }),
   ent("o2", "Ownership", { owner: ["p4"], asset: ["a2"] }),
   ent("u1", "UnknownLink", { subject: ["p1"], object: ["x-unreadable"] }),
+  ent("sz1", "Seizure", { suspect: ["p3"], shipment: ["s1"], date: ["2024-02-10"] }),
 ];
 const events = [
   ent("pay1", "Payment", { payer: ["c1"], beneficiary: ["c2"], amount: ["100"], currency: ["EUR"], date: ["2024-03-02"] }),
@@ -43,6 +44,12 @@ describe("deriveNetwork", () => {
     // Family is undirected: stored lowest id first
     expect(find(net, "Family", "p1", "p2")).toMatchObject([{ directed: false, weight: 1 }]);
     expect(find(net, "Ownership", "p3", "a1")).toHaveLength(1);
+  });
+
+  it("links the entities an interval entity without an edge declaration references (UnknownLink)", () => {
+    const net = deriveNetwork(model, all);
+    expect(find(net, "UnknownLink", "p3", "s1")).toMatchObject([{ directed: false, evidence: ["sz1"], start: "2024-02-10" }]);
+    expect(find(net, "UnknownLink", "p1", "x-unreadable")).toMatchObject([{ evidence: ["u1"] }]);
   });
 
   it("aggregates payments per pair and month with count and EUR sum", () => {
