@@ -4,6 +4,7 @@ import { registerAccess } from "./commands/access";
 import { registerAudit } from "./commands/audit";
 import { registerDataset } from "./commands/dataset";
 import { registerDemo } from "./commands/demo";
+import { registerGenerate } from "./commands/generate";
 import { registerExport } from "./commands/export";
 import { registerFlows } from "./commands/flows";
 import { registerGraph } from "./commands/graph";
@@ -55,6 +56,7 @@ export function buildProgram(env: Env): Command {
   registerAudit(program, env);
   registerAccess(program, env);
   registerDemo(program, env);
+  registerGenerate(program);
   registerGraph(program, env);
   registerLink(program);
   registerFlows(program, env);

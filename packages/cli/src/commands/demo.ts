@@ -1,72 +1,110 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { parse } from "yaml";
-import { z } from "zod";
-import { VizierError, type Dataset } from "@vizier/model";
+import type { Dataset } from "@vizier/model";
 import { createDataset } from "@vizier/core";
 import { ingestFile } from "@vizier/core/ingest";
-import { repoRoot } from "../config";
+import { MANIFEST_FILE, readManifest, type Manifest } from "@vizier/scenario";
 import { emit, table } from "../output";
 import { fmt, Progress } from "../progress";
-import { withRuntime, type Env, type GlobalOptions } from "../runtime";
+import { withRuntime, type Env, type GlobalOptions, type Runtime } from "../runtime";
+import { generateWithProgress, scenarioFlags, type ScenarioFlags } from "./generate";
 import { ensureInitialised } from "./init";
 
-/** One bundled example: a dataset registration, a data file and its mapping. */
-const ExampleSchema = z.object({
-  dataset: z.object({
-    name: z.string(), label: z.string(), agency: z.string(), legalBasis: z.string(), purpose: z.string(), handling: z.string(),
-    reliability: z.string().default("B2"), retention: z.string(), compartment: z.string().default(""), description: z.string().default(""),
-  }),
-  file: z.string(),
-  mapping: z.string().optional(),
-});
+interface DemoOptions extends ScenarioFlags { dataDir: string; scenario?: string }
+
+/** [dataset, agency, rows, quarantined, statements] per ingested file (the `--json` shape scripts read). */
+type Ingested = [string, string, number, number, number];
 
 /**
- * `vizier demo` — today: ingests the bundled multi-agency samples in examples/ through the normal
- * pipeline and shows what the store holds. (Issue P6 grows this into the full scenario + UI.)
+ * Where the scenario comes from: `--scenario <dir>` as it is; otherwise `<data-dir>/scenario`,
+ * reused when it was generated with the same seed and scale, else generated now.
+ */
+function scenarioFor(o: DemoOptions, quiet: boolean): { dir: string; manifest: Manifest; generated: boolean } {
+  if (o.scenario !== undefined) return { dir: o.scenario, manifest: readManifest(o.scenario), generated: false };
+  const { seed, scale } = scenarioFlags(o);
+  const dir = join(o.dataDir, "scenario");
+  if (existsSync(join(dir, MANIFEST_FILE))) {
+    const m = readManifest(dir);
+    if (m.scenario.seed === seed && m.scenario.scale === scale) {
+      if (!quiet) process.stderr.write(`demo: reusing the scenario in ${dir} (seed ${seed}, scale ${scale})\n`);
+      return { dir, manifest: m, generated: false };
+    }
+  }
+  return { dir, manifest: generateWithProgress(seed, scale, dir, quiet).manifest, generated: true };
+}
+
+/** Registers the manifest's datasets and ingests every file not already ingested into this store. */
+async function ingestAll(rt: Runtime, dir: string, m: Manifest, quiet: boolean): Promise<Ingested[]> {
+  const ctx = rt.adminCtx("demo");
+  const agency = new Map(m.datasets.map((d) => [d.name, d.agency]));
+  for (const d of m.datasets) {
+    if (!(await rt.svc.store.getDataset(d.name))) await createDataset(ctx, rt.svc, { ...d, createdAt: new Date().toISOString() } satisfies Dataset);
+  }
+  const results: Ingested[] = [];
+  for (const f of m.files) {
+    const file = resolve(dir, f.file);
+    const label = `ingest ${f.file}`;
+    const done = (await rt.svc.store.listRuns(f.dataset)).find((r) => r.file === file && r.status === "committed");
+    if (done) {
+      if (!quiet) process.stderr.write(`${label}: already ingested (run ${done.id}), skipped\n`);
+      results.push([f.dataset, agency.get(f.dataset) ?? "", done.rowsRead ?? 0, done.rowsQuarantined ?? 0, done.statements ?? 0]);
+      continue;
+    }
+    const progress = new Progress(label, "rows", quiet);
+    const r = await ingestFile(ctx, rt.svc, {
+      file, dataset: f.dataset, mapping: resolve(dir, f.mapping),
+      onProgress: (p) => progress.update(p.rows, p.bytesTotal ? p.bytesRead / p.bytesTotal : undefined),
+    });
+    progress.done(`${fmt(r.rowsRead)} rows, ${fmt(r.rowsQuarantined)} quarantined`);
+    results.push([f.dataset, agency.get(f.dataset) ?? "", r.rowsRead, r.rowsQuarantined, r.statements]);
+  }
+  return results;
+}
+
+/**
+ * `vizier demo` — generates (or reuses) the multi-agency scenario (issue #5, docs/demo.md) and
+ * ingests every agency's files through the normal pipeline, then shows what the store holds.
+ * Demo users and starting the server and UI come with the HTTP API and the UI.
  */
 export function registerDemo(program: Command, env: Env): void {
   program.command("demo")
-    .description("ingest the bundled multi-agency samples into a local store and show what it holds")
-    .option("--data-dir <dir>", "where the demo store lives", "vizier-data")
-    .addHelpText("after", "\nExample:\n  ./vizier demo\n  ./vizier demo --data-dir /tmp/vizier-demo")
-    .action(async (o: { dataDir: string }, cmd: Command) => {
+    .description("generate the multi-agency scenario and ingest it into a local store (docs/demo.md)")
+    .option("--data-dir <dir>", "where the demo store and its generated scenario (<dir>/scenario) live", "vizier-data")
+    .option("--scenario <dir>", "ingest this folder made by `vizier generate` instead of generating one")
+    .option("--seed <n>", "scenario seed", "2026")
+    .option("--scale <s>", "scenario size (1 = about 37,000 source rows)", "1")
+    .addHelpText("after", [
+      "\nExamples:",
+      "  ./vizier demo",
+      "  ./vizier demo --data-dir /tmp/vizier-demo",
+      "  ./vizier demo --scenario /tmp/scenario --db /tmp/store",
+      "\nOn a fresh store demo first runs `vizier init` (the administrator's one-time password is printed once).",
+      "Run again, it reuses the scenario and skips files already ingested.",
+    ].join("\n"))
+    .action(async (o: DemoOptions, cmd: Command) => {
       const g = { ...cmd.optsWithGlobals<GlobalOptions>() };
       g.db ??= o.dataDir;
-      const root = join(repoRoot(), "examples");
-      const examples = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, "example.yml"))).sort() : [];
-      if (examples.length === 0) throw new VizierError("NOT_FOUND", `no examples found under ${root}`);
-      await ensureInitialised(g, env); // a fresh demo store gets its first administrator, as `vizier init` would
+      const quiet = Boolean(g.quiet || g.json);
+      const t0 = Date.now();
+      const sc = scenarioFor(o, quiet);
+      await ensureInitialised(g, env);
       await withRuntime(g, env, async (rt) => {
-        const results: Array<[string, string, number, number, number]> = [];
-        for (const name of examples) {
-          const dir = join(root, name);
-          const ex = ExampleSchema.parse(parse(readFileSync(join(dir, "example.yml"), "utf8")));
-          if (!(await rt.svc.store.getDataset(ex.dataset.name))) {
-            const ds: Dataset = { ...ex.dataset, createdAt: new Date().toISOString() };
-            await createDataset(rt.adminCtx("demo"), rt.svc, ds);
-          }
-          const progress = new Progress(`ingest ${name}`, "rows", g.quiet || g.json);
-          const r = await ingestFile(rt.adminCtx("demo"), rt.svc, {
-            file: join(dir, ex.file), dataset: ex.dataset.name, ...(ex.mapping ? { mapping: join(dir, ex.mapping) } : {}),
-            onProgress: (p) => progress.update(p.rows, p.bytesTotal ? p.bytesRead / p.bytesTotal : undefined),
-          });
-          progress.done(`${fmt(r.rowsRead)} rows, ${fmt(r.rowsQuarantined)} quarantined`);
-          results.push([ex.dataset.name, ex.dataset.agency, r.rowsRead, r.rowsQuarantined, r.statements]);
-        }
+        const results = await ingestAll(rt, sc.dir, sc.manifest, quiet);
         const s = await rt.svc.store.stats();
-        emit(g.json, { store: rt.svc.store.location, ingested: results, stats: s }, () => [
+        const seconds = (Date.now() - t0) / 1000;
+        const db = `--db ${g.db}`;
+        emit(g.json, { store: rt.svc.store.location, ingested: results, stats: s, scenario: { dir: sc.dir, ...sc.manifest.scenario, generated: sc.generated }, seconds }, () => [
           "",
           table(["dataset", "agency", "rows", "quarantined", "statements"], results.map((r) => [r[0], r[1], fmt(r[2]), fmt(r[3]), fmt(r[4])])),
           "",
-          `Store ${rt.svc.store.location}: ${fmt(s.entities)} entities, ${fmt(s.statements)} statements from ${s.datasets} datasets.`,
+          `Store ${rt.svc.store.location}: ${fmt(s.entities)} entities, ${fmt(s.statements)} statements from ${s.datasets} datasets (${seconds.toFixed(1)}s).`,
+          `Scenario ${sc.dir} (seed ${sc.manifest.scenario.seed}, scale ${sc.manifest.scenario.scale}); its ground truth is in ${join(sc.dir, "truth")}. The case and the questions to ask: docs/demo.md`,
           "Try:",
-          `  ./vizier stats --db ${g.db}`,
-          `  ./vizier search "maas" --db ${g.db} --purpose purpose:demo          # police sees KvK data only`,
-          `  ./vizier search "maas" --db ${g.db} --purpose case:NL-2026-0042     # a case purpose also opens FIOD's bank data (config/sharing-rules.yml)`,
-          `  ./vizier quarantine list --db ${g.db}`,
-          `  ./vizier export --format ftm --db ${g.db} --purpose purpose:demo | head`,
+          `  ./vizier search "Verdi Fresh" ${db} --purpose purpose:demo            # the importer: KvK register, customs declarations, FIU reports`,
+          `  ./vizier search "El Amrani" ${db} --purpose case:NL-2026-0042          # a case purpose also opens FIOD and the foreign partners' data`,
+          `  ./vizier stats ${db}`,
+          `  ./vizier export --format ftm ${db} --purpose purpose:demo | head`,
         ].join("\n"));
       });
     });
