@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { VizierError } from "@vizier/model";
-import { auditEntry, linkAudit, type Ctx, type Membership, type ResolutionPort, type ResolutionRun, type ReviewPair, type Services } from "@vizier/core";
+import { audit, auditEntry, linkAudit, type Ctx, type Membership, type ResolutionPort, type ResolutionRun, type ReviewPair, type Services } from "@vizier/core";
 import { DEFAULT_THRESHOLD, parseModel, type ErModel } from "@vizier/resolution";
 import { resolveGroup, type GroupOutput } from "./compute";
 import { assignIds } from "./ids";
@@ -63,8 +63,9 @@ function checkOptions(threshold: number, band: readonly [number, number]): void 
 
 /**
  * `vizier resolve`: resolves the entities the context may read (one view), applies judgements,
- * keeps resolved ids stable and queues uncertain pairs. Everything is written in one transaction
- * at the end, with the audit record of the load: a killed run leaves the previous result intact,
+ * keeps resolved ids stable and queues uncertain pairs. The load is audited first (entity ids
+ * read); the result is written in one transaction at the end with a second audit record (options
+ * and counts): a killed run leaves the previous result intact,
  * and the next run takes over its saved model (resumes after the estimation).
  */
 export async function resolveStore(ctx: Ctx, svc: Services, er: ResolutionPort, opts: ResolveStoreOptions = {}): Promise<ResolveSummary> {
@@ -80,6 +81,9 @@ export async function resolveStore(ctx: Ctx, svc: Services, er: ResolutionPort, 
   const params: RunParams = { threshold, band, incremental: false, models: {} };
   const run: ResolutionRun = { id: runId, view: view.key, actor: ctx.actor.id, purpose: ctx.purpose, startedAt: ctx.now().toISOString(), status: "running", params: JSON.stringify(params), counts: "{}", cursor: "loaded" };
   await er.startRun(run);
+  // The load is audited before anything is computed from it (as an export is before its first
+  // entity leaves); a failed audit write stops the run here.
+  await audit(svc.store, [auditEntry(ctx, "resolve.run", JSON.stringify({ stage: "load", view: view.key, run: runId }), loaded.entityIds)]);
 
   // Resume: an unfinished run of this view saved its model after estimation; reuse it (same threshold).
   const resumedRun = [...unfinished].reverse().find((r) => r.cursor === "estimated" && parseParams(r.params).threshold === threshold);
@@ -138,11 +142,11 @@ export async function resolveStore(ctx: Ctx, svc: Services, er: ResolutionPort, 
     conflicts: outs.reduce((s, o) => s + o.conflicts, 0), incremental, ...(resumedRun && !incremental ? { resumed: resumedRun.id } : {}),
   };
   opts.onProgress?.("write", 0, memberships.length);
-  const query = JSON.stringify({ threshold, band, incremental, view: view.key, run: runId, records: summary.records, merged: summary.merged });
+  const query = JSON.stringify({ stage: "commit", threshold, band, incremental, view: view.key, run: runId, records: summary.records, merged: summary.merged });
   await er.commitRun({
     run: { ...run, status: "finished", finishedAt: ctx.now().toISOString(), params: JSON.stringify(params), counts: JSON.stringify(summary), cursor: "done" },
     memberships, review,
-    audit: { entries: [auditEntry(ctx, "resolve.run", query, loaded.entityIds)], link: linkAudit },
+    audit: { entries: [auditEntry(ctx, "resolve.run", query, [runId])], link: linkAudit },
   });
   return summary;
 }

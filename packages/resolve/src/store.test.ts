@@ -128,7 +128,7 @@ function suite(label: string, make: () => Promise<StorePort>, skip?: string): vo
       // The load was audited with exactly the entities A read.
       const records = [];
       for await (const batch of store.scanAudit(1000)) records.push(...batch);
-      const last = records.filter((r) => r.action === "resolve.run" && r.actor === "user-A").pop();
+      const last = records.filter((r) => r.action === "resolve.run" && r.actor === "user-A" && r.query.includes('"stage":"load"')).pop();
       expect(last?.resultIds.some((id) => id.startsWith("b"))).toBe(false);
       expect(last?.resultIds).toContain("a0");
       expect((await verifyAudit(store.scanAudit(1000))).ok).toBe(true);
