@@ -19,6 +19,7 @@ export { katz } from "./metrics/katz";
 export { pagerank } from "./metrics/pagerank";
 export { coreNumber } from "./metrics/kcore";
 export { clustering, averageClustering, transitivity } from "./metrics/clustering";
+export type { ClusteringOptions } from "./metrics/clustering";
 export { weakComponents, strongComponents, largestSize } from "./metrics/components";
 export type { Components } from "./metrics/components";
 export { globalEfficiency } from "./metrics/efficiency";
