@@ -59,6 +59,10 @@ describe.skipIf(Boolean(bundleMissing))("vizier access", () => {
     expect(d.code, d.stderr).toBe(0);
     expect(JSON.parse(d.stdout)).toMatchObject({ status: "approved", decidedBy: "fiod-po", until: "2099-12-31T23:59:59.999Z" });
     expect(run("access", "decide", id, "refuse", "--reason", "changed my mind", "--as", "fiod-po").code).toBe(5);
+    // The grant: the requester now reads that entity of that dataset, for that purpose only.
+    const exported = (purpose: string) => run("export", "--dataset", "fiod-cases", "--purpose", purpose).stdout.trim();
+    expect(exported("case:X-1")).toContain(fiodEntity);
+    expect(exported("case:OTHER")).toBe("");
     const log = JSON.parse(run("audit", "query", "--action", "access.*", "--json").stdout) as Array<{ action: string; actor: string }>;
     expect(log.map((r) => [r.action, r.actor])).toEqual([["access.request", "admin"], ["access.decide", "fiod-po"]]);
     expect(run("audit", "verify").code).toBe(0);
