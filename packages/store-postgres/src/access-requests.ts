@@ -22,18 +22,35 @@ CREATE INDEX IF NOT EXISTS access_requests_owner ON access_requests (owner, stat
  * store's schema via its search_path). Each write and its audit records commit in one transaction.
  */
 export class PgAccessRequests implements AccessRequestPort {
-  private ready: Promise<void> | undefined;
+  private ready = false;
 
   constructor(private readonly pool: () => pg.Pool) {}
 
-  private ensure(): Promise<void> {
-    this.ready ??= guarded("creating the access-request table", async () => { await this.pool().query(DDL); })
-      .catch((e: unknown) => { this.ready = undefined; throw e; });
-    return this.ready;
+  /**
+   * Whether the table exists, creating it for writes. Reads on a store without it (a role that may
+   * not create tables, a store no one has filed a request on) see no requests instead of failing.
+   */
+  private async ensure(write: boolean): Promise<boolean> {
+    if (this.ready) return true;
+    return guarded("preparing the access-request table", async () => {
+      const r = await this.pool().query<{ ok: boolean }>("SELECT to_regclass('access_requests') IS NOT NULL AS ok");
+      if (!r.rows[0]?.ok) {
+        if (!write) return false;
+        try {
+          await this.pool().query(DDL);
+        } catch (e) {
+          // Another process created it at the same moment (duplicate type or relation): fine.
+          const code = (e as { code?: string }).code;
+          if (code !== "23505" && code !== "42P07") throw e;
+        }
+      }
+      this.ready = true;
+      return true;
+    });
   }
 
   private async tx<T>(what: string, f: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    await this.ensure();
+    await this.ensure(true);
     const client = await guarded(what, () => this.pool().connect());
     try {
       await client.query("BEGIN");
@@ -60,13 +77,13 @@ export class PgAccessRequests implements AccessRequestPort {
   }
 
   async getAccessRequest(id: string): Promise<AccessRequest | undefined> {
-    await this.ensure();
+    if (!(await this.ensure(false))) return undefined;
     const rows = await guarded("reading an access request", async () => (await this.pool().query<AccessRequestRow>("SELECT * FROM access_requests WHERE id = $1", [noNul(id)])).rows);
     return rows[0] ? toAccessRequest(rows[0]) : undefined;
   }
 
   async listAccessRequests(q: AccessRequestQuery): Promise<AccessRequest[]> {
-    await this.ensure();
+    if (!(await this.ensure(false))) return [];
     const rows = await guarded("listing access requests", async () => (await this.pool().query<AccessRequestRow>(`SELECT * FROM access_requests
       WHERE ($1::text IS NULL OR requester = $1) AND ($2::text IS NULL OR owner = $2) AND ($3::text IS NULL OR status = $3)
       ORDER BY created_at DESC, id`, [q.requester ?? null, q.owner ?? null, q.status ?? null])).rows);

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isVizierError } from "@vizier/model";
+import { defaultModel, isVizierError } from "@vizier/model";
 import { makeCtx, userActor, type Ctx, type Role } from "../context";
 import { TEST_SHARING } from "../testing/fixtures";
 import type { StorePort } from "../ports/store";
 import type { Services } from "../services";
-import { defaultModel } from "@vizier/model";
 import { anchorAudit } from "./anchor";
 import { audit, linkAudit, verifyAudit } from "./chain";
 import { queryAudit, type AuditFilter } from "./query";

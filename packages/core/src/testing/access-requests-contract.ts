@@ -60,6 +60,23 @@ export function runAccessRequestContract(
     afterEach(async () => { await h.store.close(); });
 
     describe("port", () => {
+      it("reads as empty before any request exists", async () => {
+        expect(await h.access.listAccessRequests({})).toEqual([]);
+        expect(await h.access.approvedFor("user-B")).toEqual([]);
+        expect(await h.access.getAccessRequest("ar-1")).toBeUndefined();
+      });
+
+      it("files the first requests of two processes at the same moment", async () => {
+        const other = await h.reopen();
+        await Promise.all([
+          h.access.createAccessRequest(request("ar-1"), { entries: [entry("one")], link: linkAudit }),
+          other.access.createAccessRequest(request("ar-2"), { entries: [entry("two")], link: linkAudit }),
+        ]);
+        await other.store.close();
+        expect((await h.access.listAccessRequests({})).map((r) => r.id).sort()).toEqual(["ar-1", "ar-2"]);
+        expect((await verifyAudit(h.store.scanAudit(100))).ok).toBe(true);
+      });
+
       it("stores, reads and lists requests, newest first, with their audit records chained", async () => {
         await h.access.createAccessRequest(request("ar-1"), { entries: [entry("one")], link: linkAudit });
         await h.access.createAccessRequest(request("ar-2", { createdAt: "2026-06-02T00:00:00.000Z", requester: "x", owner: "A", entityIds: ["e1", "e2"] }),
