@@ -69,18 +69,29 @@ export function interleave(r: Rand, n: number, background: (i: number) => void, 
 }
 
 const DAY_MS = 86_400_000;
+const parsed = new Map<string, number>();
+
+/** Epoch milliseconds of an ISO date (memoised: the same few period bounds are parsed millions of times). */
+function dayMs(iso: string): number {
+  let t = parsed.get(iso);
+  if (t === undefined) {
+    t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+    if (parsed.size < 10_000) parsed.set(iso, t);
+  }
+  return t;
+}
 
 /** ISO date-time (minutes) at a uniform random moment between two ISO dates. */
 export function momentIn(r: Rand, from: string, to: string): string {
-  const a = Date.parse(`${from}T00:00:00Z`);
-  const b = Date.parse(`${to}T00:00:00Z`);
+  const a = dayMs(from);
+  const b = dayMs(to);
   const t = a + Math.floor(r.float() * ((b - a) / 60_000)) * 60_000;
   return new Date(t).toISOString().slice(0, 16);
 }
 
 /** ISO date `days` after an ISO date. */
 export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + Math.round(days) * DAY_MS).toISOString().slice(0, 10);
+  return new Date(dayMs(iso.slice(0, 10)) + Math.round(days) * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The period the background activity spans, and the case's own window inside it. */
