@@ -1,8 +1,14 @@
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { enableWorkerTasks } from "@vizier/model";
 import { main } from "./main";
 
-// The only place that reads process.env and argv.
-const { VIZIER_DB, VIZIER_PURPOSE, VIZIER_CONFIG, VIZIER_TOKEN } = process.env;
-main(process.argv, { VIZIER_DB, VIZIER_PURPOSE, VIZIER_CONFIG, VIZIER_TOKEN }).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => { process.stderr.write(`vizier: ${String(err)}\n`); process.exitCode = 1; },
-);
+// In a worker thread started for a CPU-heavy task (model/threads.ts) this file runs the task only.
+if (!enableWorkerTasks(fileURLToPath(import.meta.url), availableParallelism())) {
+  // The only place that reads process.env and argv.
+  const { VIZIER_DB, VIZIER_PURPOSE, VIZIER_CONFIG, VIZIER_TOKEN } = process.env;
+  main(process.argv, { VIZIER_DB, VIZIER_PURPOSE, VIZIER_CONFIG, VIZIER_TOKEN }).then(
+    (code) => { process.exitCode = code; },
+    (err: unknown) => { process.stderr.write(`vizier: ${String(err)}\n`); process.exitCode = 1; },
+  );
+}

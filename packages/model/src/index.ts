@@ -6,3 +6,4 @@ export * from "./entity";
 export * from "./ids";
 export * from "./types/index";
 export * from "./random";
+export * from "./threads";

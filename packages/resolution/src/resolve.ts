@@ -8,7 +8,7 @@ import type { Prepared } from "./prepare";
 import type { BlockingOptions } from "./blocking";
 import { prepare, recordKey } from "./prepare";
 import { DEFAULT_BLOCKING, allPairs, candidatePairs, recordKeys } from "./blocking";
-import { comparisonVectors } from "./vectors";
+import { comparisonVectors, comparisonVectorsParallel } from "./vectors";
 import { DEFAULT_ESTIMATE, estimateModel } from "./model";
 import { explainPair, scorePairs } from "./score";
 import { cluster } from "./cluster";
@@ -69,14 +69,38 @@ export function candidatesOf(prep: Prepared, blocking: BlockingOptions, extra: r
 
 /** Resolves records into entities. */
 export function resolve(records: readonly ErRecord[], opts: ResolveOptions): Resolution {
+  const c = candidates(records, opts);
+  return finish(c, opts, comparisonVectors(c.prep, c.pairs), performance.now());
+}
+
+/**
+ * `resolve` with the comparison pass spread over worker threads where the entry enabled them
+ * (model/threads.ts); the same result as `resolve` for the same input.
+ */
+export async function resolveParallel(records: readonly ErRecord[], opts: ResolveOptions & { threads?: number }): Promise<Resolution> {
+  const c = candidates(records, opts);
+  const vectors = await comparisonVectorsParallel(c.prep, c.pairs, opts.threads);
+  return finish(c, opts, vectors, performance.now());
+}
+
+interface Candidates {
+  t0: number;
+  t1: number;
+  prep: Prepared;
+  judged: ReturnType<typeof effectiveJudgements>;
+  pairs: Uint32Array;
+}
+
+function candidates(records: readonly ErRecord[], opts: ResolveOptions): Candidates {
   const t0 = performance.now();
   const prep = prepare(records, opts.fields);
   const index = new Map(prep.keys.map((k, i) => [k, i]));
   const judged = effectiveJudgements(opts.judgements ?? [], index);
   const pairs = candidatesOf(prep, opts.blocking ?? DEFAULT_BLOCKING, [...judged.confirms, ...judged.rejects]);
-  const t1 = performance.now();
-  const vectors = comparisonVectors(prep, pairs);
-  const t2 = performance.now();
+  return { t0, t1: performance.now(), prep, judged, pairs };
+}
+
+function finish({ t0, t1, prep, judged, pairs }: Candidates, opts: ResolveOptions, vectors: Uint8Array, t2: number): Resolution {
   let model = opts.model;
   if (!model) {
     const clamps = new Map<number, number>();

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { VizierError } from "@vizier/model";
-import { runLink } from "./link/run";
+import { runLinkParallel } from "./link/run";
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
 
@@ -25,8 +25,9 @@ export function registerLink(program: Command): void {
     .option("--model <model.json>", "apply a saved model instead of estimating one")
     .option("--save-model <model.json>", "save the estimated model for reuse")
     .option("--judgements <judgements.csv>", "analyst judgements: source_l,id_l,source_r,id_r,decision,who,when,why")
-    .action((files: string[], o: { id: string; field: string[]; source?: string; out: string; pairs?: string; threshold?: number; model?: string; saveModel?: string; judgements?: string }) => {
-      const res = runLink({
+    .option("--threads <n>", "worker threads for the comparison pass (default: all cores)", parseThreads)
+    .action(async (files: string[], o: { id: string; field: string[]; source?: string; out: string; pairs?: string; threshold?: number; model?: string; saveModel?: string; judgements?: string; threads?: number }) => {
+      const res = await runLinkParallel({
         files,
         id: o.id,
         fields: o.field,
@@ -37,8 +38,14 @@ export function registerLink(program: Command): void {
         ...(o.model === undefined ? {} : { modelIn: o.model }),
         ...(o.saveModel === undefined ? {} : { modelOut: o.saveModel }),
         ...(o.judgements === undefined ? {} : { judgements: o.judgements }),
-      });
+      }, o.threads);
       const entities = new Set(res.clusterOf).size;
       console.error(`vizier link: ${res.stats.records} records, ${res.stats.candidatePairs} candidate pairs, ${entities} entities (threshold ${res.threshold})`);
     });
+}
+
+function parseThreads(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new VizierError("INVALID_ARGUMENT", `--threads must be a whole number from 1 to 64, not ${v}`);
+  return n;
 }

@@ -5,8 +5,8 @@
 import { basename, extname } from "node:path";
 import { readFileSync, writeFileSync } from "node:fs";
 import { VizierError } from "@vizier/model";
-import { isFieldKind, parseModel, resolve, FIELD_KINDS } from "@vizier/resolution";
-import type { ErModel, ErRecord, FieldSpec, Judgement, Resolution } from "@vizier/resolution";
+import { isFieldKind, parseModel, resolve, resolveParallel, FIELD_KINDS } from "@vizier/resolution";
+import type { ErModel, ErRecord, FieldSpec, Judgement, Resolution, ResolveOptions } from "@vizier/resolution";
 import { columnIndex, readTable, writeCsv } from "../../io/table";
 
 export interface LinkOptions {
@@ -90,6 +90,22 @@ function readModel(file: string): ErModel {
 
 /** Runs the whole link: read, resolve, write; returns the resolution for callers that want more. */
 export function runLink(o: LinkOptions): Resolution {
+  const inp = linkInputs(o);
+  const res = resolve(inp.records, inp.options);
+  writeLinkOutputs(o, res);
+  return res;
+}
+
+/** `runLink` with the comparison pass over worker threads where the entry enabled them. */
+export async function runLinkParallel(o: LinkOptions, threads?: number): Promise<Resolution> {
+  const inp = linkInputs(o);
+  const res = await resolveParallel(inp.records, { ...inp.options, ...(threads === undefined ? {} : { threads }) });
+  writeLinkOutputs(o, res);
+  return res;
+}
+
+/** Validates the options and reads the records, model and judgements. */
+function linkInputs(o: LinkOptions): { records: ErRecord[]; options: ResolveOptions } {
   const fields = parseFieldFlags(o.fields);
   if (o.threshold !== undefined && !(o.threshold > 0 && o.threshold < 1)) {
     throw new VizierError("INVALID_ARGUMENT", `--threshold must be a probability strictly between 0 and 1, not ${o.threshold}`);
@@ -103,7 +119,11 @@ export function runLink(o: LinkOptions): Resolution {
     }
   }
   const judgements = o.judgements === undefined ? [] : readJudgements(o.judgements);
-  const res = resolve(records, { fields, ...(o.threshold === undefined ? {} : { threshold: o.threshold }), ...(model ? { model } : {}), judgements });
+  return { records, options: { fields, ...(o.threshold === undefined ? {} : { threshold: o.threshold }), ...(model ? { model } : {}), judgements } };
+}
+
+/** Writes clusters.csv, and pairs.csv and the model when asked. */
+function writeLinkOutputs(o: LinkOptions, res: Resolution): void {
   const recs = res.prepared.records;
   writeCsv(o.out, ["source", "id", "cluster_id"], recs.map((r, i) => [r.source, r.id, res.clusterOf[i] ?? ""]));
   if (o.pairs !== undefined) {
@@ -118,5 +138,4 @@ export function runLink(o: LinkOptions): Resolution {
     writeCsv(o.pairs, ["source_l", "id_l", "source_r", "id_r", "probability", "match_weight"], rows);
   }
   if (o.modelOut !== undefined) writeFileSync(o.modelOut, JSON.stringify(res.model, null, 1) + "\n");
-  return res;
 }
