@@ -27,7 +27,8 @@ export class NetworkBuilder {
   private readonly types: ReadonlySet<string> | undefined;
 
   constructor(readonly model: Registry, entities: readonly FtmEntity[], readonly opts: NetworkOptions) {
-    this.byId = new Map(entities.map((e) => [e.id, e]));
+    // Id order, so that sums and first-seen choices never depend on the order of the input.
+    this.byId = new Map([...entities].sort((a, b) => cmp(a.id, b.id)).map((e) => [e.id, e]));
     this.types = opts.types ? new Set(opts.types) : undefined;
   }
 
@@ -58,8 +59,13 @@ export class NetworkBuilder {
     if (!e.evidence.includes(a.evidence)) e.evidence.push(a.evidence);
   }
 
+  /** Remembers the schema a reference implies; several references keep the most specific (else the first by name). */
   private noteNode(id: string, range: string): void {
-    if (!this.nodeSchema.has(id)) this.nodeSchema.set(id, range);
+    const cur = this.nodeSchema.get(id);
+    if (cur === undefined) { this.nodeSchema.set(id, range); return; }
+    if (cur === range || !this.model.hasSchema(range) || !this.model.hasSchema(cur)) return;
+    if (this.model.getSchema(range).isA(cur)) this.nodeSchema.set(id, range);
+    else if (!this.model.getSchema(cur).isA(range) && range < cur) this.nodeSchema.set(id, range);
   }
 
   /** Nodes (endpoints of kept edges) and edges, both in a canonical order. */

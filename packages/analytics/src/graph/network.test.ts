@@ -106,6 +106,11 @@ describe("deriveNetwork", () => {
     expect(march.edges.some((e) => e.type === "Family")).toBe(true);
   });
 
+  it("does not depend on the order of the input entities", () => {
+    const reversed = deriveNetwork(model, [...all].reverse());
+    expect(reversed).toEqual(deriveNetwork(model, all));
+  });
+
   it("feeds @vizier/graph, summing parallel edges of a pair", () => {
     const net = deriveNetwork(model, all, { types: ["Payment", "Shipment"] });
     const g = networkGraph(net);
