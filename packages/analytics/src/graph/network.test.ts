@@ -119,4 +119,13 @@ describe("deriveNetwork", () => {
     expect(g.outWeights[0]).toBe(4); // three payments + one shipment
     expect(Array.from(degree(g))).toEqual([1, 1]);
   });
+
+  it("turns undirected relations into two arcs in a directed graph", () => {
+    const net = deriveNetwork(model, all, { types: ["Family", "Directorship"] });
+    const g = networkGraph(net, { directed: true });
+    const at = (id: string) => g.ids.indexOf(id);
+    expect(degree(g, "out")[at("p2")]).toBe(1); // p2 → p1 (Family, stored p1–p2)
+    expect(degree(g, "out")[at("p1")]).toBe(2); // p1 → p2 and p1 → c1
+    expect(degree(g, "out")[at("c1")]).toBe(0); // Directorship stays one arc
+  });
 });

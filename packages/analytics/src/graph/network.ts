@@ -52,7 +52,15 @@ export async function loadNetwork(ctx: Ctx, svc: Services, opts: NetworkOptions 
   return net;
 }
 
-/** The network as a compact graph; parallel edges of a pair (several types, periods) are summed. */
+/**
+ * The network as a compact graph; parallel edges of a pair (several types, periods) are summed.
+ * In a directed graph an undirected relation (Family, a shared address) becomes two arcs.
+ */
 export function networkGraph(net: Network, opts: { directed?: boolean } = {}): Graph {
-  return graphFromTypedEdges(net.edges.map((e) => ({ source: e.source, target: e.target, type: e.type, weight: e.weight })), { directed: opts.directed ?? false, combine: "sum" });
+  const directed = opts.directed ?? false;
+  const typed = net.edges.flatMap((e) => {
+    const arc = { source: e.source, target: e.target, type: e.type, weight: e.weight };
+    return directed && !e.directed ? [arc, { ...arc, source: e.target, target: e.source }] : [arc];
+  });
+  return graphFromTypedEdges(typed, { directed, combine: "sum" });
 }
