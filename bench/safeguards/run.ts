@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultModel, makeStatementId, ID_PROP, type Statement } from "@vizier/model";
-import { decide, linkAudit, makeCtx, scopeAllows, userActor, viewEntities, type AuditEntry, type Services, type StorePort } from "@vizier/core";
+import { AuditBatcher, decide, linkAudit, makeCtx, scopeAllows, userActor, viewEntities, type AuditEntry, type Services, type StorePort } from "@vizier/core";
 import { testDataset, type TEST_SHARING } from "@vizier/core/testing";
 import { PostgresStore } from "@vizier/store-postgres";
 import { SqliteStore } from "@vizier/store-sqlite";
@@ -100,6 +100,19 @@ async function benchStore(label: string, store: StorePort): Promise<void> {
   for (let b = 0; b < batches; b++) await store.appendAudit(Array.from({ length: 100 }, (_, i) => entry(b * 100 + i)), linkAudit);
   s = (performance.now() - t) / 1000;
   rows.push([label, `audit append, 100 records per transaction (${(batches * 100).toLocaleString("en")} records)`, `${Math.round((batches * 100) / s).toLocaleString("en")} records/s`, ""]);
+
+  // 64 concurrent callers (as a server's requests), one record each, with and without group commit.
+  const total = quick ? 2_000 : 10_000;
+  for (const grouped of [false, true]) {
+    const batcher = new AuditBatcher(store);
+    const append = (e: AuditEntry) => (grouped ? batcher.appendAudit([e], linkAudit) : store.appendAudit([e], linkAudit));
+    let next = 0;
+    t = performance.now();
+    await Promise.all(Array.from({ length: 64 }, async () => { while (next < total) await append(entry(next++)); }));
+    s = (performance.now() - t) / 1000;
+    rows.push([label, `audit append, 64 concurrent callers, one record each, ${grouped ? "group commit (AuditBatcher)" : "no batching"} (${total.toLocaleString("en")} records)`,
+      `${Math.round(total / s).toLocaleString("en")} records/s`, ""]);
+  }
 }
 
 // In memory: the decision plus filtering 1,000 statements, without any store.

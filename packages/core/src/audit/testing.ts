@@ -5,6 +5,7 @@ import { TEST_SHARING } from "../testing/fixtures";
 import type { StorePort } from "../ports/store";
 import type { Services } from "../services";
 import { anchorAudit } from "./anchor";
+import { AuditBatcher, withAuditBatching } from "./batcher";
 import { audit, linkAudit, verifyAudit } from "./chain";
 import { queryAudit, type AuditFilter } from "./query";
 import type { AuditAction, AuditEntry, AuditRecord } from "./types";
@@ -138,6 +139,39 @@ export function runAuditSafeguardsContract(
         expect((await all(store)).at(-1)).toMatchObject({ seq: 7, action: "audit.anchor", hash: a.hash, actor: "po" });
         await tamper.run("UPDATE audit SET actor = 'x' WHERE seq = 1");
         await expect(anchorAudit(officer(), svc)).rejects.toSatisfy((e: unknown) => isVizierError(e, "AUDIT_TAMPERED"));
+      });
+    });
+
+    describe("group commit", () => {
+      it("chains concurrent appends in shared transactions, each caller getting its own consecutive records", async () => {
+        const batched = withAuditBatching(store, 50);
+        expect(batched.location).toBe(store.location);
+        expect(await batched.listDatasets()).toEqual(await store.listDatasets());
+        const calls = Array.from({ length: 120 }, (_, i) => [entry(100 + i), ...(i % 3 === 0 ? [entry(500 + i)] : [])]);
+        const results = await Promise.all(calls.map((c) => audit(batched, c)));
+        results.forEach((recs, i) => {
+          expect(recs.map((r) => r.query)).toEqual(calls[i]!.map((e) => e.query));
+          if (recs.length === 2) expect(recs[1]!.seq).toBe(recs[0]!.seq + 1);
+        });
+        const seqs = results.flat().map((r) => r.seq).sort((a, b) => a - b);
+        expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => 7 + i));
+        expect(await verify()).toEqual({ ok: true, records: 6 + seqs.length });
+      });
+
+      it("writes an idle caller at once and gathers the callers that wait behind it", async () => {
+        let commits = 0;
+        const counted = { appendAudit: (e: readonly AuditEntry[], l: typeof linkAudit) => { commits++; return store.appendAudit(e, l); } };
+        const b = new AuditBatcher(counted);
+        await Promise.all(Array.from({ length: 40 }, (_, i) => b.appendAudit([entry(200 + i)], linkAudit)));
+        expect(commits).toBe(2);
+        expect((await verify()).records).toBe(46);
+      });
+
+      it("fails every caller of a failed transaction, so none of their reads proceed unaudited", async () => {
+        const batched = withAuditBatching(store);
+        await store.close();
+        const results = await Promise.allSettled([audit(batched, [entry(7)]), audit(batched, [entry(8)])]);
+        expect(results.map((r) => r.status === "rejected" && isVizierError(r.reason, "AUDIT_FAILED"))).toEqual([true, true]);
       });
     });
 
