@@ -7,26 +7,29 @@
  *   node scripts/run-ts.mjs bench/ingest/sqlite-store-throughput.ts [rows=200000] [--reingest] [--search]
  *
  * --reingest writes the same rows again as a second run (idempotent path: only last_seen moves);
- * --search then times 50 name searches.
+ * --search then times 50 name searches unfiltered (system scope) and as an agency-B analyst, who
+ * may read only agency A's two datasets of the four (rows alternate between A and C): the policy
+ * filter's cost on search (issue P2 target: filtered within 2× of unfiltered).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeStatementId, type Statement } from "@vizier/model";
 import { linkAudit, type IngestRun } from "@vizier/core";
-import { scopeOf, systemCtx, testDataset } from "@vizier/core/testing";
+import { ctxFor, scopeOf, systemCtx, testDataset } from "@vizier/core/testing";
 import { SqliteStore } from "@vizier/store-sqlite";
 
 const args = process.argv.slice(2);
 const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 200_000);
 const reingest = args.includes("--reingest");
 const doSearch = args.includes("--search");
-const ds = testDataset("bench", "A");
+const DATASETS = ["bench0", "bench1", "bench2", "bench3"].map((name, k) => testDataset(name, k % 2 ? "C" : "A"));
 
 function rowStatements(i: number, runId: string, seen: string, out: Statement[]): void {
   // Entity ids are hashes in real mappings, so they arrive in random key order.
   const entityId = makeStatementId(String(i), "", "", "").slice(0, 24);
   const origin = `p.csv:${i + 2}`;
+  const ds = DATASETS[i % DATASETS.length]!;
   const vals: Array<[string, string, string]> = [
     ["id", "id", entityId],
     ["firstName", "name", `Olga${i % 977}`],
@@ -46,7 +49,7 @@ function rowStatements(i: number, runId: string, seen: string, out: Statement[])
 }
 
 async function ingest(store: SqliteStore, runId: string, seen: string): Promise<void> {
-  const run: IngestRun = { id: runId, dataset: "bench", file: "p.csv", mapping: "m.yml", actor: "bench", startedAt: seen };
+  const run: IngestRun = { id: runId, dataset: "bench0", file: "p.csv", mapping: "m.yml", actor: "bench", startedAt: seen };
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const w = await store.beginWrite(run);
@@ -79,17 +82,25 @@ const dir = mkdtempSync(join(tmpdir(), "vizier-sqlite-bench-"));
 try {
   const store = new SqliteStore(dir);
   await store.init();
-  await store.putDataset(ds);
+  for (const d of DATASETS) await store.putDataset(d);
   await ingest(store, "run-1", "2026-01-01T00:00:00.000Z");
   if (reingest) await ingest(store, "run-2", "2026-02-01T00:00:00.000Z");
   const s = await store.stats();
   console.log(`stored: ${s.entities} entities, ${s.statements} statements; stats() ok; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB; load ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`);
   if (doSearch) {
-    const scope = scopeOf(systemCtx(), await store.listDatasets());
-    const t0 = performance.now();
-    let hits = 0;
-    for (let k = 0; k < 50; k++) hits += (await store.search(scope, { text: `hendriks${(k * 131) % 7919}`, limit: 20, offset: 0 })).length;
-    console.log(`search: 50 queries in ${(performance.now() - t0).toFixed(0)} ms, ${hits} hits`);
+    const queries = Array.from({ length: 50 }, (_, k) => (k % 2 ? `hendriks${(k * 131) % 7919}` : `olga${(k * 37) % 977} hendriks${(k * 131) % 7919}`));
+    for (const [label, scope] of [["unfiltered (system)", scopeOf(systemCtx(), DATASETS)], ["filtered (agency B analyst)", scopeOf(ctxFor("B"), DATASETS)]] as const) {
+      const times: number[] = [];
+      let hits = 0;
+      for (const text of queries) {
+        const t0 = performance.now();
+        hits += (await store.search(scope, { text, limit: 20, offset: 0 })).length;
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      const mean = times.reduce((a, b) => a + b, 0) / times.length;
+      console.log(`search ${label}: ${queries.length} queries, mean ${mean.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms, ${hits} hits`);
+    }
   }
   await store.close();
 } finally {
