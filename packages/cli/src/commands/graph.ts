@@ -11,7 +11,7 @@ import { graphStats } from "./graph/stats";
 import { computeMetric, METRICS } from "./graph/metrics";
 import { egoRows, pathRows } from "./graph/paths";
 import { edgeRows, EDGE_COLUMNS } from "./graph/edges";
-import { nodeColumns, obtainGraph, storeOptions, type StoreFlags } from "./graph/source";
+import { nodeColumns, nodeId, obtainGraph, storeOptions, type StoreFlags } from "./graph/source";
 import type { Env } from "../runtime";
 
 interface WeightFlags { directed?: boolean; weighted?: boolean; weightsAs?: string }
@@ -95,9 +95,10 @@ export function registerGraph(program: Command, env: Env = {}): void {
     .action(async (file: string | undefined, o: StoreFlags & WeightFlags & { from: string; to: string; k?: string; out?: string }, cmd: Command) => {
       const weights = weightMode(o);
       const k = o.k === undefined ? undefined : parseFlag(intFlag(1), o.k, "--k");
-      const { graph: g, weighted } = await obtainGraph(file, o, cmd, env, o.directed ?? false);
+      const src = await obtainGraph(file, o, cmd, env, o.directed ?? false);
+      const { graph: g, weighted } = src;
       if (weights !== "none" && !weighted) throw new VizierError("INVALID_ARGUMENT", `--weighted given but ${file} has no weight column`);
-      emit(o.out, ["rank", "length", "path"], pathRows(g, o.from, o.to, weights, k));
+      emit(o.out, ["rank", "length", "path"], pathRows(g, nodeId(src, o.from), nodeId(src, o.to), weights, k));
     });
 
   storeOptions(graph.command("ego"))
@@ -109,8 +110,8 @@ export function registerGraph(program: Command, env: Env = {}): void {
     .option("--out <file.csv>", "output file (default: standard output)")
     .action(async (file: string | undefined, o: StoreFlags & { node: string; radius: string; directed?: boolean; out?: string }, cmd: Command) => {
       const radius = parseFlag(intFlag(0), o.radius, "--radius");
-      const { graph: g } = await obtainGraph(file, o, cmd, env, o.directed ?? false);
-      emit(o.out, ["source", "target", "weight"], egoRows(g, o.node, radius));
+      const src = await obtainGraph(file, o, cmd, env, o.directed ?? false);
+      emit(o.out, ["source", "target", "weight"], egoRows(src.graph, nodeId(src, o.node), radius));
     });
 
   storeOptions(graph.command("disrupt"))

@@ -59,6 +59,15 @@ describe.skipIf(Boolean(bundleMissing))(`vizier graph/flows --from-store${bundle
     expect(fiuRows.some((x) => x["node"] === ONLY_C.person)).toBe(true);
   });
 
+  it("graph paths and ego on the store accept a node's caption", () => {
+    const r = vizier(["graph", "paths", "--from-store", "--from", "Anna Alfa", "--to", "Alpha Trading BV", "--db", police, ...purpose]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(csv(r.stdout)).toEqual([{ rank: "1", length: "1", path: "p1>c1" }]);
+    const ego = vizier(["graph", "ego", "--from-store", "--node", "Anna Alfa", "--db", police, ...purpose]);
+    expect(csv(ego.stdout).map((e) => [e["source"], e["target"]])).toEqual([["p1", "c1"]]);
+    expect(vizier(["graph", "ego", "--from-store", "--node", "Xavier Xray", "--db", police, ...purpose]).code).toBe(4);
+  });
+
   it("refuses a store read without a purpose, and mixing a file with --from-store", () => {
     expect(vizier(["graph", "stats", "--from-store", "--db", police]).code).toBe(6);
     expect(vizier(["graph", "stats", "edges.csv", "--from-store", "--db", police, ...purpose]).code).toBe(2);
@@ -99,7 +108,21 @@ describe.skipIf(Boolean(bundleMissing))(`vizier graph/flows --from-store${bundle
     expect(vizier(["flows", "patterns", tx, ...cols, "--thresholds", config]).code).toBe(0);
   });
 
-  it("every store load is in the audit log and the chain verifies", () => {
+  it("every store load is in the audit log with what it returned, and the chain verifies", () => {
+    const q = (action: string) => {
+      const r = vizier(["audit", "query", "--action", action, "--format", "csv", "--db", police]);
+      expect(r.code, r.stderr).toBe(0);
+      return csv(r.stdout);
+    };
+    expect(vizier(["graph", "stats", "--from-store", "--db", police, ...purpose]).code).toBe(0);
+    expect(vizier(["flows", "aggregate", "--from-store", "--db", police, ...purpose]).code).toBe(0);
+    const graphLoads = q("graph.load");
+    expect(graphLoads.length).toBeGreaterThan(0);
+    expect(graphLoads.every((r) => r["purpose"] === "case:NL-2026-0042")).toBe(true);
+    const results = graphLoads.map((r) => r["results"] ?? "").join(" ");
+    expect(results).toContain("p1");
+    expect(results).not.toContain(ONLY_C.person);
+    expect(q("flows.load").length).toBeGreaterThan(0);
     expect(vizier(["audit", "verify", "--db", police]).code).toBe(0);
   });
 });

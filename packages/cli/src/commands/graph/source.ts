@@ -85,3 +85,15 @@ export function nodeColumns(src: GraphSource, id: string): string[] {
   const n = src.nodes.get(id);
   return [n?.label ?? id, n?.schema ?? ""];
 }
+
+/**
+ * A node named on the command line: its id, or on a store-backed graph a caption that names
+ * exactly one node (analysts know names, not 40-digit ids).
+ */
+export function nodeId(src: GraphSource, name: string): string {
+  if (!src.nodes || src.nodes.has(name)) return name;
+  const want = name.trim().toLowerCase();
+  const hits = [...src.nodes.values()].filter((n) => n.label.toLowerCase() === want);
+  if (hits.length > 1) throw new VizierError("INVALID_ARGUMENT", `"${name}" names ${hits.length} nodes; give one of their ids: ${hits.map((n) => n.id).join(", ")}`);
+  return hits[0]?.id ?? name;
+}
