@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateScenario } from "./generate";
 import { evaluateFlows, evaluateResolution } from "./test-eval";
+import { keyPlayerRanks } from "./test-eval-graph";
 
 // The generated case through the analytics, scored against the ground truth. The thresholds were
 // chosen before the first run and are deliberately below the figures in docs/benchmarks/scenario.md.
@@ -27,5 +28,14 @@ describe("the scenario end to end", () => {
     expect(f.instancesFound / f.instances).toBeGreaterThanOrEqual(0.6);
     expect(f.covered).toBeGreaterThanOrEqual(0.7);
     for (const p of ["structuring", "scatter_gather"]) expect(f.scores.find((s) => s.pattern === p)?.found, p).toBeGreaterThan(0);
+  });
+
+  it("betweenness around the seized container's consignee ranks the planted key players near the top", () => {
+    const { ranks, egoNodes } = keyPlayerRanks(out, manifest, 2);
+    expect(egoNodes).toBeGreaterThan(20);
+    expect(ranks[0]?.entity).toBe("X-BOSS");
+    expect(ranks[0]?.rank ?? Infinity).toBeLessThanOrEqual(5);
+    const top10 = ranks.slice(0, 10);
+    expect(top10.filter((r) => r.rank !== null && r.rank <= 20).length).toBeGreaterThanOrEqual(5);
   });
 });

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateScenario } from "../generate";
 import { evaluateFlows, evaluateResolution } from "../test-eval";
+import { keyPlayerRanks } from "../test-eval-graph";
 
 const [mode = "generate", scaleArg = "1", seedArg = "2026"] = process.argv.slice(2);
 const scale = Number(scaleArg);
@@ -24,6 +25,8 @@ try {
     console.log(JSON.stringify({ resolution: r }));
     const f = evaluateFlows(out, g.manifest);
     console.log(JSON.stringify({ flows: { ...f, scores: f.scores.map((s) => ({ pattern: s.pattern, instances: s.instances, found: s.found, alerts: s.alerts, correct: s.correct })) } }));
+    const k = keyPlayerRanks(out, g.manifest, 2);
+    console.log(JSON.stringify({ keyPlayers: { nodes: k.nodes, egoNodes: k.egoNodes, ranks: k.ranks.map((x) => `${x.entity}:${x.rank ?? "-"}`).join(" ") } }));
   }
 } finally {
   rmSync(out, { recursive: true, force: true });
