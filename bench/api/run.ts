@@ -4,7 +4,8 @@
  * Builds an embedded store from the ingest benchmark's generated persons (one dataset of agency
  * POLITIE), creates a user with an API token, starts the API in a child process (so the load
  * generator does not share its event loop) and drives it with `clients` concurrent fetch loops
- * (autocannon is not installed; fetch keeps connections alive). Prints a JSON summary.
+ * (autocannon is not installed; fetch keeps connections alive), after a 5-second single-client
+ * run of each for the unqueued service time. Prints a JSON summary.
  */
 import { fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -111,12 +112,17 @@ async function main(): Promise<void> {
     if (ids.length === 0) throw new Error("search found nothing to view");
     log(`${ids.length} entity ids to view; load: ${clients} clients × ${seconds} s per scenario`);
     const rssBefore = await rss();
-    const search = await load("search", clients, seconds, (i) => `${base}/api/search?q=${encodeURIComponent(TERMS[i % TERMS.length]!)}&limit=20`, headers);
-    const view = await load("entity", clients, seconds, (i) => `${base}/api/entities/${ids[(i * 7919) % ids.length]}`, headers);
+    const searchUrl = (i: number) => `${base}/api/search?q=${encodeURIComponent(TERMS[i % TERMS.length]!)}&limit=20`;
+    const viewUrl = (i: number) => `${base}/api/entities/${ids[(i * 7919) % ids.length]}`;
+    // One client first: the service time of a request without queueing, for comparison.
+    const search1 = await load("search", 1, 5, searchUrl, headers);
+    const view1 = await load("entity", 1, 5, viewUrl, headers);
+    const search = await load("search", clients, seconds, searchUrl, headers);
+    const view = await load("entity", clients, seconds, viewUrl, headers);
     const rssAfter = await rss();
     child.send("stop");
     await new Promise((r) => child.once("exit", r));
-    console.log(JSON.stringify({ rows, entities: rep.entities, statements: rep.statements, ingestSeconds, results: [search, view], serverRssMiB: { before: rssBefore, after: rssAfter } }, null, 2));
+    console.log(JSON.stringify({ rows, entities: rep.entities, statements: rep.statements, ingestSeconds, results: [search1, view1, search, view], serverRssMiB: { before: rssBefore, after: rssAfter } }, null, 2));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
