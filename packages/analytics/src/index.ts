@@ -9,3 +9,7 @@ export type { PaymentOptions, PaymentTable } from "./flows/payments";
 export { resolveHolders } from "./flows/holders";
 export type { Holders } from "./flows/holders";
 export { loadPayments } from "./flows/load-payments";
+export { applyResolution, mergeResolved, resolvedIds } from "./resolved";
+export type { Resolution } from "./resolved";
+export { expandNeighbourhood } from "./expand";
+export type { ExpandOptions, Neighbourhood } from "./expand";

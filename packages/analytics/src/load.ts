@@ -5,14 +5,14 @@
  * flow table, because nothing else is ever loaded.
  */
 import { assembleEntities, type FtmEntity, type Statement } from "@vizier/model";
-import { audit, auditEntry, scopeFor, type AuditAction, type Ctx, type Services } from "@vizier/core";
+import { audit, auditEntry, scopeFor, type AccessScope, type AuditAction, type Ctx, type Services } from "@vizier/core";
 
 /** Which schemata a load keeps (entities of other schemata are dropped while streaming). */
 export type SchemaFilter = (schema: string) => boolean;
 
 /** Streams every readable entity, assembled from the readable statements only. Not audited: callers audit what they return. */
-export async function* readableEntities(ctx: Ctx, svc: Services, keep: SchemaFilter = () => true): AsyncGenerator<FtmEntity> {
-  const scope = await scopeFor(ctx, svc);
+export async function* readableEntities(ctx: Ctx, svc: Services, keep: SchemaFilter = () => true, scope?: AccessScope): AsyncGenerator<FtmEntity> {
+  scope ??= await scopeFor(ctx, svc);
   let pending: Statement[] = [];
   const flush = (): FtmEntity | undefined => {
     const [e] = assembleEntities(svc.model, pending);
@@ -34,11 +34,12 @@ export async function* readableEntities(ctx: Ctx, svc: Services, keep: SchemaFil
   }
 }
 
-/** Collects the readable entities of the kept schemata into memory. */
-export async function loadReadable(ctx: Ctx, svc: Services, keep?: SchemaFilter): Promise<FtmEntity[]> {
-  const out: FtmEntity[] = [];
-  for await (const e of readableEntities(ctx, svc, keep)) out.push(e);
-  return out;
+/** Collects the readable entities of the kept schemata into memory, with the scope they were read under. */
+export async function loadReadable(ctx: Ctx, svc: Services, keep?: SchemaFilter): Promise<{ entities: FtmEntity[]; scope: AccessScope }> {
+  const scope = await scopeFor(ctx, svc);
+  const entities: FtmEntity[] = [];
+  for await (const e of readableEntities(ctx, svc, keep, scope)) entities.push(e);
+  return { entities, scope };
 }
 
 /**

@@ -7,6 +7,7 @@ import { graphFromTypedEdges, type Graph } from "@vizier/graph";
 import type { FtmEntity, Registry } from "@vizier/model";
 import type { Ctx, Services } from "@vizier/core";
 import { auditLoad, loadReadable } from "../load";
+import { applyResolution, type Resolution } from "../resolved";
 import { NetworkBuilder } from "./builder";
 import { addDerived } from "./derived";
 import { addEvent, indexPhones } from "./events";
@@ -35,6 +36,7 @@ export function describeRequest(opts: NetworkOptions): string {
     ...(opts.since !== undefined ? [`since=${opts.since}`] : []),
     ...(opts.until !== undefined ? [`until=${opts.until}`] : []),
     `period=${opts.period ?? "month"}`,
+    ...((opts as { resolved?: boolean }).resolved ? ["resolved"] : []),
   ].join(" ");
 }
 
@@ -43,9 +45,11 @@ export function describeRequest(opts: NetworkOptions): string {
  * load is audited (action `graph.load`, result = node ids plus the ids of the entities behind the
  * edges) before anything is returned; a failed audit write fails the load.
  */
-export async function loadNetwork(ctx: Ctx, svc: Services, opts: NetworkOptions = {}): Promise<Network> {
-  const entities = await loadReadable(ctx, svc);
-  const net = deriveNetwork(svc.model, entities, opts);
+export async function loadNetwork(ctx: Ctx, svc: Services, opts: NetworkOptions & { resolved?: boolean } = {}): Promise<Network & { resolution?: Resolution }> {
+  const { entities: read, scope } = await loadReadable(ctx, svc);
+  const r = opts.resolved ? await applyResolution(svc.model, svc.store, scope, read) : undefined;
+  const net: Network & { resolution?: Resolution } = deriveNetwork(svc.model, r ? r.entities : read, opts);
+  if (r) net.resolution = r.resolution;
   const ids = new Set(net.nodes.map((n) => n.id));
   for (const e of net.edges) for (const ev of e.evidence) if (!ev.startsWith("Shared")) ids.add(ev);
   await auditLoad(ctx, svc, "graph.load", describeRequest(opts), ids);
