@@ -11,7 +11,7 @@ import { fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { accounts, makeCtx, systemActor, createDataset, parseSharingConfig, type Services } from "@vizier/core";
+import { accounts, makeCtx, systemActor, createDataset, parseSharingConfig, withAuditBatching, type Services } from "@vizier/core";
 import { ingestFile } from "@vizier/core/ingest";
 import { defaultModel } from "@vizier/model";
 import { SqliteJobs, SqliteStore } from "@vizier/store-sqlite";
@@ -25,11 +25,12 @@ const sharing = () => parseSharingConfig(readFileSync(join(ROOT, "config/sharing
 async function serveChild(dir: string): Promise<void> {
   const store = new SqliteStore(dir);
   await store.init();
-  const svc: Services = { store, model: defaultModel(), sharing: sharing() };
+  // As `vizier serve` does: concurrent audit appends share commits.
+  const svc: Services = { store: withAuditBatching(store), model: defaultModel(), sharing: sharing() };
   const jobs = new SqliteJobs(store.location);
   const runner = new JobRunner(svc, jobs, { uploadDir: join(dir, "uploads") });
   await runner.start();
-  const app = createApp(svc, { auth: accountsAuthenticator({ accounts: store.accounts, audit: store }), jobs: runner, secureCookies: false });
+  const app = createApp(svc, { auth: accountsAuthenticator({ accounts: store.accounts, audit: svc.store }), jobs: runner, secureCookies: false });
   const server = await listen(app, { port: 0, host: "127.0.0.1" });
   // Dies with the benchmark process (no orphaned server when the parent is killed).
   process.on("disconnect", () => process.exit(0));

@@ -2,12 +2,14 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Services } from "@vizier/core";
 import type { Authenticator } from "./auth/authenticator";
-import { authenticate } from "./auth/middleware";
+import { authenticate, isPublic, requestCtx } from "./auth/middleware";
 import { router, type Deps } from "./deps";
 import type { AppEnv } from "./env";
 import { notFound, onError, problem, type FaultLogger } from "./errors";
 import type { JobRunner } from "./jobs/runner";
 import { DEFAULT_LIMITS, type Limits } from "./limits";
+import { accessRoutes } from "./routes/access";
+import { auditRoutes } from "./routes/audit";
 import { datasetRoutes } from "./routes/datasets";
 import { entityRoutes } from "./routes/entities";
 import { exportRoutes } from "./routes/export";
@@ -62,6 +64,16 @@ export function createApp(svc: Services, options: AppOptions) {
   });
   app.use("/api/*", limitBodies(d.limits));
   app.use("/api/*", authenticate(d.auth));
+  // No purpose, no data: checked before any body is parsed, so every data route answers
+  // PURPOSE_REQUIRED the same way (the handlers build their context with requestCtx again).
+  // Unknown routes stay 404: only paths of documented operations are checked.
+  let known: RegExp[] | undefined;
+  app.use("/api/*", async (c, next) => {
+    known ??= documentedPaths(app);
+    const path = c.req.path;
+    if (!isPublic(c.req.method, path) && path !== "/api/session" && known.some((re) => re.test(path))) requestCtx(c, d.now);
+    await next();
+  });
   const routes = app
     .route("/", healthRoutes(d))
     .route("/", sessionRoutes(d))
@@ -70,7 +82,9 @@ export function createApp(svc: Services, options: AppOptions) {
     .route("/", entityRoutes(d))
     .route("/", exportRoutes(d))
     .route("/", quarantineRoutes(d))
-    .route("/", jobRoutes(d));
+    .route("/", jobRoutes(d))
+    .route("/", accessRoutes(d))
+    .route("/", auditRoutes(d));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "API token (vz_…)" });
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "vizier_session", description: "session cookie from POST /api/session; unsafe methods also need X-CSRF-Token" });
   app.doc31("/api/openapi.json", {
@@ -79,6 +93,17 @@ export function createApp(svc: Services, options: AppOptions) {
     security: [{ bearer: [] }, { session: [] }],
   });
   return routes;
+}
+
+/** Path patterns of the operations in the OpenAPI registry (`/api/jobs/{id}` → /^\/api\/jobs\/[^/]+$/). */
+function documentedPaths(app: ReturnType<typeof router>): RegExp[] {
+  const out: RegExp[] = [];
+  for (const def of app.openAPIRegistry.definitions) {
+    if (def.type !== "route") continue;
+    const src = def.route.path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("[^/]+");
+    out.push(new RegExp(`^${src}$`));
+  }
+  return out;
 }
 
 /** The app's type: routes, inputs and outputs (for hono/client's `hc` in @vizier/client). */

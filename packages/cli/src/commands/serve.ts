@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
-import type { JobsPort } from "@vizier/core";
+import { withAuditBatching, type JobsPort, type Services } from "@vizier/core";
 import { VizierError } from "@vizier/model";
 import { accountsAuthenticator, createApp, JobRunner, listen } from "@vizier/server";
 import { PgJobs } from "@vizier/store-postgres";
@@ -25,15 +25,18 @@ export function registerServe(program: Command, env: Env): void {
       if (!/^[A-Za-z0-9.:[\]-]{1,255}$/.test(o.host)) throw new VizierError("INVALID_ARGUMENT", "--host must be an address or host name");
       const rt = await openRuntime(g, env, { bootstrap: true });
       const location = storeLocation(g, env);
-      const store = rt.svc.store;
+      // Concurrent readers' audit records share commits (core/audit/batcher.ts); each read still
+      // waits for its own record to be durable.
+      const store = withAuditBatching(rt.svc.store);
+      const svc: Services = { ...rt.svc, store };
       const jobs: JobsPort = store.kind === "postgres" ? new PgJobs({ url: location }) : new SqliteJobs(store.location);
       const uploadDir = resolve(o.uploads ?? (store.kind === "sqlite" ? join(dirname(store.location), "uploads") : "vizier-uploads"));
-      const runner = new JobRunner(rt.svc, jobs, { uploadDir });
+      const runner = new JobRunner(svc, jobs, { uploadDir });
       try {
         const failed = await runner.start();
         if (failed.length > 0) process.stderr.write(`vizier serve: ${failed.length} job(s) left running by a stopped server marked failed: ${failed.join(", ")}\n`);
-        const accounts = accountsOf(store);
-        const app = createApp(rt.svc, { auth: accountsAuthenticator({ accounts, audit: store }), jobs: runner, secureCookies: !o.insecureCookies });
+        const accounts = accountsOf(rt.svc.store);
+        const app = createApp(svc, { auth: accountsAuthenticator({ accounts, audit: store }), jobs: runner, secureCookies: !o.insecureCookies });
         const server = await listen(app, { port, host: o.host });
         const shown = o.host.includes(":") ? `[${o.host}]` : o.host;
         process.stdout.write(`vizier serve: listening on http://${shown}:${server.port} (store ${store.kind}; OpenAPI at /api/openapi.json)\n`);

@@ -55,6 +55,13 @@ describe("authentication and purpose on every route", () => {
     }
   });
 
+  it("answers 404 for unknown routes, purpose or not", async () => {
+    for (const purpose of [null, "case:T"]) {
+      const r = await f.req("ann", "/api/nope", { purpose });
+      expect(r.status).toBe(404);
+    }
+  });
+
   it("refuses a purpose with control characters", async () => {
     const r = await f.req("ann", "/api/datasets", { purpose: "case:\u0001x" });
     expect(r.status).toBe(400);

@@ -21,6 +21,8 @@ export const USERS = {
   ivo: memoryUser("ivo", "A", ["investigator"], ["case:SECRET-1"]),
   /** Agency B analyst: receives A's shared data. */
   bob: memoryUser("bob", "B", ["analyst"]),
+  /** Agency A privacy officer: decides access requests to A's data, queries the audit log. */
+  pia: memoryUser("pia", "A", ["privacy_officer"]),
   /** Agency C liaison: isolated. */
   cat: memoryUser("cat", "C", ["liaison"]),
 };
@@ -73,7 +75,7 @@ export async function makeFixture(opts: { limits?: Partial<Limits> } = {}): Prom
   await w.writeQuarantine([{ kind: "rejected", runId: "r1", dataset: "police", file: "t.csv", row: 3, column: "dob", reason: "bad date", raw: "{\"dob\":\"x\"}" }]);
   await w.commit({ id: "r1", dataset: "police", file: "t.csv", mapping: "", actor: "test", startedAt: "2026-01-01T00:00:00.000Z", status: "committed" }, { entries: [], link: linkAudit });
 
-  const svc: Services = { store, model: defaultModel(), sharing: TEST_SHARING };
+  const svc: Services = { store, model: defaultModel(), sharing: TEST_SHARING, access: store.accessRequests };
   const jobs = new SqliteJobs(store.location);
   const runner = new JobRunner(svc, jobs, { uploadDir: join(dir, "uploads"), log: () => undefined });
   await runner.start();
