@@ -62,6 +62,11 @@ const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();
   CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
   `,
+  // Version 2: reverse references ("who points at this entity"), for neighbourhood expansion and
+  // timelines without a scan. Partial: only entity-typed statements are indexed.
+  `
+  CREATE INDEX statements_refs ON statements (value) WHERE prop_type = 'entity';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,6 @@
 import { VizierError, ID_PROP, type Dataset, type Statement } from "@vizier/model";
 import type {
-  AccessScope, AuditAppend, AuditEntry, AuditRecord, RetentionDue, RetentionPurge, IngestRun, QuarantineRow, SearchHit, StatementQuery, StorePort, StoreStats, StoreWriter,
+  AccessScope, AuditAppend, AuditEntry, Reference, AuditRecord, RetentionDue, RetentionPurge, IngestRun, QuarantineRow, SearchHit, StatementQuery, StorePort, StoreStats, StoreWriter,
   WithheldCount,
 } from "@vizier/core";
 import pg from "pg";
@@ -17,6 +17,7 @@ import { grantScopeCondition } from "./access-requests-sql";
 import { fold, prefixTsQuery, searchSql } from "./search-sql";
 import { PgWriter } from "./writer";
 import { purgeExpired, retentionDue } from "./retention";
+import { references } from "./refs";
 import { ensureResolution, PgResolution } from "./resolution";
 import { ensureAccountTables, PgAccounts } from "./accounts";
 
@@ -220,6 +221,11 @@ export class PostgresStore implements StorePort {
       bySchema: Object.fromEntries(bySchema.map((r) => [r.schema, Number(r.n)])),
       byDataset: Object.fromEntries(byDataset.map((r) => [r.dataset, { entities: Number(r.entities), statements: Number(r.statements) }])),
     };
+  }
+
+  async references(scope: AccessScope, targets: readonly string[], limit: number): Promise<{ references: Reference[]; withheld: number }> {
+    if (targets.length === 0) return { references: [], withheld: 0 };
+    return references(this.pool, scope, targets, limit);
   }
 
   async retentionDue(until: string): Promise<RetentionDue[]> {

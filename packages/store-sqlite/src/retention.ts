@@ -13,7 +13,7 @@ export function retentionDue(db: Database.Database, until: string): RetentionDue
 
 /**
  * Removes expired blocks (a block holds statements last seen under a provenance whose retention
- * ended), their keys and search documents, in one IMMEDIATE transaction with the audit entries. A
+ * ended), their keys, references and search documents, in one IMMEDIATE transaction with the audit entries. A
  * statement also held by a newer, unexpired block survives through that block.
  */
 export function purgeExpired(db: Database.Database, before: string, audit: (r: RetentionPurge) => AuditAppend): RetentionPurge {
@@ -24,6 +24,7 @@ export function purgeExpired(db: Database.Database, before: string, audit: (r: R
     const statements = db.prepare("SELECT coalesce(sum(n), 0) FROM expired").pluck().get() as number;
     const entities = db.prepare("SELECT count(DISTINCT entity_id) FROM expired").pluck().get() as number;
     db.exec(`
+      DELETE FROM refs WHERE (target, block) IN (SELECT j.value ->> 1, e.id FROM expired e CROSS JOIN blocks b ON b.id = e.id CROSS JOIN json_each(b.body) j);
       DELETE FROM fts WHERE rowid IN (SELECT id FROM expired);
       DELETE FROM block_keys WHERE (entity_id, dataset, handling, hash) IN (SELECT entity_id, dataset, handling, hash FROM expired);
       DELETE FROM blocks WHERE id IN (SELECT id FROM expired);

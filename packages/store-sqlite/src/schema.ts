@@ -1,5 +1,5 @@
 /** Schema of the embedded store; `user_version` records the migration level. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const MIGRATIONS: readonly string[] = [
   `
@@ -80,6 +80,16 @@ export const MIGRATIONS: readonly string[] = [
   -- One search document per block (rowid = block id): names and identifiers. Contentless: the
   -- block row holds entity, dataset and handling, joined by rowid when filtering by scope.
   CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+  `,
+  // Version 4: reverse references, so "who points at this entity" needs no scan.
+  `
+  -- One row per entity-typed statement (an Ownership's owner, a Payment's payer…): the entity it
+  -- points at, the block holding it and the property code. Filled at commit in target order, like
+  -- block_keys; read by StorePort.references (neighbourhood expansion, timelines).
+  CREATE TABLE IF NOT EXISTS refs (target TEXT NOT NULL, block INTEGER NOT NULL, prop INTEGER NOT NULL, PRIMARY KEY (target, block, prop)) WITHOUT ROWID;
+  INSERT OR IGNORE INTO refs (target, block, prop)
+    SELECT j.value ->> 1, b.id, k.id FROM blocks b CROSS JOIN json_each(b.body) j CROSS JOIN props k ON k.id = j.value ->> 0
+    WHERE k.type = 'entity' ORDER BY 1, 2, 3;
   `,
 ];
 

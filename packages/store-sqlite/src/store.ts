@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import type Database from "better-sqlite3";
 import { VizierError, type Dataset, type Statement } from "@vizier/model";
 import {
-  scopeAllows, sqlRows, type AccessScope, type AuditAppend, type AuditEntry, type RetentionDue, type RetentionPurge, type AuditRecord, type IngestRun, type QuarantineRow,
+  scopeAllows, sqlRows, type AccessScope, type AuditAppend, type Reference, type AuditEntry, type RetentionDue, type RetentionPurge, type AuditRecord, type IngestRun, type QuarantineRow,
   type SearchHit, type StatementQuery, type StorePort, type StoreStats, type StoreWriter, type WithheldCount,
 } from "@vizier/core";
 import { SqliteAccessRequests } from "./access-requests";
@@ -17,6 +17,7 @@ import { KEYED_BLOCK_SELECT, SCHEMA_VERSION } from "./schema";
 import { expandBlocks, mergeRows, PropTable, type BlockDbRow } from "./rows";
 import { storeStats, withheldCounts } from "./stats";
 import { purgeExpired, retentionDue } from "./retention";
+import { references } from "./refs";
 import { SqliteWriter } from "./writer";
 import { ensureResolution, SqliteResolution } from "./resolution";
 import { ensureAccountTables, SqliteAccounts } from "./accounts";
@@ -173,6 +174,11 @@ export class SqliteStore implements StorePort {
 
   async stats(): Promise<StoreStats> {
     return guard(this.location, () => storeStats(this.conn));
+  }
+
+  async references(scope: AccessScope, targets: readonly string[], limit: number): Promise<{ references: Reference[]; withheld: number }> {
+    if (targets.length === 0) return { references: [], withheld: 0 };
+    return guard(this.location, () => references(this.conn, scope, targets, limit));
   }
 
   async retentionDue(until: string): Promise<RetentionDue[]> {

@@ -36,6 +36,9 @@ export class SqliteWriter implements StoreWriter {
   private readonly propTypes = new Map<number, string>();
   private readonly params: unknown[] = new Array(BLOCKS_PER_INSERT * BLOCK_COLS);
   private readonly docs: Array<[number, string]> = [];
+  /** Reverse references of this run ([target, block, prop code]), appended to temp.run_refs. */
+  private readonly refs: Array<[string, number, number]> = [];
+  private readonly insertRefs: Database.Statement;
   private pending = 0;
   /** First block id of this run: blocks with id ≥ base are the run's. */
   private readonly base: number;
@@ -53,6 +56,8 @@ export class SqliteWriter implements StoreWriter {
       this.insertBlocks = db.prepare(cols + new Array(BLOCKS_PER_INSERT).fill(blockTuple()).join(","));
       this.insertBlock = db.prepare(cols + blockTuple());
       this.insertDocs = db.prepare("INSERT INTO fts (rowid, text) SELECT value ->> 0, value ->> 1 FROM json_each(?)");
+      db.exec("DROP TABLE IF EXISTS temp.run_refs; CREATE TEMP TABLE run_refs (target TEXT NOT NULL, block INTEGER NOT NULL, prop INTEGER NOT NULL)");
+      this.insertRefs = db.prepare("INSERT INTO run_refs (target, block, prop) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)");
       this.insertQ = db.prepare("INSERT INTO quarantine (kind, run_id, dataset, file, row, col, reason, raw) VALUES (?,?,?,?,?,?,?,?)");
       this.insertProv = db.prepare("INSERT INTO provenance (dataset, agency, legal_basis, purpose, handling, reliability, retention_until, run_id, seen_at) VALUES (?,?,?,?,?,?,?,?,?)");
       this.insertProp = db.prepare("INSERT INTO props (name, type) VALUES (?, ?)");
@@ -129,7 +134,9 @@ export class SqliteWriter implements StoreWriter {
       h.add(s.prop);
       h.add(s.value);
       h.add(changed ? "\u0000" + s.original : "");
-      body += (i > from ? ",[" : "[") + this.prop(s) + "," + JSON.stringify(s.value) + (changed ? "," + JSON.stringify(s.original) + "]" : "]");
+      const code = this.prop(s);
+      body += (i > from ? ",[" : "[") + code + "," + JSON.stringify(s.value) + (changed ? "," + JSON.stringify(s.original) + "]" : "]");
+      if (s.propType === "entity") this.refs.push([s.value, this.nextBlock, code]);
       if (SEARCHABLE_TYPES.has(s.propType) || SEARCHABLE_PROPS.has(s.prop)) {
         // Identifiers are also indexed without separators, so "AB-12.3" is found as "ab123".
         const compact = s.propType === "identifier" || s.propType === "phone" ? s.value.replace(/[-. /]/g, "") : s.value;
@@ -157,6 +164,10 @@ export class SqliteWriter implements StoreWriter {
     if (this.docs.length > 0 && (docs || this.docs.length >= 8192)) {
       this.insertDocs.run(JSON.stringify(this.docs));
       this.docs.length = 0;
+    }
+    if (this.refs.length > 0 && (docs || this.refs.length >= 8192)) {
+      this.insertRefs.run(JSON.stringify(this.refs));
+      this.refs.length = 0;
     }
   }
 
@@ -236,7 +247,10 @@ export class SqliteWriter implements StoreWriter {
       const added = this.db.prepare(`INSERT INTO block_keys (entity_id, dataset, handling, hash, id, schema)
         SELECT entity_id, dataset, handling, hash, id, schema FROM run_keys WHERE true ON CONFLICT DO NOTHING`).run().changes;
       if (added < total) this.dropDuplicates();
-      this.db.exec("DROP TABLE temp.run_keys");
+      // References of the blocks that stayed, in target order.
+      this.db.exec(`INSERT OR IGNORE INTO refs (target, block, prop) SELECT r.target, r.block, r.prop FROM run_refs r
+        WHERE EXISTS (SELECT 1 FROM blocks b WHERE b.id = r.block) ORDER BY r.target, r.block, r.prop;
+        DROP TABLE temp.run_refs; DROP TABLE temp.run_keys`);
       this.db.prepare(`INSERT INTO runs VALUES (${new Array(15).fill("?").join(",")})`).run(sqlRows.runParams(run));
       appendAuditTx(this.db, audit.entries, audit.link);
       this.db.exec("COMMIT");

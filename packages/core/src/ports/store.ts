@@ -69,6 +69,17 @@ export interface StatementQuery {
   dataset?: string;
 }
 
+/** A readable statement of one entity whose value points at another entity (a reverse reference). */
+export interface Reference {
+  /** The entity pointed at. */
+  target: string;
+  /** The entity holding the reference (an Ownership, a Payment, a Directorship…). */
+  entityId: string;
+  schema: string;
+  prop: string;
+  dataset: string;
+}
+
 /** Counts of statements a scope withholds for given entities, per owning agency and handling code. */
 export interface WithheldCount {
   entityId: string;
@@ -142,6 +153,11 @@ export interface StorePort {
   scanStatements(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Statement[]>;
   search(scope: AccessScope, q: { text: string; limit: number; offset: number }): Promise<SearchHit[]>;
   countWithheld(scope: AccessScope, entityIds: readonly string[]): Promise<WithheldCount[]>;
+  /**
+   * Reverse references: readable entity-typed statements pointing at any of `targets`, at most
+   * `limit` (in target, entity order), and how many more the scope withholds (a count, no content).
+   */
+  references(scope: AccessScope, targets: readonly string[], limit: number): Promise<{ references: Reference[]; withheld: number }>;
   stats(): Promise<StoreStats>;
 
   /** Statements whose retention ends on or before `until` (ISO date), per dataset and date. */

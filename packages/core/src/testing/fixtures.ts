@@ -1,4 +1,4 @@
-import { makeStatementId, ID_PROP, type Dataset, type Statement } from "@vizier/model";
+import { defaultModel, makeStatementId, ID_PROP, type Dataset, type Statement } from "@vizier/model";
 import { makeCtx, systemActor, userActor, type Ctx } from "../context";
 import { decide } from "../policy/decide";
 import type { SharingConfig } from "../policy/rules";
@@ -37,11 +37,19 @@ export function testStatements(
   const out: Statement[] = [{ ...base, id: makeStatementId(entityId, ID_PROP, entityId, ds.name), prop: ID_PROP, propType: "id", value: entityId, original: entityId }];
   for (const [prop, v] of Object.entries(values)) {
     for (const value of Array.isArray(v) ? v : [v]) {
-      const propType = prop === "name" ? "name" : prop === "birthDate" ? "date" : prop === "idNumber" ? "identifier" : "string";
+      const propType = prop === "name" ? "name" : prop === "birthDate" ? "date" : prop === "idNumber" ? "identifier" : isEntityProp(schema, prop) ? "entity" : "string";
       out.push({ ...base, id: makeStatementId(entityId, prop, value, ds.name), prop, propType, value, original: value });
     }
   }
   return out;
+}
+
+/** Whether the model declares `prop` of `schema` as a reference to another entity (as ingest would type it). */
+function isEntityProp(schema: string, prop: string): boolean {
+  const model = defaultModel();
+  if (!model.hasSchema(schema)) return false;
+  const s = model.getSchema(schema);
+  return s.hasProperty(prop) && s.getProperty(prop).type === "entity";
 }
 
 export function ctxFor(agency: string, cases: string[] = []): Ctx {

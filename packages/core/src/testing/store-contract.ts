@@ -157,6 +157,38 @@ export function runStoreContract(label: string, make: () => Promise<{ store: Sto
       expect(n).toBe(250);
     });
 
+    it("finds reverse references within scope and counts the withheld ones", async () => {
+      const ref = (ds: typeof dsA, id: string, schema: string, refs: Record<string, string>, extra: Record<string, string> = {}) => {
+        const sts = testStatements(ds, id, schema, extra);
+        for (const [prop, target] of Object.entries(refs)) {
+          sts.push({ ...sts[0]!, id: `${id}-${prop}`, prop, propType: "entity", value: target, original: target });
+        }
+        return sts;
+      };
+      for (const [r, ds, sts] of [
+        ["r1", dsA, [...testStatements(dsA, "p1", "Person", { name: "Jan Jansen" }), ...ref(dsA, "own1", "Ownership", { owner: "p1", asset: "c1" })]],
+        ["r2", dsC, ref(dsC, "dir1", "Directorship", { director: "p1", organization: "c2" })],
+      ] as const) {
+        const w = await store.beginWrite(run(r, ds.name));
+        await w.writeStatements(sts);
+        await w.commit(run(r, ds.name), noAudit);
+      }
+      const all = await store.references(scopeOf(systemCtx(), [dsA, dsB, dsC]), ["p1"], 10);
+      expect(all.references.map((x) => [x.entityId, x.prop, x.schema, x.dataset])).toEqual([["dir1", "director", "Directorship", "foreign"], ["own1", "owner", "Ownership", "police"]]);
+      expect(all.withheld).toBe(0);
+      // Agency B may read A's datasets only: the Directorship (agency C) is a count, not content.
+      const b = await store.references(scopeOf(ctxFor("B"), [dsA, dsB, dsC]), ["p1", "c1", "nobody"], 10);
+      expect(b.references.map((x) => [x.target, x.entityId, x.prop])).toEqual([["c1", "own1", "asset"], ["p1", "own1", "owner"]]);
+      expect(b.withheld).toBe(1);
+      expect((await store.references(scopeOf(ctxFor("B"), [dsA, dsB, dsC]), ["p1", "c1"], 1)).references).toHaveLength(1);
+      expect(await store.references(scopeOf(ctxFor("B"), [dsA, dsB, dsC]), [], 10)).toEqual({ references: [], withheld: 0 });
+      // Re-ingesting the same content adds no duplicate references.
+      const w = await store.beginWrite(run("r3", "police"));
+      await w.writeStatements(ref(dsA, "own1", "Ownership", { owner: "p1", asset: "c1" }));
+      await w.commit(run("r3", "police"), noAudit);
+      expect((await store.references(scopeOf(systemCtx(), [dsA, dsB, dsC]), ["p1"], 10)).references).toHaveLength(2);
+    });
+
     it("lists statements due for retention review and removes expired ones with their search entries, audited", async () => {
       const expiring = (sts: Statement[], until: string, runId: string, seen: string) =>
         sts.map((s) => ({ ...s, retentionUntil: until, runId, firstSeen: seen, lastSeen: seen }));
