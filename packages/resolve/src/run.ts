@@ -85,7 +85,7 @@ export async function resolveStore(ctx: Ctx, svc: Services, er: ResolutionPort, 
   // entity leaves); a failed audit write stops the run here.
   await audit(svc.store, [auditEntry(ctx, "resolve.run", JSON.stringify({ stage: "load", view: view.key, run: runId }), loaded.entityIds)]);
 
-  // Resume: an unfinished run of this view saved its model after estimation; reuse it (same threshold).
+  // Resume: an unfinished run of this view saved the models it had estimated; reuse them (same threshold).
   const resumedRun = [...unfinished].reverse().find((r) => r.cursor === "estimated" && parseParams(r.params).threshold === threshold);
   for (const r of unfinished) await er.updateRun(r.id, { status: "abandoned" });
   const base = opts.incremental && lastFinished ? lastFinished : resumedRun;
@@ -114,6 +114,8 @@ export async function resolveStore(ctx: Ctx, svc: Services, er: ResolutionPort, 
     if (out.model) params.models[g] = out.model;
     done += records.length;
     opts.onProgress?.("resolve", done, loaded.entityIds.length);
+    // Saved per group, so a run killed later does not estimate this group's model again.
+    if (out.model && !fixed) await er.updateRun(runId, { cursor: "estimated", params: JSON.stringify(params) });
   }
   await er.updateRun(runId, { cursor: "estimated", params: JSON.stringify(params) });
 
