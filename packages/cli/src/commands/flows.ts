@@ -18,6 +18,7 @@ function columnOptions(c: Command): Command {
   return c
     .option("--from-store", "use the Payment entities you may read in the store instead of a file (needs --purpose)")
     .option("--by <what>", "with --from-store: follow money between holders (persons, companies; default) or accounts")
+    .option("--resolved", "with --from-store: merge records of one person or company as resolved for your view (`vizier resolve`)")
     .option("--from <col>", "payer account column (required with a file)")
     .option("--to <col>", "beneficiary account column (required with a file)")
     .option("--amount <col>", "amount column (required with a file)")

@@ -11,13 +11,14 @@ import { VizierError } from "@vizier/model";
 import type { TxTable } from "@vizier/flows";
 import { loadPayments } from "@vizier/analytics";
 import { withRuntime, type Env } from "../../runtime";
-import { globalsOf } from "../graph/source";
+import { globalsOf, reportResolution } from "../graph/source";
 import { loadRates, loadTable, parseFlag, type ColumnFlags } from "./load";
 
 /** Column flags are optional on the command line: a file needs them, the store does not. */
 export type SourceFlags = Partial<Pick<ColumnFlags, "from" | "to" | "amount" | "time">> & Omit<ColumnFlags, "from" | "to" | "amount" | "time"> & {
   fromStore?: boolean;
   by?: string;
+  resolved?: boolean;
 };
 
 export interface TxSource {
@@ -32,7 +33,7 @@ export interface TxSource {
 export async function obtainTable(file: string | undefined, o: SourceFlags, cmd: Command, env: Env): Promise<TxSource> {
   const cols = ["from", "to", "amount", "time", "id", "currency", "fromCountry", "toCountry"] as const;
   if (!o.fromStore) {
-    if (o.by !== undefined) throw new VizierError("INVALID_ARGUMENT", "--by needs --from-store");
+    if (o.by !== undefined || o.resolved) throw new VizierError("INVALID_ARGUMENT", `${o.by !== undefined ? "--by" : "--resolved"} needs --from-store`);
     if (file === undefined) throw new VizierError("INVALID_ARGUMENT", "give a transactions file or --from-store");
     for (const c of ["from", "to", "amount", "time"] as const) if (o[c] === undefined) throw new VizierError("INVALID_ARGUMENT", `--${c} <col> is required with a transactions file`);
     return { table: loadTable(file, o as ColumnFlags), what: file };
@@ -42,7 +43,8 @@ export async function obtainTable(file: string | undefined, o: SourceFlags, cmd:
   if (given.length > 0) throw new VizierError("INVALID_ARGUMENT", `column flags (${given.map((c) => `--${c.replace(/[A-Z]/g, (x) => `-${x.toLowerCase()}`)}`).join(", ")}) apply to files, not --from-store`);
   const by = parseFlag(z.enum(["holder", "account"]), o.by ?? "holder", "--by");
   const rates = loadRates(o.rates);
-  const res = await withRuntime(globalsOf(cmd), env, (rt) => loadPayments(rt.ctx(), rt.svc, { by, rates }));
+  const res = await withRuntime(globalsOf(cmd), env, (rt) => loadPayments(rt.ctx(), rt.svc, { by, rates, resolved: o.resolved ?? false }));
+  if (res.resolution) reportResolution(res.resolution);
   const sk = res.skipped;
   const skipped = sk.undated + sk.noAmount + sk.noParty + sk.unknownCurrency;
   if (skipped > 0) console.error(`vizier flows: ${skipped} readable payments not used (${sk.undated} undated, ${sk.noAmount} without amount, ${sk.noParty} without payer or beneficiary, ${sk.unknownCurrency} in a currency without a rate)`);

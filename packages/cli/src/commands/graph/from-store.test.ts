@@ -73,6 +73,11 @@ describe.skipIf(Boolean(bundleMissing))(`vizier graph/flows --from-store${bundle
     expect(vizier(["graph", "stats", "edges.csv", "--from-store", "--db", police, ...purpose]).code).toBe(2);
     expect(vizier(["graph", "stats", "--from-store", "--edge-types", "Nope", "--db", police, ...purpose]).code).toBe(2);
     expect(vizier(["flows", "aggregate", "--from-store", "--from", "a", "--db", police, ...purpose]).code).toBe(2);
+    expect(vizier(["flows", "aggregate", "tx.csv", "--resolved", "--from", "a", "--to", "b", "--amount", "c", "--time", "d"]).code).toBe(2);
+    // --resolved before any `vizier resolve` run for this view: says so and shows records unmerged
+    const unresolved = vizier(["graph", "stats", "--from-store", "--resolved", "--db", police, ...purpose]);
+    expect(unresolved.code, unresolved.stderr).toBe(0);
+    expect(unresolved.stderr).toMatch(/no resolution results for your view/);
   });
 
   it("flows aggregate, trace and patterns: a withheld payment never appears", () => {

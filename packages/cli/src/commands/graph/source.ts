@@ -20,6 +20,7 @@ export interface StoreFlags {
   until?: string;
   period?: string;
   maxShared?: string;
+  resolved?: boolean;
 }
 
 export interface GraphSource {
@@ -38,7 +39,8 @@ export function storeOptions(c: Command): Command {
     .option("--since <date>", "with --from-store: ISO date; events before it are dropped, relationships must still run then")
     .option("--until <date>", "with --from-store: ISO date (exclusive)")
     .option("--period <p>", "with --from-store: aggregation period of payments, communications, shipments: day, week, month, quarter, year, all", "month")
-    .option("--max-shared <n>", "with --from-store: a value shared by more entities than this links none", "20");
+    .option("--max-shared <n>", "with --from-store: a value shared by more entities than this links none", "20")
+    .option("--resolved", "with --from-store: merge records of one person or company as resolved for your view (`vizier resolve`)");
 }
 
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected an ISO date YYYY[-MM[-DD]]");
@@ -69,13 +71,14 @@ export function globalsOf(cmd: Command): GlobalOptions {
 /** The graph of an edge file, or with --from-store the viewer's network. */
 export async function obtainGraph(file: string | undefined, o: StoreFlags, cmd: Command, env: Env, directed: boolean): Promise<GraphSource> {
   if (!o.fromStore) {
-    for (const f of ["edgeTypes", "since", "until"] as const) if (o[f] !== undefined) throw new VizierError("INVALID_ARGUMENT", `--${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --from-store`);
+    for (const f of ["edgeTypes", "since", "until", "resolved"] as const) if (o[f] !== undefined) throw new VizierError("INVALID_ARGUMENT", `--${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --from-store`);
     if (file === undefined) throw new VizierError("INVALID_ARGUMENT", "give an edge file or --from-store");
     return loadGraph(file, directed);
   }
   if (file !== undefined) throw new VizierError("INVALID_ARGUMENT", "give either an edge file or --from-store, not both");
   const opts = networkOptions(o);
-  const network = await withRuntime(globalsOf(cmd), env, (rt) => loadNetwork(rt.ctx(), rt.svc, opts));
+  const network = await withRuntime(globalsOf(cmd), env, (rt) => loadNetwork(rt.ctx(), rt.svc, { ...opts, resolved: o.resolved ?? false }));
+  if (network.resolution) reportResolution(network.resolution);
   return { graph: networkGraph(network, { directed }), weighted: true, network, nodes: new Map(network.nodes.map((n) => [n.id, n])) };
 }
 
@@ -96,4 +99,10 @@ export function nodeId(src: GraphSource, name: string): string {
   const hits = [...src.nodes.values()].filter((n) => n.label.toLowerCase() === want);
   if (hits.length > 1) throw new VizierError("INVALID_ARGUMENT", `"${name}" names ${hits.length} nodes; give one of their ids: ${hits.map((n) => n.id).join(", ")}`);
   return hits[0]?.id ?? name;
+}
+
+/** Tells the analyst what `--resolved` did (standard error). */
+export function reportResolution(r: { view: string; merged: number; resolvedOf: ReadonlyMap<string, string> }): void {
+  if (r.resolvedOf.size === 0) console.error(`vizier: no resolution results for your view (${r.view}); run \`vizier resolve\` with the same purpose first — records are shown unmerged`);
+  else console.error(`vizier: ${r.merged} records merged into resolved entities (view ${r.view})`);
 }
