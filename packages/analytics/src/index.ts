@@ -13,3 +13,5 @@ export { applyResolution, mergeResolved, resolvedIds } from "./resolved";
 export type { Resolution } from "./resolved";
 export { expandNeighbourhood } from "./expand";
 export type { ExpandOptions, Neighbourhood } from "./expand";
+export { timeline } from "./timeline";
+export type { TimelineItem, TimelineOptions } from "./timeline";
