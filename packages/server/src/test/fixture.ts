@@ -5,10 +5,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { linkAudit, type Services } from "@vizier/core";
+import { linkAudit, type JobsPort, type Services, type StorePort } from "@vizier/core";
 import { TEST_SHARING, testDataset, testStatements } from "@vizier/core/testing";
 import { defaultModel } from "@vizier/model";
 import { SqliteJobs, SqliteStore } from "@vizier/store-sqlite";
+import { PgJobs, PostgresStore } from "@vizier/store-postgres";
 import { createApp, type VizierApp } from "../app";
 import { memoryAuthenticator, memoryUser } from "../auth/memory";
 import { JobRunner } from "../jobs/runner";
@@ -49,16 +50,32 @@ export interface Fixture {
   app: VizierApp;
   svc: Services;
   runner: JobRunner;
-  jobs: SqliteJobs;
+  jobs: JobsPort;
   dir: string;
   close(): Promise<void>;
   /** A request as user `u` with the test purpose (override headers as needed). */
   req(u: UserName | undefined, path: string, init?: RequestInit & { purpose?: string | null }): Promise<Response>;
 }
 
-export async function makeFixture(opts: { limits?: Partial<Limits> } = {}): Promise<Fixture> {
+let pgSchemas = 0;
+
+/**
+ * The fixture on a fresh embedded store, or — with `postgres` (a database URL) — on a fresh schema
+ * of that PostgreSQL database (store and job table).
+ */
+export async function makeFixture(opts: { limits?: Partial<Limits>; postgres?: string } = {}): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), "vizier-server-"));
-  const store = new SqliteStore(dir);
+  let store: StorePort & { accessRequests: NonNullable<Services["access"]> };
+  let jobs: JobsPort;
+  if (opts.postgres) {
+    const schema = `srv${process.pid}_${++pgSchemas}`;
+    store = new PostgresStore({ url: opts.postgres, schema, maxConnections: 4 });
+    jobs = new PgJobs({ url: opts.postgres, schema });
+  } else {
+    const s = new SqliteStore(dir);
+    store = s;
+    jobs = new SqliteJobs(s.location);
+  }
   await store.init();
   const police = testDataset("police", "A");
   const secret = testDataset("secret", "A", { compartment: "case:SECRET-1" });
@@ -76,7 +93,6 @@ export async function makeFixture(opts: { limits?: Partial<Limits> } = {}): Prom
   await w.commit({ id: "r1", dataset: "police", file: "t.csv", mapping: "", actor: "test", startedAt: "2026-01-01T00:00:00.000Z", status: "committed" }, { entries: [], link: linkAudit });
 
   const svc: Services = { store, model: defaultModel(), sharing: TEST_SHARING, access: store.accessRequests };
-  const jobs = new SqliteJobs(store.location);
   const runner = new JobRunner(svc, jobs, { uploadDir: join(dir, "uploads"), log: () => undefined });
   await runner.start();
   const app = createApp(svc, {
