@@ -15,6 +15,7 @@ import { registerQuarantine } from "./commands/quarantine";
 import { registerRetention } from "./commands/retention";
 import { registerSearch } from "./commands/search";
 import { registerStats } from "./commands/stats";
+import { registerTimeline } from "./commands/timeline";
 import { registerResolve } from "./commands/resolve";
 import { registerReview } from "./commands/review";
 import { registerJudge } from "./commands/judge";
@@ -49,6 +50,7 @@ export function buildProgram(env: Env): Command {
   registerExport(program, env);
   registerSearch(program, env);
   registerStats(program, env);
+  registerTimeline(program, env);
   registerResolve(program, env);
   registerReview(program, env);
   registerJudge(program, env);
