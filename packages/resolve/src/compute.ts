@@ -6,8 +6,8 @@
 import { createHash } from "node:crypto";
 import type { ReviewPair } from "@vizier/core";
 import {
-  explainPair, prepare, resolve, resolveIncremental,
-  type ErModel, type ErRecord, type FieldSpec, type Judgement, type Resolution, type ScoredPair,
+  explainPair, prepare, resolve, resolveIncremental, resolveParallel,
+  type ErModel, type ErRecord, type FieldSpec, type Judgement, type Resolution, type ResolveOptions, type ScoredPair,
 } from "@vizier/resolution";
 import { fingerprint } from "./records";
 
@@ -50,6 +50,24 @@ export function pairId(view: string, left: string, right: string): string {
 /** Resolves one group, fully or incrementally. */
 export function resolveGroup(input: GroupInput): GroupOutput {
   const fingerprints = new Map(input.records.map((r) => [r.id, fingerprint(r)]));
+  return shortcut(input, fingerprints) ?? full(input, fingerprints, resolve(input.records, resolveOptions(input)));
+}
+
+/**
+ * `resolveGroup` with the comparison pass over worker threads where the entry enabled them
+ * (model/threads.ts); the same result.
+ */
+export async function resolveGroupParallel(input: GroupInput): Promise<GroupOutput> {
+  const fingerprints = new Map(input.records.map((r) => [r.id, fingerprint(r)]));
+  return shortcut(input, fingerprints) ?? full(input, fingerprints, await resolveParallel(input.records, resolveOptions(input)));
+}
+
+function resolveOptions(input: GroupInput): ResolveOptions {
+  return { fields: [...input.fields], threshold: input.threshold, judgements: input.judgements, ...(input.model ? { model: input.model } : {}) };
+}
+
+/** Groups too small to compare, and incremental runs (which compare only the changed records). */
+function shortcut(input: GroupInput, fingerprints: Map<string, string>): GroupOutput | undefined {
   const prev = input.previous;
   if (input.records.length < 2) {
     const clusterOf = new Map(input.records.map((r) => [r.id, `single:${r.id}`]));
@@ -57,7 +75,10 @@ export function resolveGroup(input: GroupInput): GroupOutput {
     return { clusterOf, fingerprints, review: [], model: input.model, candidatePairs: 0, conflicts: 0, compared };
   }
   if (prev && input.model) return incremental(input, prev, input.model, fingerprints);
-  const res = resolve(input.records, { fields: [...input.fields], threshold: input.threshold, judgements: input.judgements, ...(input.model ? { model: input.model } : {}) });
+  return undefined;
+}
+
+function full(input: GroupInput, fingerprints: Map<string, string>, res: Resolution): GroupOutput {
   return output(input, res, fingerprints, res.pairs, [], input.records.length);
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { VizierError } from "@vizier/model";
 import { audit, auditEntry, linkAudit, type Ctx, type Membership, type ResolutionPort, type ResolutionRun, type ReviewPair, type Services } from "@vizier/core";
 import { DEFAULT_THRESHOLD, parseModel, type ErModel } from "@vizier/resolution";
-import { resolveGroup, type GroupOutput } from "./compute";
+import { resolveGroupParallel, type GroupOutput } from "./compute";
 import { assignIds } from "./ids";
 import { judgementsFor, toEngine } from "./judgements";
 import { loadRecords } from "./load";
@@ -105,7 +105,7 @@ export async function resolveStore(ctx: Ctx, svc: Services, er: ResolutionPort, 
     opts.onProgress?.("resolve", done, loaded.entityIds.length);
     const fixed = fixedModels[g];
     const fields = fixed ? fixed.fields : presentFields(groupFields(g), records);
-    const out = resolveGroup({
+    const out = await resolveGroupParallel({
       records, fields, threshold, band, view: view.key, model: fixed,
       judgements: judgements.map((j) => toEngine(j, g)),
       previous: incremental ? { members: prevOf, review: prevReview } : undefined,
