@@ -64,7 +64,9 @@ describe.skipIf(Boolean(bundleMissing))("vizier access", () => {
     expect(exported("case:X-1")).toContain(fiodEntity);
     expect(exported("case:OTHER")).toBe("");
     const log = JSON.parse(run("audit", "query", "--action", "access.*", "--json").stdout) as Array<{ action: string; actor: string }>;
-    expect(log.map((r) => [r.action, r.actor])).toEqual([["access.request", "admin"], ["access.decide", "fiod-po"]]);
+    expect(log.map((r) => [r.action, r.actor])).toEqual([
+      ["access.request", "admin"], ["access.list", "fiod-po"], ["access.list", "fiod-analyst"], ["access.decide", "fiod-po"],
+    ]);
     expect(run("audit", "verify").code).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { VizierError } from "@vizier/model";
-import { auditEntry, linkAudit } from "../audit/chain";
+import { audit, auditEntry, linkAudit } from "../audit/chain";
 import type { Ctx } from "../context";
 import type { AccessRequest, AccessRequestPort } from "../ports/access-requests";
 import { scopeFor } from "../read/scope";
@@ -96,7 +96,8 @@ export async function decideAccess(ctx: Ctx, svc: Services, id: string, input: A
 
 /**
  * The requests this actor may see: the ones they filed and, for deciding roles, the ones addressed
- * to their agency. Newest first.
+ * to their agency. Newest first. Audited (`access.list`, with the request ids shown): requests and
+ * their justifications say what an agency is investigating.
  */
 export async function listAccess(ctx: Ctx, svc: Services, q: { pending?: boolean } = {}): Promise<AccessRequest[]> {
   const port = accessPort(svc);
@@ -105,5 +106,7 @@ export async function listAccess(ctx: Ctx, svc: Services, q: { pending?: boolean
   const deciding = ctx.actor.roles.some((r) => r === "admin" || r === "privacy_officer" || r === "liaison");
   const theirs = deciding ? await port.listAccessRequests({ owner: ctx.actor.agency, ...status }) : [];
   const byId = new Map([...mine, ...theirs].map((r) => [r.id, r]));
-  return [...byId.values()].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id.localeCompare(b.id)));
+  const list = [...byId.values()].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id.localeCompare(b.id)));
+  await audit(svc.store, [auditEntry(ctx, "access.list", q.pending ? "pending" : "all", list.map((r) => r.id))]);
+  return list;
 }

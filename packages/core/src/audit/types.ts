@@ -1,7 +1,7 @@
 /** What happened, as the Law Enforcement Directive (2016/680) art. 25 asks a log to show. */
 export const AUDIT_ACTIONS = [
   "search", "view", "export", "graph", "graph.load", "flows", "flows.load", "ingest", "dataset.create", "disclosure", "merge", "judgement",
-  "access.request", "access.decide", "audit.query", "audit.anchor", "retention", "login", "admin",
+  "access.request", "access.decide", "access.list", "audit.query", "audit.anchor", "retention", "login", "admin",
   "login.failed", "logout", "account.create", "account.update", "token.create", "token.revoke",
   "resolve.run", "judgement.create", "judgement.undo", "review.view", "resolved.view",
 ] as const;

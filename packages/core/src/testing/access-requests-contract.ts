@@ -193,6 +193,10 @@ export function runAccessRequestContract(
         expect(await listAccess(person("analyst-C", "C", ["analyst"]), svc)).toEqual([]);
         await decideAccess(officerC(), svc, r.id, { approve: false, reason: "not proportionate" });
         expect(await listAccess(officerC(), svc, { pending: true })).toEqual([]);
+        const listed = (await auditLog(h.store)).filter((x) => x.action === "access.list");
+        expect(listed.map((x) => [x.actor, x.query, x.resultIds])).toEqual([
+          ["user-B", "all", [r.id]], ["officer-C", "pending", [r.id]], ["analyst-C", "all", []], ["officer-C", "pending", []],
+        ]);
       });
 
       it("shows the granted entity's withheld statements to the requester, and nothing else of that dataset", async () => {
