@@ -13,6 +13,7 @@ import { auditRoutes } from "./routes/audit";
 import { datasetRoutes } from "./routes/datasets";
 import { entityRoutes } from "./routes/entities";
 import { exportRoutes } from "./routes/export";
+import { graphRoutes } from "./routes/graph";
 import { healthRoutes } from "./routes/health";
 import { jobRoutes } from "./routes/jobs";
 import { quarantineRoutes } from "./routes/quarantine";
@@ -84,7 +85,8 @@ export function createApp(svc: Services, options: AppOptions) {
     .route("/", quarantineRoutes(d))
     .route("/", jobRoutes(d))
     .route("/", accessRoutes(d))
-    .route("/", auditRoutes(d));
+    .route("/", auditRoutes(d))
+    .route("/", graphRoutes(d));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "API token (vz_…)" });
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "vizier_session", description: "session cookie from POST /api/session; unsafe methods also need X-CSRF-Token" });
   app.doc31("/api/openapi.json", {

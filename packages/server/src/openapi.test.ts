@@ -18,6 +18,7 @@ const ROUTES = [
   "get /api/datasets", "get /api/datasets/{name}", "get /api/search", "get /api/entities", "get /api/entities/{id}",
   "get /api/export", "get /api/quarantine", "post /api/jobs", "get /api/jobs", "get /api/jobs/{id}", "post /api/jobs/{id}/cancel",
   "post /api/access-requests", "get /api/access-requests", "post /api/access-requests/{id}/decision", "get /api/audit",
+  "get /api/graph/expand", "get /api/timeline",
 ];
 
 describe("OpenAPI document", () => {

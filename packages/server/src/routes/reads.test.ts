@@ -112,7 +112,7 @@ describe("export: what you may read, as FtM lines, audited first", () => {
     const r = await f.req("ann", "/api/export");
     expect(r.headers.get("content-type")).toContain("application/x-ndjson");
     const lines = (await r.text()).trim().split("\n").map((l) => JSON.parse(l) as { id: string; properties: Record<string, string[]> });
-    expect(lines.map((e) => e.id).sort()).toEqual([E.jan, E.mixed].sort());
+    expect(lines.map((e) => e.id).sort()).toEqual([E.jan, E.mixed, E.owns, E.pay].sort());
     expect(JSON.stringify(lines)).not.toContain("Hidden Alias");
     expect(await auditCount()).toBe(before + 1);
     const bees = await (await f.req("bob", "/api/export?dataset=bees&recipients=A")).text();

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { linkAudit, type JobsPort, type Services, type StorePort } from "@vizier/core";
 import { TEST_SHARING, testDataset, testStatements } from "@vizier/core/testing";
-import { defaultModel } from "@vizier/model";
+import { defaultModel, type Statement } from "@vizier/model";
 import { SqliteJobs, SqliteStore } from "@vizier/store-sqlite";
 import { PgJobs, PostgresStore } from "@vizier/store-postgres";
 import { createApp, type VizierApp } from "../app";
@@ -44,7 +44,15 @@ query:
 `;
 
 /** Entity ids with what they hold. */
-export const E = { jan: "ent-jan", secret: "ent-secret", mixed: "ent-mixed", bee: "ent-bee" };
+export const E = { jan: "ent-jan", secret: "ent-secret", mixed: "ent-mixed", bee: "ent-bee", owns: "own-1", hiddenLink: "own-secret", pay: "pay-1" };
+
+const ENTITY_PROPS = new Set(["owner", "asset", "payer", "beneficiary"]);
+const TYPES: Record<string, string> = { amount: "number", date: "date", startDate: "date" };
+
+/** testStatements with entity references and dates typed as the model types them. */
+function typed(statements: Statement[]): Statement[] {
+  return statements.map((st) => ({ ...st, propType: ENTITY_PROPS.has(st.prop) ? "entity" : TYPES[st.prop] ?? st.propType }));
+}
 
 export interface Fixture {
   app: VizierApp;
@@ -88,6 +96,10 @@ export async function makeFixture(opts: { limits?: Partial<Limits>; postgres?: s
     ...testStatements(police, E.mixed, "Person", { name: "Mixed Person" }),
     ...testStatements(secret, E.mixed, "Person", { name: "Hidden Alias" }),
     ...testStatements(bees, E.bee, "Company", { name: "Bee Trading BV" }),
+    // Jan owns Bee Trading (A's record); a compartment record links Jan to the secret person.
+    ...typed(testStatements(police, E.owns, "Ownership", { owner: E.jan, asset: E.bee, startDate: "2020-01-01" })),
+    ...typed(testStatements(secret, E.hiddenLink, "Ownership", { owner: E.secret, asset: E.jan })),
+    ...typed(testStatements(police, E.pay, "Payment", { payer: E.jan, beneficiary: E.mixed, amount: "100", date: "2026-03-01" })),
   ]);
   await w.writeQuarantine([{ kind: "rejected", runId: "r1", dataset: "police", file: "t.csv", row: 3, column: "dob", reason: "bad date", raw: "{\"dob\":\"x\"}" }]);
   await w.commit({ id: "r1", dataset: "police", file: "t.csv", mapping: "", actor: "test", startedAt: "2026-01-01T00:00:00.000Z", status: "committed" }, { entries: [], link: linkAudit });
