@@ -17,6 +17,7 @@ import { graphRoutes } from "./routes/graph";
 import { healthRoutes } from "./routes/health";
 import { jobRoutes } from "./routes/jobs";
 import { quarantineRoutes } from "./routes/quarantine";
+import { resolutionRoutes } from "./routes/resolution";
 import { searchRoutes } from "./routes/search";
 import { sessionRoutes } from "./routes/session";
 
@@ -86,7 +87,8 @@ export function createApp(svc: Services, options: AppOptions) {
     .route("/", jobRoutes(d))
     .route("/", accessRoutes(d))
     .route("/", auditRoutes(d))
-    .route("/", graphRoutes(d));
+    .route("/", graphRoutes(d))
+    .route("/", resolutionRoutes(d));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "API token (vz_…)" });
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "vizier_session", description: "session cookie from POST /api/session; unsafe methods also need X-CSRF-Token" });
   app.doc31("/api/openapi.json", {
