@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { E, makeFixture, USERS, type Fixture, type UserName } from "./test/fixture";
+
+// Every read route × every user: only members of case:SECRET-1 (ivo) ever get the compartment's
+// content; nobody gets a 500. Expected statuses per role are asserted where roles matter.
+let f: Fixture;
+beforeAll(async () => { f = await makeFixture(); });
+afterAll(async () => { await f.close(); });
+
+const SECRET_CONTENT = ["Geheim Persoon", "SECRET-ID-42", "Hidden Alias", E.hiddenLink];
+
+/** A concrete request for every GET operation in the document (ids aimed at the compartment). */
+const READS: Record<string, string> = {
+  "/api/health": "/api/health",
+  "/api/session": "/api/session",
+  "/api/datasets": "/api/datasets",
+  "/api/datasets/{name}": "/api/datasets/secret",
+  "/api/search": "/api/search?q=geheim",
+  "/api/entities": `/api/entities?ids=${E.secret},${E.mixed},${E.jan}`,
+  "/api/entities/{id}": `/api/entities/${E.mixed}`,
+  "/api/export": "/api/export",
+  "/api/quarantine": "/api/quarantine?dataset=secret",
+  "/api/jobs": "/api/jobs",
+  "/api/jobs/{id}": "/api/jobs/nope",
+  "/api/access-requests": "/api/access-requests",
+  "/api/audit": `/api/audit?entity=${E.secret}`,
+  "/api/graph/expand": `/api/graph/expand?ids=${E.jan},${E.secret}`,
+  "/api/timeline": `/api/timeline?ids=${E.secret}`,
+  "/api/review": "/api/review",
+  "/api/review/{id}": "/api/review/nope",
+  "/api/resolved/{id}": `/api/resolved/${E.secret}`,
+};
+
+describe("authorisation matrix", () => {
+  it("covers every GET operation", async () => {
+    const doc = await (await f.app.request("/api/openapi.json")).json() as { paths: Record<string, Record<string, unknown>> };
+    const gets = Object.entries(doc.paths).filter(([, item]) => "get" in item).map(([p]) => p);
+    expect(gets.filter((p) => p !== "/api/openapi.json").sort()).toEqual(Object.keys(READS).sort());
+  });
+
+  it.each(Object.keys(USERS) as UserName[])("%s: no compartment content unless a member, never 500", async (u) => {
+    // ivo queried the secret entity once, so the audit query has something to show.
+    await f.req("ivo", `/api/entities/${E.secret}`);
+    for (const [route, path] of Object.entries(READS)) {
+      const r = await f.req(u, path);
+      const text = await r.text();
+      expect(r.status, `${u} ${path}`).toBeLessThan(500);
+      if (u !== "ivo" && route !== "/api/audit") for (const s of SECRET_CONTENT) expect(text, `${u} ${path}`).not.toContain(s);
+    }
+  });
+
+  it("gives the compartment's content to its member", async () => {
+    expect(await (await f.req("ivo", `/api/entities/${E.mixed}`)).text()).toContain("Hidden Alias");
+    expect(await (await f.req("ivo", "/api/search?q=geheim")).text()).toContain("Geheim Persoon");
+    expect((await f.req("ivo", "/api/quarantine?dataset=secret")).status).toBe(200);
+  });
+
+  it.each([["ann", 403], ["ivo", 403], ["bob", 403], ["cat", 403], ["pia", 200]] as Array<[UserName, number]>)("audit query as %s: %i", async (u, status) => {
+    expect((await f.req(u, "/api/audit")).status).toBe(status);
+  });
+});
