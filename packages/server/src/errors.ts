@@ -57,7 +57,7 @@ const OPAQUE_DETAIL: Partial<Record<ErrorCode, string>> = {
 /** Builds a problem+json response. `status` defaults to the code's status. */
 export function problem(c: Context, code: ErrorCode, detail: string, extra: { status?: ContentfulStatusCode; errors?: Problem["errors"]; reference?: string } = {}): Response {
   const status = extra.status ?? statusFor(code);
-  const body: Problem = { type: `https://vizier.dev/problems/${code.toLowerCase().replace(/_/g, "-")}`, title: TITLES[status] ?? "Error", status, code, detail };
+  const body: Problem = { type: `urn:vizier:problem:${code.toLowerCase().replace(/_/g, "-")}`, title: TITLES[status] ?? "Error", status, code, detail };
   if (extra.errors) body.errors = extra.errors;
   if (extra.reference) body.reference = extra.reference;
   if (status === 401) c.header("WWW-Authenticate", 'Bearer realm="vizier"');

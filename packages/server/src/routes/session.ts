@@ -43,7 +43,8 @@ export function sessionRoutes(d: Deps) {
   return router()
     .openapi(login, async (c) => {
       const body = c.req.valid("json");
-      const source = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+      // The peer address as the socket reports it (X-Forwarded-For is not trusted: anyone can send it).
+      const source = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
       const s = await d.auth.login({ user: body.user, password: body.password, purpose: body.purpose, ...(source ? { source } : {}) });
       const expires = new Date(s.expiresAt);
       setCookie(c, SESSION_COOKIE, s.secret, { httpOnly: true, sameSite: "Strict", secure: d.secureCookies, path: "/api", expires });
