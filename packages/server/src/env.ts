@@ -6,6 +6,8 @@ export interface Principal {
   via: "bearer" | "session";
   /** The purpose bound to the session (cookie logins); bearer callers send X-Vizier-Purpose. */
   sessionPurpose?: string;
+  /** When the session ends (cookie logins). */
+  sessionExpiresAt?: string;
   /** The session secret from the cookie (for logout and the CSRF token). */
   sessionSecret?: string;
 }

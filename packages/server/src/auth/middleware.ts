@@ -31,7 +31,7 @@ export function authenticate(auth: Authenticator): MiddlewareHandler<AppEnv> {
       const secret = getCookie(c, SESSION_COOKIE);
       if (secret !== undefined && secret.length <= 512) {
         const s = await auth.session(secret);
-        if (s) principal = { actor: s.actor, via: "session", sessionPurpose: s.purpose, sessionSecret: secret };
+        if (s) principal = { actor: s.actor, via: "session", sessionPurpose: s.purpose, sessionExpiresAt: s.expiresAt, sessionSecret: secret };
       }
       if (!SAFE_METHODS.has(c.req.method)) {
         checkOrigin(c);

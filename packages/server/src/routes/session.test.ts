@@ -25,7 +25,9 @@ describe("session login, me, logout", () => {
     expect(s.all.find((c) => c.startsWith("vizier_csrf="))).not.toMatch(/HttpOnly/i);
     expect(s.body).toMatchObject({ actor: { id: "ann" }, purpose: "case:TEST-1" });
     const me = await f.app.request("http://localhost/api/session", { headers: { cookie: s.cookie } });
-    expect(await me.json()).toMatchObject({ actor: { id: "ann", agency: "A" }, via: "session", purpose: "case:TEST-1", csrfToken: s.csrf });
+    const meBody = await me.json() as { expiresAt: string };
+    expect(meBody).toMatchObject({ actor: { id: "ann", agency: "A" }, via: "session", purpose: "case:TEST-1", csrfToken: s.csrf });
+    expect(new Date(meBody.expiresAt).getTime()).toBeGreaterThan(Date.now());
     // The session's purpose serves data routes; a header overrides it.
     expect((await f.app.request("http://localhost/api/datasets", { headers: { cookie: s.cookie } })).status).toBe(200);
   });

@@ -56,7 +56,7 @@ export function sessionRoutes(d: Deps) {
       const p = principalOf(c);
       const purpose = c.req.header("x-vizier-purpose") ?? p.sessionPurpose;
       return c.json({
-        actor: actorJson(p.actor), via: p.via, purpose: purpose?.trim() ? purpose : null, expiresAt: null,
+        actor: actorJson(p.actor), via: p.via, purpose: purpose?.trim() ? purpose : null, expiresAt: p.sessionExpiresAt ?? null,
         csrfToken: p.sessionSecret ? csrfToken(p.sessionSecret) : null,
       }, 200);
     })
