@@ -1,13 +1,19 @@
 // Bundles the CLI into dist/vizier.mjs with esbuild. Workspace packages export TypeScript
-// sources, so one bundle step replaces per-package builds (see docs/decisions/0002-build.md).
+// sources, so one bundle step replaces per-package builds (see docs/decisions/0001). The bundle is
+// split: each top-level command is a chunk loaded on demand (packages/cli/src/main.ts), so a
+// command compiles only the code it uses. Chunk names carry a content hash; old ones are harmless.
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 await build({
-  entryPoints: [join(root, "packages/cli/src/bin.ts")],
-  outfile: join(root, "dist/vizier.mjs"),
+  entryPoints: { vizier: join(root, "packages/cli/src/bin.ts") },
+  outdir: join(root, "dist"),
+  entryNames: "[name]",
+  chunkNames: "chunks/[name]-[hash]",
+  splitting: true,
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "node",
   format: "esm",

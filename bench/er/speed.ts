@@ -19,7 +19,7 @@ import { generatePersons } from "./generate";
 const threadsArg = process.argv.indexOf("--threads");
 const threads = threadsArg > 0 ? Number(process.argv[threadsArg + 1]) : availableParallelism();
 // A worker thread of the comparison pass runs its task and nothing below.
-if (!enableWorkerTasks(fileURLToPath(import.meta.url), threads)) await main();
+if (!(await enableWorkerTasks(fileURLToPath(import.meta.url), threads))) await main();
 
 async function main(): Promise<void> {
 const n = Number(process.argv[2] ?? 100_000);

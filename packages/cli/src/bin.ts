@@ -3,8 +3,10 @@ import { fileURLToPath } from "node:url";
 import { enableWorkerTasks } from "@vizier/model";
 import { main } from "./main";
 
-// In a worker thread started for a CPU-heavy task (model/threads.ts) this file runs the task only.
-if (!enableWorkerTasks(fileURLToPath(import.meta.url), availableParallelism())) {
+// In a worker thread started for a CPU-heavy task (model/threads.ts) this file runs the task only;
+// the bundle is split per command, so the task's module is loaded explicitly.
+const loaders = { "er.compare": () => import("@vizier/resolution") };
+if (!(await enableWorkerTasks(fileURLToPath(import.meta.url), availableParallelism(), loaders))) {
   // The only place that reads process.env and argv.
   const { VIZIER_DB, VIZIER_PURPOSE, VIZIER_CONFIG, VIZIER_TOKEN } = process.env;
   main(process.argv, { VIZIER_DB, VIZIER_PURPOSE, VIZIER_CONFIG, VIZIER_TOKEN }).then(

@@ -1,33 +1,57 @@
 import { Command, CommanderError } from "commander";
 import { formatLocation, isVizierError } from "@vizier/model";
-import { registerAccess } from "./commands/access";
-import { registerAudit } from "./commands/audit";
-import { registerDataset } from "./commands/dataset";
-import { registerDemo } from "./commands/demo";
-import { registerGenerate } from "./commands/generate";
-import { registerExport } from "./commands/export";
-import { registerFlows } from "./commands/flows";
-import { registerGraph } from "./commands/graph";
-import { registerIngest } from "./commands/ingest";
-import { registerInit } from "./commands/init";
-import { registerLink } from "./commands/link";
-import { registerQuarantine } from "./commands/quarantine";
-import { registerRetention } from "./commands/retention";
-import { registerSearch } from "./commands/search";
-import { registerStats } from "./commands/stats";
-import { registerTimeline } from "./commands/timeline";
-import { registerResolve } from "./commands/resolve";
-import { registerReview } from "./commands/review";
-import { registerJudge } from "./commands/judge";
-import { registerResolved } from "./commands/resolved";
-import { registerToken } from "./commands/token";
-import { registerUser } from "./commands/user";
-import { registerServe } from "./commands/serve";
 import { exitCodeFor } from "./exit-codes";
 import type { Env } from "./runtime";
 
-/** Builds the `vizier` command tree. */
-export function buildProgram(env: Env): Command {
+type Register = (program: Command, env: Env) => void;
+
+/**
+ * The top-level commands in help order, each loaded only when needed: the bundle is split per
+ * command (scripts/build.mjs), so `vizier graph …` does not compile the HTTP server or the ingest
+ * readers. Help and unknown commands load them all.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  init: async () => { const m = await import("./commands/init"); return (p, env) => m.registerInit(p, env); },
+  user: async () => { const m = await import("./commands/user"); return (p, env) => m.registerUser(p, env); },
+  token: async () => { const m = await import("./commands/token"); return (p, env) => m.registerToken(p, env); },
+  dataset: async () => { const m = await import("./commands/dataset"); return (p, env) => m.registerDataset(p, env); },
+  ingest: async () => { const m = await import("./commands/ingest"); return (p, env) => m.registerIngest(p, env); },
+  quarantine: async () => { const m = await import("./commands/quarantine"); return (p, env) => m.registerQuarantine(p, env); },
+  retention: async () => { const m = await import("./commands/retention"); return (p, env) => m.registerRetention(p, env); },
+  export: async () => { const m = await import("./commands/export"); return (p, env) => m.registerExport(p, env); },
+  search: async () => { const m = await import("./commands/search"); return (p, env) => m.registerSearch(p, env); },
+  stats: async () => { const m = await import("./commands/stats"); return (p, env) => m.registerStats(p, env); },
+  timeline: async () => { const m = await import("./commands/timeline"); return (p, env) => m.registerTimeline(p, env); },
+  resolve: async () => { const m = await import("./commands/resolve"); return (p, env) => m.registerResolve(p, env); },
+  review: async () => { const m = await import("./commands/review"); return (p, env) => m.registerReview(p, env); },
+  judge: async () => { const m = await import("./commands/judge"); return (p, env) => m.registerJudge(p, env); },
+  resolved: async () => { const m = await import("./commands/resolved"); return (p, env) => m.registerResolved(p, env); },
+  audit: async () => { const m = await import("./commands/audit"); return (p, env) => m.registerAudit(p, env); },
+  access: async () => { const m = await import("./commands/access"); return (p, env) => m.registerAccess(p, env); },
+  demo: async () => { const m = await import("./commands/demo"); return (p, env) => m.registerDemo(p, env); },
+  generate: async () => { const m = await import("./commands/generate"); return (p) => m.registerGenerate(p); },
+  graph: async () => { const m = await import("./commands/graph"); return (p, env) => m.registerGraph(p, env); },
+  link: async () => { const m = await import("./commands/link"); return (p) => m.registerLink(p); },
+  flows: async () => { const m = await import("./commands/flows"); return (p, env) => m.registerFlows(p, env); },
+  serve: async () => { const m = await import("./commands/serve"); return (p, env) => m.registerServe(p, env); },
+};
+
+/** The command named on the command line (the first word that is not a global option or its value). */
+export function commandName(argv: readonly string[]): string | undefined {
+  const valued = new Set(["--db", "--config", "--purpose", "--as", "--token"]);
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (valued.has(a)) { i++; continue; }
+    if (a.startsWith("-")) continue;
+    return a;
+  }
+  return undefined;
+}
+
+/** Builds the `vizier` command tree: only the named command's, or every command's for help. */
+export async function buildProgram(env: Env, only?: string): Promise<Command> {
+  const names = only !== undefined && Object.hasOwn(COMMANDS, only) ? [only] : Object.keys(COMMANDS);
+  const registers = await Promise.all(names.map((n) => COMMANDS[n]!()));
   const program = new Command("vizier")
     .description("Vizier: joint analysis of organised-crime information across agencies, with safeguards")
     .option("--db <location>", "store: a folder or .db file (embedded), or postgres://… (default: $VIZIER_DB or ./vizier-data)")
@@ -40,35 +64,19 @@ export function buildProgram(env: Env): Command {
     .showHelpAfterError()
     .exitOverride()
     .addHelpText("after", "\nExit codes: 0 ok, 1 internal error, 2 invalid arguments, 3 invalid input or mapping, 4 not found,\n5 already exists/conflict, 6 not allowed (not authenticated, login throttled, no purpose, forbidden), 7 store unavailable, 8 audit failure, 130 cancelled.\nSee docs/cli.md.");
-  registerInit(program, env);
-  registerUser(program, env);
-  registerToken(program, env);
-  registerDataset(program, env);
-  registerIngest(program, env);
-  registerQuarantine(program, env);
-  registerRetention(program, env);
-  registerExport(program, env);
-  registerSearch(program, env);
-  registerStats(program, env);
-  registerTimeline(program, env);
-  registerResolve(program, env);
-  registerReview(program, env);
-  registerJudge(program, env);
-  registerResolved(program, env);
-  registerAudit(program, env);
-  registerAccess(program, env);
-  registerDemo(program, env);
-  registerGenerate(program);
-  registerGraph(program, env);
-  registerLink(program);
-  registerFlows(program, env);
-  registerServe(program, env);
+  for (const register of registers) register(program, env);
   return program;
 }
 
 /** Runs the CLI and returns the exit code (errors are mapped to codes in exit-codes.ts). */
 export async function main(argv: string[], env: Env): Promise<number> {
-  const program = buildProgram(env);
+  let program: Command;
+  try {
+    program = await buildProgram(env, commandName(argv));
+  } catch (err) {
+    process.stderr.write(`vizier: internal error loading commands: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;

@@ -18,14 +18,19 @@ export function defineTask<P>(name: string, fn: (payload: P) => { result: unknow
   tasks.set(name, fn as Task);
 }
 
+/** Loads the module that defines a task, for entries that load code on demand (a split bundle). */
+export type TaskLoaders = Readonly<Record<string, () => Promise<unknown>>>;
+
 /**
- * Call first in an entry script. In a worker started by `runTask` it runs the task, posts the
- * result and returns true (the entry must then do nothing else); in the main thread it records
- * the entry file and the thread budget and returns false.
+ * Call first in an entry script. In a worker started by `runTask` it loads the task's module (via
+ * `loaders`, when the entry does not import it up front), runs the task, posts the result and
+ * returns true (the entry must then do nothing else); in the main thread it records the entry file
+ * and the thread budget and returns false.
  */
-export function enableWorkerTasks(entryFile: string, threads: number): boolean {
+export async function enableWorkerTasks(entryFile: string, threads: number, loaders: TaskLoaders = {}): Promise<boolean> {
   const data = workerData as { vizierTask?: string; payload?: unknown } | null;
   if (!isMainThread && data?.vizierTask) {
+    if (!tasks.has(data.vizierTask)) await loaders[data.vizierTask]?.();
     const fn = tasks.get(data.vizierTask);
     if (!fn) throw new Error(`unknown worker task ${data.vizierTask}`);
     const out = fn(data.payload as never);
