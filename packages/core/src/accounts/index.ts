@@ -6,3 +6,4 @@ export { userView, tokenView, type AccountDeps, type UserView, type TokenView } 
 export { createUser, createFirstAdmin, firstAdmin, listUsers, showUser, changeUser, UsernameSchema, CaseRefSchema, type NewUser, type CreatedUser, type UserChange } from "./users";
 export { createToken, listTokens, revokeToken, type NewToken } from "./tokens";
 export { authenticate, actorForToken, actorForUser, login, sessionActor, logout, THROTTLE, SESSION_TTL_MS, type LoginInput, type Session } from "./auth";
+export { OidcConfigSchema, oidcActor, verifyOidcToken, type Jwks, type OidcConfig } from "./oidc";
