@@ -76,3 +76,36 @@ describe("sqlite block layout", () => {
     expect([s.statements, s.entities, s.runs]).toEqual([2, 1, 1]);
   });
 });
+
+describe("sqlite staging: an open run holds no lock on the store", () => {
+  it("lets other connections write (audit appends, another run) while a run is staged, and keeps both", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vizier-stage-"));
+    const a = new SqliteStore(dir);
+    await a.init();
+    await a.putDataset(ds);
+    const b = new SqliteStore(dir);
+    await b.init();
+    try {
+      const w = await a.beginWrite(run("r1"));
+      await w.writeStatements(testStatements(ds, "e1", "Person", { name: "Jan Staged" }));
+      // While r1 is open, another process's audit append and a whole second run go through at once.
+      const t0 = performance.now();
+      await b.appendAudit([{ at: "2026-01-01T00:00:00.000Z", actor: "x", agency: "A", purpose: "case:T", action: "search", query: "jan", resultIds: [], recipients: [] }], linkAudit);
+      const w2 = await b.beginWrite(run("r2"));
+      await w2.writeStatements(testStatements(ds, "e2", "Person", { name: "Piet Parallel" }));
+      await w2.commit(run("r2"), { entries: [], link: linkAudit });
+      expect(performance.now() - t0).toBeLessThan(2000);
+      expect((await a.stats()).entities).toBe(1);
+      await w.commit(run("r1"), { entries: [], link: linkAudit });
+      const s = await b.stats();
+      expect([s.entities, s.statements, s.runs, s.auditRecords]).toEqual([2, 4, 2, 1]);
+      const all = scopeOf(systemCtx(), []);
+      expect((await b.search(all, { text: "staged", limit: 5, offset: 0 })).map((h) => h.entityId)).toEqual(["e1"]);
+      expect((await b.search(all, { text: "parallel", limit: 5, offset: 0 })).map((h) => h.entityId)).toEqual(["e2"]);
+    } finally {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

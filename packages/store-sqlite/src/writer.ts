@@ -10,39 +10,44 @@ import { SEARCHABLE_PROPS, SEARCHABLE_TYPES } from "./schema";
 
 /** Blocks per multi-row INSERT: fewer, larger calls amortise better-sqlite3's per-call cost. */
 const BLOCKS_PER_INSERT = 64;
-const BLOCK_COLS = 11;
+const STAGE_COLS = 11;
 /** Types whose values should not differ between rows of one run for the same entity. */
 const SINGLE_VALUED_TYPES: ReadonlySet<string> = new Set(["date", "number", "gender"]);
 
+/** The provenance of a run's statements, kept here until commit gives it a row of its own. */
+type Provenance = [dataset: string, agency: string, legalBasis: string, purpose: string, handling: string, reliability: string, retentionUntil: string, runId: string, seenAt: string];
+
 /**
- * Writes a run straight into the store inside one IMMEDIATE transaction on a connection of its
- * own, opened here and committed or rolled back at the end. Other connections keep reading the last
- * committed state; a killed process leaves only uncommitted WAL frames, which recovery discards.
+ * Writes a run on a connection of its own, in two steps (decision 0005):
+ *
+ * 1. **Staging**, without any lock on the store: blocks (with their search text), reverse
+ *    references and quarantined rows go into TEMP tables of this connection, which live in a
+ *    private temporary file that disappears with the connection — or with the process, if it is
+ *    killed. Other processes keep reading and writing (searches append to the audit log) as usual.
+ * 2. **Commit**, in one IMMEDIATE transaction: the staged blocks are appended to `blocks` with
+ *    their final ids, their search documents to `fts`, their keys merged in key order into
+ *    `block_keys` (content already stored is recognised there and dropped), references and
+ *    quarantine copied, the run recorded and the audit entries appended — all visible at once.
  *
  * Each run of consecutive statements with the same entity, dataset, handling, schema, origin and
- * provenance (what one source row gives an entity) becomes a block (see schema.ts, decision 0004).
- * During the run blocks and search documents are only appended; the block keys are sorted and
- * merged once, before commit (`settle`), which is where identical content is recognised.
+ * provenance (what one source row gives an entity) becomes a block (see schema.ts).
  */
 export class SqliteWriter implements StoreWriter {
-  private readonly insertBlocks: Database.Statement;
-  private readonly insertBlock: Database.Statement;
-  private readonly insertDocs: Database.Statement;
-  private readonly insertQ: Database.Statement;
-  private readonly insertProv: Database.Statement;
+  private readonly stageMany: Database.Statement;
+  private readonly stageOne: Database.Statement;
+  private readonly stageRefs: Database.Statement;
+  private readonly stageQ: Database.Statement;
   private readonly insertProp: Database.Statement;
   private readonly provIds = new Map<string, number>();
+  private readonly provs: Provenance[] = [];
   private readonly propIds = new Map<string, Map<string, number>>();
   private readonly propTypes = new Map<number, string>();
-  private readonly params: unknown[] = new Array(BLOCKS_PER_INSERT * BLOCK_COLS);
-  private readonly docs: Array<[number, string]> = [];
-  /** Reverse references of this run ([target, block, prop code]), appended to temp.run_refs. */
+  private readonly params: unknown[] = new Array(BLOCKS_PER_INSERT * STAGE_COLS);
+  /** Reverse references of this run ([target, local block number, prop code]). */
   private readonly refs: Array<[string, number, number]> = [];
-  private readonly insertRefs: Database.Statement;
   private pending = 0;
-  /** First block id of this run: blocks with id ≥ base are the run's. */
-  private readonly base: number;
-  private nextBlock: number;
+  /** Local block numbers 1, 2, …; a block's id is fixed at commit (first free id + n − 1). */
+  private blocks = 0;
   private readonly hash = new Hash53();
   private lastProvStmt: Statement | undefined;
   private lastProv = 0;
@@ -50,29 +55,34 @@ export class SqliteWriter implements StoreWriter {
   private done = false;
 
   constructor(private readonly db: Database.Database, private readonly location: string) {
-    guard(location, () => db.exec("BEGIN IMMEDIATE"));
     try {
-      const cols = "INSERT INTO blocks (id, entity_id, dataset, handling, hash, schema, origin, first_prov, last_prov, n, body) VALUES ";
-      this.insertBlocks = db.prepare(cols + new Array(BLOCKS_PER_INSERT).fill(blockTuple()).join(","));
-      this.insertBlock = db.prepare(cols + blockTuple());
-      this.insertDocs = db.prepare("INSERT INTO fts (rowid, text) SELECT value ->> 0, value ->> 1 FROM json_each(?)");
-      db.exec("DROP TABLE IF EXISTS temp.run_refs; CREATE TEMP TABLE run_refs (target TEXT NOT NULL, block INTEGER NOT NULL, prop INTEGER NOT NULL)");
-      this.insertRefs = db.prepare("INSERT INTO run_refs (target, block, prop) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)");
-      this.insertQ = db.prepare("INSERT INTO quarantine (kind, run_id, dataset, file, row, col, reason, raw) VALUES (?,?,?,?,?,?,?,?)");
-      this.insertProv = db.prepare("INSERT INTO provenance (dataset, agency, legal_basis, purpose, handling, reliability, retention_until, run_id, seen_at) VALUES (?,?,?,?,?,?,?,?,?)");
-      this.insertProp = db.prepare("INSERT INTO props (name, type) VALUES (?, ?)");
+      // The stage needs no rollback journal: on any failure the whole stage is dropped.
+      db.pragma("temp.journal_mode = OFF");
+      db.exec(`
+        DROP TABLE IF EXISTS temp.stage; DROP TABLE IF EXISTS temp.run_refs; DROP TABLE IF EXISTS temp.run_quarantine;
+        CREATE TEMP TABLE stage (n INTEGER PRIMARY KEY, entity_id TEXT NOT NULL, dataset TEXT NOT NULL, handling TEXT NOT NULL, hash INTEGER NOT NULL,
+          schema TEXT NOT NULL, origin TEXT NOT NULL, prov INTEGER NOT NULL, cnt INTEGER NOT NULL, body TEXT NOT NULL, doc TEXT);
+        CREATE TEMP TABLE run_refs (target TEXT NOT NULL, n INTEGER NOT NULL, prop INTEGER NOT NULL);
+        CREATE TEMP TABLE run_quarantine (kind TEXT, run_id TEXT, dataset TEXT, file TEXT, row INTEGER, col TEXT, reason TEXT, raw TEXT);
+      `);
+      const cols = "INSERT INTO temp.stage (n, entity_id, dataset, handling, hash, schema, origin, prov, cnt, body, doc) VALUES ";
+      const tuple = `(${new Array(STAGE_COLS).fill("?").join(",")})`;
+      this.stageMany = db.prepare(cols + new Array(BLOCKS_PER_INSERT).fill(tuple).join(","));
+      this.stageOne = db.prepare(cols + tuple);
+      this.stageRefs = db.prepare("INSERT INTO temp.run_refs (target, n, prop) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)");
+      this.stageQ = db.prepare("INSERT INTO temp.run_quarantine VALUES (?,?,?,?,?,?,?,?)");
+      this.insertProp = db.prepare("INSERT INTO props (name, type) VALUES (?, ?) ON CONFLICT (name, type) DO UPDATE SET name = excluded.name RETURNING id").pluck();
       for (const p of db.prepare("SELECT id, name, type FROM props").all() as Array<{ id: number; name: string; type: string }>) {
         this.propIds.set(p.name, (this.propIds.get(p.name) ?? new Map<string, number>()).set(p.type, p.id));
         this.propTypes.set(p.id, p.type);
       }
-      this.base = this.nextBlock = (db.prepare("SELECT coalesce(max(id), 0) + 1 FROM blocks").pluck().get() as number);
     } catch (e) {
-      this.close(true);
+      this.close();
       throw e;
     }
   }
 
-  /** The stored provenance id for the statement's provenance tuple (usually one per run). */
+  /** The run-local number of the statement's provenance tuple (usually one per run). */
   private prov(s: Statement): number {
     const l = this.lastProvStmt;
     if (l && l.runId === s.runId && l.dataset === s.dataset && l.handling === s.handling && l.lastSeen === s.lastSeen &&
@@ -80,7 +90,8 @@ export class SqliteWriter implements StoreWriter {
     const key = provenanceKey(s);
     let id = this.provIds.get(key);
     if (id === undefined) {
-      id = Number(this.insertProv.run(s.dataset, s.agency, s.legalBasis, s.purpose, s.handling, s.reliability, s.retentionUntil, s.runId, s.lastSeen).lastInsertRowid);
+      this.provs.push([s.dataset, s.agency, s.legalBasis, s.purpose, s.handling, s.reliability, s.retentionUntil, s.runId, s.lastSeen]);
+      id = this.provs.length;
       this.provIds.set(key, id);
     }
     this.lastProvStmt = s;
@@ -88,13 +99,16 @@ export class SqliteWriter implements StoreWriter {
     return id;
   }
 
-  /** Integer code of (prop, type); two-level map so the hot path builds no key strings. */
+  /**
+   * Integer code of (prop, type). A property the store has never seen gets its code at once, in a
+   * tiny transaction of its own (codes are a shared dictionary; an unused one is harmless).
+   */
   private prop(s: Statement): number {
     let byType = this.propIds.get(s.prop);
     if (!byType) this.propIds.set(s.prop, (byType = new Map()));
     let id = byType.get(s.propType);
     if (id === undefined) {
-      id = Number(this.insertProp.run(s.prop, s.propType).lastInsertRowid);
+      id = this.insertProp.get(s.prop, s.propType) as number;
       byType.set(s.propType, id);
       this.propTypes.set(id, s.propType);
     }
@@ -120,9 +134,10 @@ export class SqliteWriter implements StoreWriter {
     });
   }
 
-  /** Packs statements [from, to) into one block row and its search document. */
+  /** Packs statements [from, to) into one staged block with its search text and references. */
   private block(batch: readonly Statement[], from: number, to: number, prov: number): void {
     const a = batch[from]!;
+    const n = ++this.blocks;
     const h = this.hash;
     h.reset();
     h.add(a.schema);
@@ -136,44 +151,34 @@ export class SqliteWriter implements StoreWriter {
       h.add(changed ? "\u0000" + s.original : "");
       const code = this.prop(s);
       body += (i > from ? ",[" : "[") + code + "," + JSON.stringify(s.value) + (changed ? "," + JSON.stringify(s.original) + "]" : "]");
-      if (s.propType === "entity") this.refs.push([s.value, this.nextBlock, code]);
+      if (s.propType === "entity") this.refs.push([s.value, n, code]);
       if (SEARCHABLE_TYPES.has(s.propType) || SEARCHABLE_PROPS.has(s.prop)) {
         // Identifiers are also indexed without separators, so "AB-12.3" is found as "ab123".
         const compact = s.propType === "identifier" || s.propType === "phone" ? s.value.replace(/[-. /]/g, "") : s.value;
         text += (text ? " " : "") + (compact === s.value ? s.value : `${s.value} ${compact}`);
       }
     }
-    const id = this.nextBlock++;
     const p = this.params;
-    const at = this.pending * BLOCK_COLS;
-    p[at] = id; p[at + 1] = a.entityId; p[at + 2] = a.dataset; p[at + 3] = a.handling; p[at + 4] = h.value();
-    p[at + 5] = a.schema; p[at + 6] = a.origin; p[at + 7] = prov; p[at + 8] = prov; p[at + 9] = to - from; p[at + 10] = body + "]";
-    if (text) this.docs.push([id, text]);
+    const at = this.pending * STAGE_COLS;
+    p[at] = n; p[at + 1] = a.entityId; p[at + 2] = a.dataset; p[at + 3] = a.handling; p[at + 4] = h.value();
+    p[at + 5] = a.schema; p[at + 6] = a.origin; p[at + 7] = prov; p[at + 8] = to - from; p[at + 9] = body + "]"; p[at + 10] = text || null;
     if (++this.pending === BLOCKS_PER_INSERT) this.flush(false);
   }
 
-  /**
-   * Writes queued blocks and, at the end of a batch, the batch's search documents in one statement: FTS5 writes its
-   * pending terms out as a new index segment at every statement savepoint, so a document per
-   * statement would make one tiny segment per row.
-   */
-  private flush(docs: boolean): void {
-    if (this.pending === BLOCKS_PER_INSERT) this.insertBlocks.run(this.params);
-    else for (let i = 0; i < this.pending; i++) this.insertBlock.run(this.params.slice(i * BLOCK_COLS, (i + 1) * BLOCK_COLS));
+  /** Writes queued blocks to the stage and, at the end of a batch, the batch's references. */
+  private flush(refs: boolean): void {
+    if (this.pending === BLOCKS_PER_INSERT) this.stageMany.run(this.params);
+    else for (let i = 0; i < this.pending; i++) this.stageOne.run(this.params.slice(i * STAGE_COLS, (i + 1) * STAGE_COLS));
     this.pending = 0;
-    if (this.docs.length > 0 && (docs || this.docs.length >= 8192)) {
-      this.insertDocs.run(JSON.stringify(this.docs));
-      this.docs.length = 0;
-    }
-    if (this.refs.length > 0 && (docs || this.refs.length >= 8192)) {
-      this.insertRefs.run(JSON.stringify(this.refs));
+    if (this.refs.length > 0 && (refs || this.refs.length >= 8192)) {
+      this.stageRefs.run(JSON.stringify(this.refs));
       this.refs.length = 0;
     }
   }
 
   async writeQuarantine(rows: readonly QuarantineRow[]): Promise<void> {
     guard(this.location, () => {
-      for (const q of rows) this.insertQ.run(q.kind, q.runId, q.dataset, q.file, q.row, q.column, q.reason, q.raw);
+      for (const q of rows) this.stageQ.run(q.kind, q.runId, q.dataset, q.file, q.row, q.column, q.reason, q.raw);
     });
   }
 
@@ -185,10 +190,9 @@ export class SqliteWriter implements StoreWriter {
     if (this.settled) return this.settled;
     return (this.settled = guard(this.location, () => {
       this.db.exec(`DROP TABLE IF EXISTS temp.run_keys;
-        CREATE TEMP TABLE run_keys (entity_id TEXT NOT NULL, dataset TEXT NOT NULL, handling TEXT NOT NULL, hash INTEGER NOT NULL, id INTEGER NOT NULL,
-          schema TEXT NOT NULL, origin TEXT NOT NULL, PRIMARY KEY (entity_id, dataset, handling, hash, id)) WITHOUT ROWID`);
-      this.db.prepare(`INSERT INTO run_keys SELECT entity_id, dataset, handling, hash, id, schema, origin FROM blocks WHERE id >= ?
-        ORDER BY entity_id, dataset, handling, hash, id`).run(this.base);
+        CREATE TEMP TABLE run_keys (entity_id TEXT NOT NULL, dataset TEXT NOT NULL, handling TEXT NOT NULL, hash INTEGER NOT NULL, n INTEGER NOT NULL,
+          schema TEXT NOT NULL, origin TEXT NOT NULL, PRIMARY KEY (entity_id, dataset, handling, hash, n)) WITHOUT ROWID;
+        INSERT INTO run_keys SELECT entity_id, dataset, handling, hash, n, schema, origin FROM temp.stage ORDER BY entity_id, dataset, handling, hash, n`);
       const entities = this.db.prepare("SELECT count(DISTINCT entity_id) FROM run_keys").pluck().get() as number;
       const multi = this.db.prepare("SELECT entity_id FROM run_keys GROUP BY entity_id HAVING count(DISTINCT origin) > 1").pluck().all() as string[];
       return { entities, multi };
@@ -200,7 +204,7 @@ export class SqliteWriter implements StoreWriter {
     if (multi.length === 0) return [];
     return guard(this.location, () => {
       const out: Conflict[] = [];
-      const bodies = this.db.prepare("SELECT b.origin, b.body FROM run_keys r CROSS JOIN blocks b ON b.id = r.id WHERE r.entity_id = ?");
+      const bodies = this.db.prepare("SELECT s.origin, s.body FROM run_keys r CROSS JOIN temp.stage s ON s.n = r.n WHERE r.entity_id = ?");
       for (const entityId of multi) {
         const byProp = new Map<number, Map<string, Set<string>>>();
         for (const { origin, body } of bodies.all(entityId) as Array<{ origin: string; body: string }>) {
@@ -235,36 +239,53 @@ export class SqliteWriter implements StoreWriter {
   }
 
   /**
-   * Merges the run's keys into `block_keys` in key order. A key that was already there (an earlier
-   * run, or an earlier row of this run, stored identical content) keeps its block: the duplicate
-   * block and its search document are dropped, and an older kept block's last seen and origin move
-   * to this run. Then the run record and audit entries are added and everything commits at once.
+   * Appends the staged run to the store in one IMMEDIATE transaction (the only time this writer
+   * holds the store's write lock). Keys are merged in key order: a key that was already there (an
+   * earlier run, or an earlier row of this run, stored identical content) keeps its block; the new
+   * duplicate and its search document are dropped, and an older kept block's last seen and origin
+   * move to this run.
    */
   async commit(run: IngestRun, audit: AuditAppend): Promise<void> {
     this.settle();
     guard(this.location, () => {
-      const total = this.nextBlock - this.base;
-      const added = this.db.prepare(`INSERT INTO block_keys (entity_id, dataset, handling, hash, id, schema)
-        SELECT entity_id, dataset, handling, hash, id, schema FROM run_keys WHERE true ON CONFLICT DO NOTHING`).run().changes;
-      if (added < total) this.dropDuplicates();
-      // References of the blocks that stayed, in target order.
-      this.db.exec(`INSERT OR IGNORE INTO refs (target, block, prop) SELECT r.target, r.block, r.prop FROM run_refs r
-        WHERE EXISTS (SELECT 1 FROM blocks b WHERE b.id = r.block) ORDER BY r.target, r.block, r.prop;
-        DROP TABLE temp.run_refs; DROP TABLE temp.run_keys`);
-      this.db.prepare(`INSERT INTO runs VALUES (${new Array(15).fill("?").join(",")})`).run(sqlRows.runParams(run));
-      appendAuditTx(this.db, audit.entries, audit.link);
-      this.db.exec("COMMIT");
+      const db = this.db;
+      db.exec("BEGIN IMMEDIATE");
+      try {
+        const off = (db.prepare("SELECT coalesce(max(id), 0) FROM blocks").pluck().get() as number);
+        db.exec("DROP TABLE IF EXISTS temp.prov_map; CREATE TEMP TABLE prov_map (local INTEGER PRIMARY KEY, id INTEGER NOT NULL)");
+        const insertProv = db.prepare("INSERT INTO provenance (dataset, agency, legal_basis, purpose, handling, reliability, retention_until, run_id, seen_at) VALUES (?,?,?,?,?,?,?,?,?)");
+        const mapProv = db.prepare("INSERT INTO temp.prov_map (local, id) VALUES (?, ?)");
+        this.provs.forEach((p, i) => mapProv.run(i + 1, insertProv.run(...p).lastInsertRowid));
+        db.prepare(`INSERT INTO blocks (id, entity_id, dataset, handling, hash, schema, origin, first_prov, last_prov, n, body)
+          SELECT s.n + @off, s.entity_id, s.dataset, s.handling, s.hash, s.schema, s.origin, m.id, m.id, s.cnt, s.body
+          FROM temp.stage s CROSS JOIN temp.prov_map m ON m.local = s.prov ORDER BY s.n`).run({ off });
+        db.prepare("INSERT INTO fts (rowid, text) SELECT n + @off, doc FROM temp.stage WHERE doc IS NOT NULL ORDER BY n").run({ off });
+        const added = db.prepare(`INSERT INTO block_keys (entity_id, dataset, handling, hash, id, schema)
+          SELECT entity_id, dataset, handling, hash, n + @off, schema FROM run_keys WHERE true ON CONFLICT DO NOTHING`).run({ off }).changes;
+        if (added < this.blocks) this.dropDuplicates(off);
+        // References of the blocks that stayed, in target order.
+        db.prepare(`INSERT OR IGNORE INTO refs (target, block, prop) SELECT r.target, r.n + @off, r.prop FROM temp.run_refs r
+          WHERE EXISTS (SELECT 1 FROM blocks b WHERE b.id = r.n + @off) ORDER BY r.target, r.n, r.prop`).run({ off });
+        db.exec("INSERT INTO quarantine (kind, run_id, dataset, file, row, col, reason, raw) SELECT * FROM temp.run_quarantine ORDER BY rowid");
+        db.prepare(`INSERT INTO runs VALUES (${new Array(15).fill("?").join(",")})`).run(sqlRows.runParams(run));
+        appendAuditTx(db, audit.entries, audit.link);
+        db.exec("COMMIT");
+      } catch (e) {
+        if (db.inTransaction) db.exec("ROLLBACK");
+        throw e;
+      }
     });
-    this.close(false);
+    this.close();
   }
 
-  private dropDuplicates(): void {
+  /** Drops the run's blocks whose key was already stored, moving an older kept block's last seen. */
+  private dropDuplicates(off: number): void {
     this.db.exec(`
-      CREATE TEMP TABLE dup AS SELECT r.id AS id, k.id AS keep FROM run_keys r CROSS JOIN block_keys k
-        ON k.entity_id = r.entity_id AND k.dataset = r.dataset AND k.handling = r.handling AND k.hash = r.hash WHERE k.id <> r.id;
+      CREATE TEMP TABLE dup AS SELECT r.n + ${off} AS id, k.id AS keep FROM run_keys r CROSS JOIN block_keys k
+        ON k.entity_id = r.entity_id AND k.dataset = r.dataset AND k.handling = r.handling AND k.hash = r.hash WHERE k.id <> r.n + ${off};
       UPDATE blocks SET last_prov = x.last_prov, origin = x.origin
         FROM (SELECT d.keep, max(b.id) AS latest, b.last_prov, b.origin FROM dup d CROSS JOIN blocks b ON b.id = d.id GROUP BY d.keep) x
-        WHERE blocks.id = x.keep AND x.keep < ${this.base};
+        WHERE blocks.id = x.keep AND x.keep <= ${off};
       DELETE FROM fts WHERE rowid IN (SELECT id FROM dup);
       DELETE FROM blocks WHERE id IN (SELECT id FROM dup);
       DROP TABLE temp.dup;
@@ -272,14 +293,15 @@ export class SqliteWriter implements StoreWriter {
   }
 
   async abort(): Promise<void> {
-    this.close(true);
+    this.close();
   }
 
-  private close(rollback: boolean): void {
+  /** Closing the connection discards the stage (its temporary file is deleted). */
+  private close(): void {
     if (this.done) return;
     this.done = true;
     try {
-      if (rollback && this.db.inTransaction) this.db.exec("ROLLBACK");
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
     } catch {
       // a failed rollback (e.g. full disk) still discards the transaction when the connection closes
     }
@@ -289,9 +311,4 @@ export class SqliteWriter implements StoreWriter {
       // already closed
     }
   }
-}
-
-/** One block's VALUES tuple. */
-function blockTuple(): string {
-  return `(${new Array(BLOCK_COLS).fill("?").join(",")})`;
 }
