@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
 import { isRetentionPeriod, VizierError } from "@vizier/model";
-import { parseSharingConfig, type SharingConfig } from "@vizier/core";
+import { accounts, parseSharingConfig, type SharingConfig } from "@vizier/core";
 
 const ConfigSchema = z.object({
   agency: z.string().min(1),
@@ -16,6 +16,12 @@ const ConfigSchema = z.object({
     retention: z.string().refine(isRetentionPeriod, "not an ISO 8601 period such as P5Y"),
   }),
   sharingRules: z.string().min(1),
+  /** Optional single sign-on (docs/accounts.md, "OIDC"): the provider's tokens are accepted as bearer tokens by `vizier serve`. */
+  oidc: accounts.OidcConfigSchema.extend({
+    /** The provider's key set: a local file, or its jwks_uri (Keycloak: <issuer>/protocol/openid-connect/certs). */
+    jwksFile: z.string().min(1).optional(),
+    jwksUri: z.string().url().optional(),
+  }).refine((o) => Boolean(o.jwksFile) !== Boolean(o.jwksUri), "oidc needs exactly one of jwksFile and jwksUri").optional(),
 });
 
 export type InstallationConfig = z.infer<typeof ConfigSchema> & { file: string; sharing: SharingConfig };

@@ -7,3 +7,4 @@ export { JobRunner, INTERRUPTED } from "./jobs/runner";
 export { DEFAULT_LIMITS, type Limits } from "./limits";
 export { statusFor, type Problem } from "./errors";
 export { accountsAuthenticator } from "./auth/accounts";
+export { withOidc, type JwksSource } from "./auth/oidc";

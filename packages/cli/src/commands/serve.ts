@@ -2,7 +2,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { withAuditBatching, type JobsPort, type Services } from "@vizier/core";
 import { VizierError } from "@vizier/model";
-import { accountsAuthenticator, createApp, JobRunner, listen } from "@vizier/server";
+import { accountsAuthenticator, createApp, JobRunner, listen, withOidc } from "@vizier/server";
 import { PgJobs } from "@vizier/store-postgres";
 import { SqliteJobs } from "@vizier/store-sqlite";
 import { accountsOf, openRuntime, storeLocation, type Env, type GlobalOptions } from "../runtime";
@@ -36,7 +36,14 @@ export function registerServe(program: Command, env: Env): void {
         const failed = await runner.start();
         if (failed.length > 0) process.stderr.write(`vizier serve: ${failed.length} job(s) left running by a stopped server marked failed: ${failed.join(", ")}\n`);
         const accounts = accountsOf(rt.svc.store);
-        const app = createApp(svc, { auth: accountsAuthenticator({ accounts, audit: store }), jobs: runner, secureCookies: !o.insecureCookies });
+        const local = accountsAuthenticator({ accounts, audit: store });
+        const sso = rt.config.oidc;
+        // With OIDC configured, the identity provider's tokens are accepted next to local accounts.
+        const auth = sso === undefined ? local : withOidc(local, {
+          config: sso, agencies: rt.config.sharing.agencies.map((a) => a.code),
+          jwks: sso.jwksFile !== undefined ? { file: resolve(dirname(rt.config.file), sso.jwksFile) } : { uri: sso.jwksUri! },
+        });
+        const app = createApp(svc, { auth, jobs: runner, secureCookies: !o.insecureCookies });
         const server = await listen(app, { port, host: o.host });
         const shown = o.host.includes(":") ? `[${o.host}]` : o.host;
         process.stdout.write(`vizier serve: listening on http://${shown}:${server.port} (store ${store.kind}; OpenAPI at /api/openapi.json)\n`);

@@ -23,7 +23,8 @@ export function authenticate(auth: Authenticator): MiddlewareHandler<AppEnv> {
     const header = c.req.header("authorization");
     let principal: Principal | undefined;
     if (header !== undefined) {
-      const m = /^Bearer ([\x21-\x7e]{1,512})$/.exec(header);
+      // API tokens are short; identity-provider JWTs (OIDC) run to a few kilobytes.
+      const m = /^Bearer ([\x21-\x7e]{1,8192})$/.exec(header);
       const actor = m ? await auth.bearer(m[1]!) : undefined;
       if (!actor) throw new VizierError("UNAUTHENTICATED", "the bearer token is unknown, revoked or expired");
       principal = { actor, via: "bearer" };
