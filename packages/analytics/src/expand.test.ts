@@ -1,23 +1,14 @@
 /** Neighbourhood expansion through the reverse-reference index, on both stores, within the viewer's access. */
 import { describe, expect, it } from "vitest";
-import { defaultModel } from "@vizier/model";
 import type { Services } from "@vizier/core";
-import { ctxFor, TEST_SHARING } from "@vizier/core/testing";
+import { ctxFor } from "@vizier/core/testing";
 import { expandNeighbourhood } from "./expand";
-import { ONLY_C, seed } from "./testing/scenario";
-import { storeCases } from "./testing/stores";
+import { ONLY_C } from "./testing/scenario";
+import { storeCases, withSeededStore } from "./testing/stores";
 
 for (const c of storeCases("vz_expand")) {
   describe.skipIf(Boolean(c.skip))(`neighbourhood expansion: ${c.label}${c.skip ? ` (skipped: ${c.skip})` : ""}`, () => {
-    const withStore = async (fn: (svc: Services) => Promise<void>): Promise<void> => {
-      const store = await c.make();
-      try {
-        await seed(store);
-        await fn({ store, model: defaultModel(), sharing: TEST_SHARING });
-      } finally {
-        await store.close();
-      }
-    };
+    const withStore = (fn: (svc: Services) => Promise<void>) => withSeededStore(c, fn);
 
     it("returns the relationships around a seed that the viewer may read, and counts the others", () => withStore(async (svc) => {
       const owner = await expandNeighbourhood(ctxFor("C"), svc, ["p1"]);

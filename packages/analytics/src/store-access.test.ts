@@ -3,14 +3,14 @@
  * on PostgreSQL; the viewer of agency B is denied agency C's dataset by the sharing rules.
  */
 import { describe, expect, it } from "vitest";
-import { defaultModel, isVizierError } from "@vizier/model";
+import { isVizierError } from "@vizier/model";
 import type { AuditRecord, Services, StorePort } from "@vizier/core";
-import { ctxFor, TEST_SHARING } from "@vizier/core/testing";
+import { ctxFor } from "@vizier/core/testing";
 import { aggregateFlows, detectPatterns, trace } from "@vizier/flows";
 import { loadNetwork, networkGraph } from "./graph/network";
 import { loadPayments } from "./flows/load-payments";
-import { ONLY_C, seed } from "./testing/scenario";
-import { storeCases } from "./testing/stores";
+import { ONLY_C } from "./testing/scenario";
+import { storeCases, withSeededStore } from "./testing/stores";
 
 const cases = storeCases("vz_analytics");
 
@@ -25,15 +25,7 @@ const STRUCTURING = { patterns: ["structuring"], structuring: { minMedianRatio: 
 
 for (const c of cases) {
   describe.skipIf(Boolean(c.skip))(`store-backed analytics respect the viewer's access: ${c.label}${c.skip ? ` (skipped: ${c.skip})` : ""}`, () => {
-    const withStore = async (fn: (svc: Services) => Promise<void>): Promise<void> => {
-      const store = await c.make();
-      try {
-        await seed(store);
-        await fn({ store, model: defaultModel(), sharing: TEST_SHARING });
-      } finally {
-        await store.close();
-      }
-    };
+    const withStore = (fn: (svc: Services) => Promise<void>) => withSeededStore(c, fn);
 
     it("a withheld edge, and a node only the withheld dataset knows, never appear in the graph", () => withStore(async (svc) => {
       const viewer = await loadNetwork(ctxFor("B"), svc);

@@ -1,23 +1,13 @@
 /** The timeline of entities through reverse references, on both stores, within the viewer's access. */
 import { describe, expect, it } from "vitest";
-import { defaultModel } from "@vizier/model";
 import type { Services } from "@vizier/core";
-import { ctxFor, systemCtx, TEST_SHARING } from "@vizier/core/testing";
+import { ctxFor, systemCtx } from "@vizier/core/testing";
 import { timeline } from "./timeline";
-import { seed } from "./testing/scenario";
-import { storeCases } from "./testing/stores";
+import { storeCases, withSeededStore } from "./testing/stores";
 
 for (const c of storeCases("vz_timeline")) {
   describe.skipIf(Boolean(c.skip))(`timeline: ${c.label}${c.skip ? ` (skipped: ${c.skip})` : ""}`, () => {
-    const withStore = async (fn: (svc: Services) => Promise<void>): Promise<void> => {
-      const store = await c.make();
-      try {
-        await seed(store);
-        await fn({ store, model: defaultModel(), sharing: TEST_SHARING });
-      } finally {
-        await store.close();
-      }
-    };
+    const withStore = (fn: (svc: Services) => Promise<void>) => withSeededStore(c, fn);
 
     it("lists dated items involving the entities or their accounts, earliest first, only what the viewer may read", () => withStore(async (svc) => {
       // p2 owns acc1 (Ownership, A); payments into and out of acc1 involve p2 through the account.

@@ -6,7 +6,8 @@ import {
 } from "@vizier/core";
 import { appendAuditTx } from "./audit";
 import { noNul } from "./copy-text";
-import { guarded, storeError } from "./errors";
+import { inTransaction } from "./tx";
+import { guarded } from "./errors";
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS access_requests (
@@ -51,18 +52,7 @@ export class PgAccessRequests implements AccessRequestPort {
 
   private async tx<T>(what: string, f: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     await this.ensure(true);
-    const client = await guarded(what, () => this.pool().connect());
-    try {
-      await client.query("BEGIN");
-      const out = await f(client);
-      await client.query("COMMIT");
-      client.release();
-      return out;
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      client.release(e instanceof VizierError ? undefined : e instanceof Error ? e : new Error(String(e)));
-      throw storeError(e, what);
-    }
+    return inTransaction(this.pool(), what, f);
   }
 
   async createAccessRequest(r: AccessRequest, audit: AuditAppend): Promise<void> {

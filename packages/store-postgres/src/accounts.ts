@@ -2,6 +2,7 @@ import type pg from "pg";
 import { VizierError } from "@vizier/model";
 import type { AccountsPort, LoginAttempt, Role, SessionRecord, TokenRecord, UserPatch, UserRecord } from "@vizier/core";
 import { noNul } from "./copy-text";
+import { inTransaction } from "./tx";
 import { guarded, storeError } from "./errors";
 
 /** Accounts tables, kept apart from the statement schema, in the store's schema (search_path). */
@@ -70,18 +71,7 @@ export class PgAccounts implements AccountsPort {
   }
 
   private async tx<T>(what: string, f: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await guarded(what, () => this.pool().connect());
-    try {
-      await client.query("BEGIN");
-      const out = await f(client);
-      await client.query("COMMIT");
-      client.release();
-      return out;
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      client.release(e instanceof VizierError ? undefined : e instanceof Error ? e : new Error(String(e)));
-      throw storeError(e, what);
-    }
+    return inTransaction(this.pool(), what, f);
   }
 
   async ensure(): Promise<void> {

@@ -1,8 +1,9 @@
 import { VizierError } from "@vizier/model";
-import type { AuditAppend, JudgementRecord, Membership, ResolutionCommit, ResolutionPort, ResolutionRun, ReviewPair } from "@vizier/core";
+import { sqlRows, type AuditAppend, type JudgementRecord, type Membership, type ResolutionCommit, type ResolutionPort, type ResolutionRun, type ReviewPair } from "@vizier/core";
 import type pg from "pg";
 import { appendAuditTx } from "./audit";
 import { noNul } from "./copy-text";
+import { inTransaction } from "./tx";
 import { guarded, storeError } from "./errors";
 
 /**
@@ -44,25 +45,10 @@ export async function ensureResolution(client: pg.PoolClient): Promise<void> {
   }
 }
 
-interface RunRow { id: string; view: string; actor: string; purpose: string; started_at: string; finished_at: string | null; status: string; params: string; counts: string; cursor: string }
-interface JudgementRow { id: string; left_id: string; right_id: string; verdict: string; actor: string; agency: string; purpose: string; at: string; reason: string; basis: string; undone_at: string | null; undone_by: string | null }
-interface ReviewRow { id: string; left_id: string; right_id: string; probability: number; match_weight: number; explanation: string; status: string }
-
-const toRun = (r: RunRow): ResolutionRun => ({
-  id: r.id, view: r.view, actor: r.actor, purpose: r.purpose, startedAt: r.started_at, status: r.status as ResolutionRun["status"],
-  params: r.params, counts: r.counts, cursor: r.cursor, ...(r.finished_at === null ? {} : { finishedAt: r.finished_at }),
-});
-
-const toJudgement = (r: JudgementRow): JudgementRecord => ({
-  id: r.id, left: r.left_id, right: r.right_id, verdict: r.verdict as JudgementRecord["verdict"], actor: r.actor, agency: r.agency,
-  purpose: r.purpose, at: r.at, reason: r.reason, basis: r.basis,
-  ...(r.undone_at === null ? {} : { undoneAt: r.undone_at }), ...(r.undone_by === null ? {} : { undoneBy: r.undone_by }),
-});
-
-const toReview = (r: ReviewRow): ReviewPair => ({
-  id: r.id, left: r.left_id, right: r.right_id, probability: Number(r.probability), matchWeight: Number(r.match_weight),
-  explanation: r.explanation, status: r.status as ReviewPair["status"],
-});
+const { toResolutionRun: toRun, toJudgement, toReview } = sqlRows;
+type RunRow = sqlRows.ResolutionRunRow;
+type JudgementRow = sqlRows.JudgementRow;
+type ReviewRow = sqlRows.ReviewRow;
 
 /** The resolution port over the store's pool. */
 export class PgResolution implements ResolutionPort {
@@ -74,18 +60,7 @@ export class PgResolution implements ResolutionPort {
 
   /** Runs `f` in one transaction on one connection. */
   private async tx<T>(what: string, f: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await guarded(what, () => this.pool.connect());
-    try {
-      await client.query("BEGIN");
-      const out = await f(client);
-      await client.query("COMMIT");
-      client.release();
-      return out;
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      client.release(e instanceof Error ? e : new Error(String(e)));
-      throw storeError(e, what);
-    }
+    return inTransaction(this.pool, what, f);
   }
 
   async startRun(r: ResolutionRun): Promise<void> {

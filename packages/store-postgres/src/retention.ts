@@ -2,6 +2,7 @@ import type { AuditAppend, RetentionDue, RetentionPurge } from "@vizier/core";
 import type pg from "pg";
 import { appendAuditTx } from "./audit";
 import { storeError } from "./errors";
+import { inTransaction } from "./tx";
 
 /** Statements whose retention ends on or before `until`, per dataset and date. */
 export async function retentionDue(pool: pg.Pool, until: string): Promise<RetentionDue[]> {
@@ -20,10 +21,7 @@ export async function retentionDue(pool: pg.Pool, until: string): Promise<Retent
  * appends the audit entries in the same transaction.
  */
 export async function purgeExpired(pool: pg.Pool, before: string, audit: (r: RetentionPurge) => AuditAppend): Promise<RetentionPurge> {
-  let client: pg.PoolClient | undefined;
-  try {
-    client = await pool.connect();
-    await client.query("BEGIN");
+  return inTransaction(pool, "removing expired statements", async (client) => {
     const gone = await client.query<{ entity_id: string; n: string }>(
       `WITH d AS (DELETE FROM statements WHERE retention_until <> '' AND retention_until < $1 RETURNING entity_id)
        SELECT entity_id, count(*) AS n FROM d GROUP BY entity_id`, [before]);
@@ -37,14 +35,6 @@ export async function purgeExpired(pool: pg.Pool, before: string, audit: (r: Ret
     };
     const a = audit(result);
     await appendAuditTx(client, a.entries, a.link);
-    await client.query("COMMIT");
-    client.release();
     return result;
-  } catch (e) {
-    if (client) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      client.release(e instanceof Error ? e : new Error(String(e)));
-    }
-    throw storeError(e, "removing expired statements");
-  }
+  });
 }

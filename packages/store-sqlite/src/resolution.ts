@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { VizierError } from "@vizier/model";
-import type { AuditAppend, JudgementRecord, Membership, ResolutionCommit, ResolutionPort, ResolutionRun, ReviewPair } from "@vizier/core";
+import { sqlRows, type AuditAppend, type JudgementRecord, type Membership, type ResolutionCommit, type ResolutionPort, type ResolutionRun, type ReviewPair } from "@vizier/core";
 import { appendAuditTx } from "./audit";
 import { guard } from "./errors";
 
@@ -34,25 +34,10 @@ export function ensureResolution(db: Database.Database): void {
   db.exec(DDL);
 }
 
-interface RunRow { id: string; view: string; actor: string; purpose: string; started_at: string; finished_at: string | null; status: string; params: string; counts: string; cursor: string }
-interface JudgementRow { id: string; left_id: string; right_id: string; verdict: string; actor: string; agency: string; purpose: string; at: string; reason: string; basis: string; undone_at: string | null; undone_by: string | null }
-interface ReviewRow { id: string; left_id: string; right_id: string; probability: number; match_weight: number; explanation: string; status: string }
-
-const toRun = (r: RunRow): ResolutionRun => ({
-  id: r.id, view: r.view, actor: r.actor, purpose: r.purpose, startedAt: r.started_at, status: r.status as ResolutionRun["status"],
-  params: r.params, counts: r.counts, cursor: r.cursor, ...(r.finished_at === null ? {} : { finishedAt: r.finished_at }),
-});
-
-const toJudgement = (r: JudgementRow): JudgementRecord => ({
-  id: r.id, left: r.left_id, right: r.right_id, verdict: r.verdict as JudgementRecord["verdict"], actor: r.actor, agency: r.agency,
-  purpose: r.purpose, at: r.at, reason: r.reason, basis: r.basis,
-  ...(r.undone_at === null ? {} : { undoneAt: r.undone_at }), ...(r.undone_by === null ? {} : { undoneBy: r.undone_by }),
-});
-
-const toReview = (r: ReviewRow): ReviewPair => ({
-  id: r.id, left: r.left_id, right: r.right_id, probability: r.probability, matchWeight: r.match_weight, explanation: r.explanation,
-  status: r.status as ReviewPair["status"],
-});
+const { toResolutionRun: toRun, toJudgement, toReview } = sqlRows;
+type RunRow = sqlRows.ResolutionRunRow;
+type JudgementRow = sqlRows.JudgementRow;
+type ReviewRow = sqlRows.ReviewRow;
 
 /** The resolution port over the store's connection. */
 export class SqliteResolution implements ResolutionPort {

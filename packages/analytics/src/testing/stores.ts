@@ -6,7 +6,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import type { StorePort } from "@vizier/core";
+import type { Services, StorePort } from "@vizier/core";
+import { TEST_SHARING } from "@vizier/core/testing";
+import { defaultModel } from "@vizier/model";
+import { seed } from "./scenario";
 import { PostgresStore } from "@vizier/store-postgres";
 import { SqliteStore } from "@vizier/store-sqlite";
 import { createTestDatabase, pgServer } from "../../../store-postgres/src/test-db";
@@ -53,4 +56,15 @@ export function storeCases(prefix: string): StoreCase[] {
       },
     },
   ];
+}
+
+/** Runs `fn` on a fresh store of this kind seeded with the two-agency scenario, then closes it. */
+export async function withSeededStore(c: StoreCase, fn: (svc: Services) => Promise<void>): Promise<void> {
+  const store = await c.make();
+  try {
+    await seed(store);
+    await fn({ store, model: defaultModel(), sharing: TEST_SHARING });
+  } finally {
+    await store.close();
+  }
 }

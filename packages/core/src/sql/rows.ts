@@ -2,6 +2,7 @@
 import type { Dataset } from "@vizier/model";
 import type { AuditRecord } from "../audit/types";
 import type { IngestRun, QuarantineRow } from "../ports/store";
+import type { JudgementRecord, ResolutionRun, ReviewPair } from "../ports/resolution";
 
 export interface DatasetRow {
   name: string; label: string; agency: string; legal_basis: string; purpose: string; handling: string; reliability: string;
@@ -59,5 +60,33 @@ export function toAudit(r: AuditRow): AuditRecord {
   return {
     seq: r.seq, at: r.at, actor: r.actor, agency: r.agency, purpose: r.purpose, action: r.action as AuditRecord["action"], query: r.query,
     resultIds: JSON.parse(r.result_ids) as string[], recipients: JSON.parse(r.recipients) as string[], prevHash: r.prev_hash, hash: r.hash,
+  };
+}
+
+/** Resolution tables (resolution.ts in each store): a run, a judgement, a queued pair. */
+export interface ResolutionRunRow { id: string; view: string; actor: string; purpose: string; started_at: string; finished_at: string | null; status: string; params: string; counts: string; cursor: string }
+export interface JudgementRow { id: string; left_id: string; right_id: string; verdict: string; actor: string; agency: string; purpose: string; at: string; reason: string; basis: string; undone_at: string | null; undone_by: string | null }
+export interface ReviewRow { id: string; left_id: string; right_id: string; probability: number | string; match_weight: number | string; explanation: string; status: string }
+
+export function toResolutionRun(r: ResolutionRunRow): ResolutionRun {
+  return {
+    id: r.id, view: r.view, actor: r.actor, purpose: r.purpose, startedAt: r.started_at, status: r.status as ResolutionRun["status"],
+    params: r.params, counts: r.counts, cursor: r.cursor, ...(r.finished_at === null ? {} : { finishedAt: r.finished_at }),
+  };
+}
+
+export function toJudgement(r: JudgementRow): JudgementRecord {
+  return {
+    id: r.id, left: r.left_id, right: r.right_id, verdict: r.verdict as JudgementRecord["verdict"], actor: r.actor, agency: r.agency,
+    purpose: r.purpose, at: r.at, reason: r.reason, basis: r.basis,
+    ...(r.undone_at === null ? {} : { undoneAt: r.undone_at }), ...(r.undone_by === null ? {} : { undoneBy: r.undone_by }),
+  };
+}
+
+/** PostgreSQL returns double precision as numbers but numeric as strings: both are accepted. */
+export function toReview(r: ReviewRow): ReviewPair {
+  return {
+    id: r.id, left: r.left_id, right: r.right_id, probability: Number(r.probability), matchWeight: Number(r.match_weight),
+    explanation: r.explanation, status: r.status as ReviewPair["status"],
   };
 }
