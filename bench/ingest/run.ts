@@ -27,12 +27,15 @@ spawnSync(process.execPath, [join(root, "scripts/build.mjs")], { stdio: "inherit
 interface Report { rowsRead: number; statements: number; seconds: number; peakRssMiB: number }
 
 function run(db: string): Report {
+  let token: string[] = [];
   const v = (args: string[]) => {
-    const r = spawnSync(process.execPath, [cli, ...args, "--db", db], { encoding: "utf8", maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, [cli, ...args, "--db", db, ...token], { encoding: "utf8", maxBuffer: 1 << 26 });
     if (r.status !== 0) throw new Error(`vizier ${args.join(" ")} failed: ${r.stderr}`);
     return r.stdout;
   };
-  v(["init"]);
+  // On PostgreSQL, init prints the administrator's API token; later commands present it.
+  const init = JSON.parse(v(["init", "--json"])) as { token?: string };
+  if (init.token) token = ["--token", init.token];
   v(["dataset", "create", "bench"]);
   return JSON.parse(v(["ingest", csv, "--mapping", mapping, "--dataset", "bench", "--json", "--quiet"])) as Report;
 }
