@@ -105,6 +105,15 @@ export class PgResolution implements ResolutionPort {
     });
   }
 
+  /** Retention: memberships and queued pairs of entities that have no statement left (judgements stay as history). */
+  async forgetEntities(ids: readonly string[]): Promise<number> {
+    return this.tx("forgetting removed entities", async (client) => {
+      const members = await client.query("DELETE FROM er_members WHERE entity_id = ANY($1::text[])", [[...ids]]);
+      const pairs = await client.query("DELETE FROM er_review WHERE left_id = ANY($1::text[]) OR right_id = ANY($1::text[])", [[...ids]]);
+      return (members.rowCount ?? 0) + (pairs.rowCount ?? 0);
+    });
+  }
+
   async memberships(view: string, q: { entityIds?: readonly string[]; resolvedIds?: readonly string[] }): Promise<Membership[]> {
     const rows = await this.query<{ entity_id: string; resolved_id: string; fingerprint: string }>("reading resolved memberships",
       `SELECT entity_id, resolved_id, fingerprint FROM er_members WHERE view = $1

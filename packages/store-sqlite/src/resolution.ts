@@ -52,6 +52,16 @@ export class SqliteResolution implements ResolutionPort {
     return this.run((db) => db.transaction(() => f(db)).immediate());
   }
 
+  /** Retention: memberships and queued pairs of entities that have no statement left (judgements stay as history). */
+  async forgetEntities(ids: readonly string[]): Promise<number> {
+    return this.tx((db) => {
+      const json = JSON.stringify(ids);
+      const members = db.prepare("DELETE FROM er_members WHERE entity_id IN (SELECT value FROM json_each(?))").run(json).changes;
+      const pairs = db.prepare("DELETE FROM er_review WHERE left_id IN (SELECT value FROM json_each(@ids)) OR right_id IN (SELECT value FROM json_each(@ids))").run({ ids: json }).changes;
+      return members + pairs;
+    });
+  }
+
   async startRun(r: ResolutionRun): Promise<void> {
     this.run((db) => db.prepare(`INSERT INTO er_runs (id, view, actor, purpose, started_at, finished_at, status, params, counts, cursor)
       VALUES (?,?,?,?,?,?,?,?,?,?)`).run(r.id, r.view, r.actor, r.purpose, r.startedAt, r.finishedAt ?? null, r.status, r.params, r.counts, r.cursor));

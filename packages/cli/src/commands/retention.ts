@@ -7,7 +7,7 @@ import { VizierError } from "@vizier/model";
 /** Ports beside the statements that keep data derived from entities and can forget it. */
 function derivedData(store: object): DerivedData[] {
   const out: DerivedData[] = [];
-  for (const label of ["resolution", "accessRequests"] as const) {
+  for (const label of ["resolution"] as const) {
     const port = (store as Record<string, unknown>)[label] as { forgetEntities?: (ids: readonly string[]) => Promise<number> } | undefined;
     if (port && typeof port.forgetEntities === "function") out.push({ label, forgetEntities: (ids) => port.forgetEntities!(ids) });
   }
@@ -33,7 +33,7 @@ export function registerRetention(program: Command, env: Env): void {
     });
   r.command("run")
     .description("remove statements whose retention has ended, with their search entries and derived data; audited")
-    .addHelpText("after", "\nRemoves every statement whose retention date lies before today. Entities left without any\nstatement also lose their resolution memberships and access grants. Everything is logged.\n\nExamples:\n  vizier retention run\n  vizier retention run --json")
+    .addHelpText("after", "\nRemoves every statement whose retention date lies before today. Entities left without any\nstatement also leave the resolution memberships and the review queue. Everything is logged.\n\nExamples:\n  vizier retention run\n  vizier retention run --json")
     .action(async (_o: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withRuntime(g, env, async (rt) => {

@@ -82,6 +82,8 @@ export interface ResolutionCommit {
 }
 
 export interface ResolutionPort {
+  /** Retention: drops memberships and queued pairs of entities left without statements; returns rows removed. */
+  forgetEntities(entityIds: readonly string[]): Promise<number>;
   /** Records a run as started (status "running"). */
   startRun(run: ResolutionRun): Promise<void>;
   /** Saves progress of a running run (cursor, params). */

@@ -81,6 +81,20 @@ export function runResolutionContract(
       expect(await er.reviewQueue("v1", { limit: 10 })).toEqual([]);
     });
 
+    it("forgets the memberships and queued pairs of entities removed by retention", async () => {
+      await er.startRun(run("r1", "v1"));
+      await er.commitRun({
+        run: { ...run("r1", "v1"), status: "finished", finishedAt: "2026-01-01T00:01:00.000Z" },
+        memberships: [{ entityId: "e1", resolvedId: "R1", fingerprint: "f1" }, { entityId: "e2", resolvedId: "R1", fingerprint: "f2" }, { entityId: "e3", resolvedId: "R2", fingerprint: "f3" }],
+        review: [pair("p1", "e1", "e3", 2.5), pair("p2", "e2", "e3", -0.5)],
+        audit: audited("resolve v1"),
+      });
+      expect(await er.forgetEntities(["e1", "nobody"])).toBe(2);
+      expect((await er.memberships("v1", {})).map((m) => m.entityId)).toEqual(["e2", "e3"]);
+      expect((await er.reviewQueue("v1", { limit: 10 })).map((p) => p.id)).toEqual(["p2"]);
+      expect(await er.forgetEntities([])).toBe(0);
+    });
+
     it("a run that is not committed changes nothing, and a run commits only once", async () => {
       await er.startRun(run("r1", "v1"));
       await er.commitRun({ run: { ...run("r1", "v1"), status: "finished" }, memberships: [{ entityId: "e1", resolvedId: "R1", fingerprint: "f" }], review: [], audit: audited("a") });
