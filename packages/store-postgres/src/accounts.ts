@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { VizierError } from "@vizier/model";
-import type { AccountsPort, LoginAttempt, Role, SessionRecord, TokenRecord, UserPatch, UserRecord } from "@vizier/core";
+import { sqlRows, type AccountsPort, type LoginAttempt, type Role, type SessionRecord, type TokenRecord, type UserPatch, type UserRecord } from "@vizier/core";
 import { noNul } from "./copy-text";
 import { inTransaction } from "./tx";
 import { guarded, storeError } from "./errors";
@@ -37,22 +37,13 @@ export async function ensureAccountTables(client: pg.PoolClient): Promise<void> 
 }
 
 interface UserRow { id: string; display_name: string; agency: string; roles: string[]; cases: string[]; password_hash: string; disabled: boolean; created_at: string; updated_at: string }
-interface TokenRow { id: string; user_id: string; name: string; secret_hash: string; created_at: string; expires_at: string | null; last_used_at: string | null; revoked_at: string | null }
-interface SessionRow { id_hash: string; user_id: string; purpose: string; created_at: string; expires_at: string; revoked_at: string | null }
+type TokenRow = sqlRows.TokenRow;
+type SessionRow = sqlRows.SessionRow;
+const { toToken, toSession } = sqlRows;
 
 const toUser = (r: UserRow): UserRecord => ({
   id: r.id, displayName: r.display_name, agency: r.agency, roles: r.roles as Role[], cases: r.cases,
   passwordHash: r.password_hash, disabled: r.disabled, createdAt: r.created_at, updatedAt: r.updated_at,
-});
-const toToken = (r: TokenRow): TokenRecord => ({
-  id: r.id, userId: r.user_id, name: r.name, secretHash: r.secret_hash, createdAt: r.created_at,
-  ...(r.expires_at === null ? {} : { expiresAt: r.expires_at }),
-  ...(r.last_used_at === null ? {} : { lastUsedAt: r.last_used_at }),
-  ...(r.revoked_at === null ? {} : { revokedAt: r.revoked_at }),
-});
-const toSession = (r: SessionRow): SessionRecord => ({
-  idHash: r.id_hash, userId: r.user_id, purpose: r.purpose, createdAt: r.created_at, expiresAt: r.expires_at,
-  ...(r.revoked_at === null ? {} : { revokedAt: r.revoked_at }),
 });
 const clean = (v: unknown): unknown => (typeof v === "string" ? noNul(v) : Array.isArray(v) ? v.map(clean) : v);
 const userParams = (u: UserRecord) => [u.id, u.displayName, u.agency, u.roles, u.cases, u.passwordHash, u.disabled, u.createdAt, u.updatedAt].map(clean);

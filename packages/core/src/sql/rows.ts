@@ -3,6 +3,7 @@ import type { Dataset } from "@vizier/model";
 import type { AuditRecord } from "../audit/types";
 import type { IngestRun, QuarantineRow } from "../ports/store";
 import type { JudgementRecord, ResolutionRun, ReviewPair } from "../ports/resolution";
+import type { SessionRecord, TokenRecord } from "../ports/accounts";
 
 export interface DatasetRow {
   name: string; label: string; agency: string; legal_basis: string; purpose: string; handling: string; reliability: string;
@@ -88,5 +89,25 @@ export function toReview(r: ReviewRow): ReviewPair {
   return {
     id: r.id, left: r.left_id, right: r.right_id, probability: Number(r.probability), matchWeight: Number(r.match_weight),
     explanation: r.explanation, status: r.status as ReviewPair["status"],
+  };
+}
+
+/** Account tables (accounts.ts in each store): an API token and a session, as both stores hold them. */
+export interface TokenRow { id: string; user_id: string; name: string; secret_hash: string; created_at: string; expires_at: string | null; last_used_at: string | null; revoked_at: string | null }
+export interface SessionRow { id_hash: string; user_id: string; purpose: string; created_at: string; expires_at: string; revoked_at: string | null }
+
+export function toToken(r: TokenRow): TokenRecord {
+  return {
+    id: r.id, userId: r.user_id, name: r.name, secretHash: r.secret_hash, createdAt: r.created_at,
+    ...(r.expires_at === null ? {} : { expiresAt: r.expires_at }),
+    ...(r.last_used_at === null ? {} : { lastUsedAt: r.last_used_at }),
+    ...(r.revoked_at === null ? {} : { revokedAt: r.revoked_at }),
+  };
+}
+
+export function toSession(r: SessionRow): SessionRecord {
+  return {
+    idHash: r.id_hash, userId: r.user_id, purpose: r.purpose, createdAt: r.created_at, expiresAt: r.expires_at,
+    ...(r.revoked_at === null ? {} : { revokedAt: r.revoked_at }),
   };
 }
