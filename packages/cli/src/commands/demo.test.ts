@@ -3,7 +3,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundleMissing, tempDir, vizier } from "../test/harness";
 
-type DemoJson = { store: string; ingested: [string, string, number, number, number][]; stats: { datasets: number; entities: number }; scenario: { seed: number; scale: number; generated: boolean } };
+type DemoJson = {
+  store: string; ingested: [string, string, number, number, number][]; stats: { datasets: number; entities: number };
+  scenario: { seed: number; scale: number; generated: boolean }; users: Array<{ user: string; agency: string; oneTimePassword: string }>;
+};
 
 describe.skipIf(Boolean(bundleMissing))("vizier demo", () => {
   it("initialises a fresh store, generates the scenario and ingests every agency's files without quarantine", () => {
@@ -29,6 +32,13 @@ describe.skipIf(Boolean(bundleMissing))("vizier demo", () => {
     expect(out2.scenario.generated).toBe(false);
     expect(out2.ingested).toEqual(out.ingested);
     expect(out2.stats.entities).toBe(out.stats.entities);
+
+    // Demo users of several agencies, each with a one-time password shown once, created once.
+    expect(out.users.map((u) => u.agency).sort()).toEqual(["DOUANE", "FIOD", "FIU", "KMAR", "POLITIE"]);
+    expect(out.users.every((u) => u.oneTimePassword.length >= 12)).toBe(true);
+    expect(out2.users).toEqual([]);
+    const fiu = vizier(["search", "Verdi Fresh", "--db", dir, "--as", "analist.fiu", "--purpose", "purpose:demo", "--json"]);
+    expect(fiu.code, fiu.stderr).toBe(0);
 
     // What the police administrator may see: the importer in the public register and in customs data.
     const s = vizier(["search", "Verdi Fresh", "--db", dir, "--purpose", "purpose:demo", "--json"]);

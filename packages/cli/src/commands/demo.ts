@@ -2,12 +2,12 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import type { Dataset } from "@vizier/model";
-import { createDataset } from "@vizier/core";
+import { accounts as acc, createDataset, type Role } from "@vizier/core";
 import { ingestFile } from "@vizier/core/ingest";
 import { MANIFEST_FILE, readManifest, type Manifest } from "@vizier/scenario";
 import { emit, table } from "../output";
 import { fmt, Progress } from "../progress";
-import { withRuntime, type Env, type GlobalOptions, type Runtime } from "../runtime";
+import { accountsOf, withRuntime, type Env, type GlobalOptions, type Runtime } from "../runtime";
 import { generateWithProgress, scenarioFlags, type ScenarioFlags } from "./generate";
 import { ensureInitialised } from "./init";
 
@@ -63,9 +63,37 @@ async function ingestAll(rt: Runtime, dir: string, m: Manifest, quiet: boolean):
 }
 
 /**
+ * Demo users of several agencies and roles, so the safeguards can be seen at work: the police
+ * analyst is a member of the case, the others are not; the FIOD privacy officer decides access
+ * requests to FIOD data and queries the audit log.
+ */
+const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; agency: string; roles: Role[]; cases: string[] }> = [
+  { username: "analist.politie", displayName: "Analist, Politie (case member)", agency: "POLITIE", roles: ["analyst"], cases: ["case:NL-2026-0042"] },
+  { username: "analist.douane", displayName: "Analist, Douane", agency: "DOUANE", roles: ["analyst"], cases: [] },
+  { username: "analist.fiu", displayName: "Analist, FIU-Nederland", agency: "FIU", roles: ["analyst"], cases: [] },
+  { username: "privacy.fiod", displayName: "Privacy officer, FIOD", agency: "FIOD", roles: ["privacy_officer"], cases: [] },
+  { username: "liaison.kmar", displayName: "Liaison officer, KMar", agency: "KMAR", roles: ["liaison"], cases: [] },
+];
+
+/** Creates the demo users that do not exist yet; returns [user, agency, roles, one-time password] of the new ones. */
+async function demoUsers(rt: Runtime): Promise<Array<[string, string, string, string]>> {
+  const deps = { accounts: accountsOf(rt.svc.store), audit: rt.svc.store };
+  const ctx = rt.adminCtx("demo");
+  const agencies = new Set(rt.config.sharing.agencies.map((a) => a.code));
+  const made: Array<[string, string, string, string]> = [];
+  for (const u of DEMO_USERS) {
+    if (!agencies.has(u.agency) || (await deps.accounts.getUser(u.username))) continue;
+    const r = await acc.createUser(ctx, deps, u);
+    made.push([u.username, u.agency, u.roles.join(",") + (u.cases.length ? ` + ${u.cases.join(",")}` : ""), r.oneTimePassword ?? ""]);
+  }
+  return made;
+}
+
+/**
  * `vizier demo` — generates (or reuses) the multi-agency scenario (issue #5, docs/demo.md) and
- * ingests every agency's files through the normal pipeline, then shows what the store holds.
- * Demo users and starting the server and UI come with the HTTP API and the UI.
+ * ingests every agency's files through the normal pipeline, creates demo users of several agencies
+ * and roles (one-time passwords printed once), then shows what the store holds. Starting the
+ * server and the UI comes with the UI.
  */
 export function registerDemo(program: Command, env: Env): void {
   program.command("demo")
@@ -91,18 +119,23 @@ export function registerDemo(program: Command, env: Env): void {
       await ensureInitialised(g, env);
       await withRuntime(g, env, async (rt) => {
         const results = await ingestAll(rt, sc.dir, sc.manifest, quiet);
+        const users = await demoUsers(rt);
         const s = await rt.svc.store.stats();
         const seconds = (Date.now() - t0) / 1000;
         const db = `--db ${g.db}`;
-        emit(g.json, { store: rt.svc.store.location, ingested: results, stats: s, scenario: { dir: sc.dir, ...sc.manifest.scenario, generated: sc.generated }, seconds }, () => [
+        const usersJson = users.map(([user, agency, roles, oneTimePassword]) => ({ user, agency, roles, oneTimePassword }));
+        emit(g.json, { store: rt.svc.store.location, ingested: results, stats: s, scenario: { dir: sc.dir, ...sc.manifest.scenario, generated: sc.generated }, users: usersJson, seconds }, () => [
           "",
           table(["dataset", "agency", "rows", "quarantined", "statements"], results.map((r) => [r[0], r[1], fmt(r[2]), fmt(r[3]), fmt(r[4])])),
           "",
           `Store ${rt.svc.store.location}: ${fmt(s.entities)} entities, ${fmt(s.statements)} statements from ${s.datasets} datasets (${seconds.toFixed(1)}s).`,
+          ...(users.length ? ["Demo users (one-time passwords, shown only now; act as one with --as <user>, or sign in to `vizier serve`):",
+            table(["user", "agency", "roles", "one-time password"], users), ""] : []),
           `Scenario ${sc.dir} (seed ${sc.manifest.scenario.seed}, scale ${sc.manifest.scenario.scale}); its ground truth is in ${join(sc.dir, "truth")}. The case and the questions to ask: docs/demo.md`,
           "Try:",
           `  ./vizier search "Verdi Fresh" ${db} --purpose purpose:demo            # the importer: KvK register, customs declarations, FIU reports`,
           `  ./vizier search "El Amrani" ${db} --purpose case:NL-2026-0042          # a case purpose also opens FIOD and the foreign partners' data`,
+          `  ./vizier search "Verdi Fresh" ${db} --as analist.fiu --purpose purpose:demo   # as the FIU analyst: what the sharing rules give FIU`,
           `  ./vizier stats ${db}`,
           `  ./vizier export --format ftm ${db} --purpose purpose:demo | head`,
         ].join("\n"));
