@@ -117,7 +117,9 @@ export class SqliteWriter implements StoreWriter {
 
   async writeStatements(batch: readonly Statement[]): Promise<void> {
     if (this.settled) throw new Error("writeStatements after conflicts()/runEntities(): the run is being committed");
-    guard(this.location, () => {
+    // One (deferred) transaction per batch: it only touches the TEMP stage, so the store itself
+    // stays unlocked, but the stage's pages are written once per batch instead of per statement.
+    guard(this.location, () => this.db.transaction(() => {
       let from = 0;
       while (from < batch.length) {
         const a = batch[from]!;
@@ -131,7 +133,7 @@ export class SqliteWriter implements StoreWriter {
         from = to;
       }
       this.flush(true);
-    });
+    })());
   }
 
   /** Packs statements [from, to) into one staged block with its search text and references. */
