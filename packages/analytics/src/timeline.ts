@@ -5,7 +5,8 @@
  * references, read within the viewer's scope, and audited.
  */
 import { assembleEntities, entityCaption, type FtmEntity } from "@vizier/model";
-import { scopeFor, type Ctx, type Services } from "@vizier/core";
+import { scopeFor, type AccessScope, type Ctx, type Services } from "@vizier/core";
+import { cmp } from "./graph/builder";
 import { extent } from "./graph/time";
 import { auditLoad } from "./load";
 
@@ -36,13 +37,13 @@ export async function timeline(ctx: Ctx, svc: Services, entityIds: readonly stri
   const scope = await scopeFor(ctx, svc);
   const seeds = [...new Set(entityIds)];
   const first = await svc.store.references(scope, seeds, 10 * limit);
-  const firstEntities = await read(ctx, svc, first.references.map((r) => r.entityId), scope);
+  const firstEntities = await read(svc, first.references.map((r) => r.entityId), scope);
   // Proxies: a phone whose owner is a seed, or an account a seed owns (Ownership: owner → asset).
   const known = new Set(firstEntities.map((e) => e.id));
   const pointedAt = [...new Set(firstEntities.flatMap((e) => refsOf(svc, e)))].filter((id) => !known.has(id) && !seeds.includes(id));
-  const proxies = [...firstEntities, ...await read(ctx, svc, pointedAt, scope)].filter((e) => PROXIES.has(e.schema)).map((e) => e.id);
+  const proxies = [...firstEntities, ...await read(svc, pointedAt, scope)].filter((e) => PROXIES.has(e.schema)).map((e) => e.id);
   const second = proxies.length ? await svc.store.references(scope, proxies, 10 * limit) : { references: [], withheld: 0 };
-  const secondEntities = await read(ctx, svc, second.references.map((r) => r.entityId).filter((id) => !firstEntities.some((e) => e.id === id)), scope);
+  const secondEntities = await read(svc, second.references.map((r) => r.entityId).filter((id) => !known.has(id)), scope);
   const involved = new Set([...seeds, ...proxies]);
   const items: TimelineItem[] = [];
   for (const e of [...firstEntities, ...secondEntities]) {
@@ -53,7 +54,7 @@ export async function timeline(ctx: Ctx, svc: Services, entityIds: readonly stri
     const involves = Object.values(e.properties).flat().filter((v) => involved.has(v));
     items.push({ id: e.id, schema: e.schema, caption: entityCaption(svc.model, e), start, ...(end !== undefined ? { end } : {}), datasets: e.datasets ?? [], involves: [...new Set(involves)].sort() });
   }
-  items.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  items.sort((a, b) => cmp(a.start, b.start) || cmp(a.id, b.id));
   const shown = items.slice(0, limit);
   await auditLoad(ctx, svc, "view", `timeline ${seeds.join(",")}${opts.since ? ` since ${opts.since}` : ""}${opts.until ? ` until ${opts.until}` : ""}`, shown.map((i) => i.id));
   return { items: shown, hidden: first.withheld + second.withheld, truncated: items.length > limit };
@@ -66,8 +67,7 @@ function refsOf(svc: Services, e: FtmEntity): string[] {
   return Object.entries(e.properties).flatMap(([p, vs]) => (schema.hasProperty(p) && schema.getProperty(p).type === "entity" ? vs : []));
 }
 
-async function read(ctx: Ctx, svc: Services, ids: readonly string[], scope: Awaited<ReturnType<typeof scopeFor>>): Promise<FtmEntity[]> {
-  void ctx;
+async function read(svc: Services, ids: readonly string[], scope: AccessScope): Promise<FtmEntity[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
   return assembleEntities(svc.model, await svc.store.readStatements(scope, { entityIds: unique }));

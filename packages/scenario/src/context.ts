@@ -1,4 +1,5 @@
 /** What every source writer receives, and the dataset/file descriptions they return. */
+import type { Dataset } from "@vizier/model";
 import type { Cast } from "./cast";
 import type { Population } from "./population";
 import type { Truth } from "./truth";
@@ -16,19 +17,8 @@ export interface GenContext {
   onFile?: (f: FileSpec) => void;
 }
 
-/** A dataset registration, as `vizier dataset create` takes it. */
-export interface DatasetSpec {
-  name: string;
-  label: string;
-  agency: string;
-  legalBasis: string;
-  purpose: string;
-  handling: string;
-  reliability: string;
-  retention: string;
-  compartment: string;
-  description: string;
-}
+/** A dataset registration, as `vizier dataset create` takes it (the model's Dataset before it is created). */
+export type DatasetSpec = Omit<Dataset, "createdAt">;
 
 /** One generated file, its mapping, and the dataset it is ingested into. */
 export interface FileSpec {

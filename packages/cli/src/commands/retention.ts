@@ -1,18 +1,9 @@
 import type { Command } from "commander";
-import { retentionDue, runRetention, type DerivedData } from "@vizier/core";
+import { retentionDue, runRetention } from "@vizier/core";
+import { resolutionOf } from "@vizier/resolve";
 import { emit, table } from "../output";
 import { withRuntime, type Env, type GlobalOptions } from "../runtime";
 import { VizierError } from "@vizier/model";
-
-/** Ports beside the statements that keep data derived from entities and can forget it. */
-function derivedData(store: object): DerivedData[] {
-  const out: DerivedData[] = [];
-  for (const label of ["resolution"] as const) {
-    const port = (store as Record<string, unknown>)[label] as { forgetEntities?: (ids: readonly string[]) => Promise<number> } | undefined;
-    if (port && typeof port.forgetEntities === "function") out.push({ label, forgetEntities: (ids) => port.forgetEntities!(ids) });
-  }
-  return out;
-}
 
 /** `vizier retention due|run` — review and enforce the datasets' retention periods. */
 export function registerRetention(program: Command, env: Env): void {
@@ -37,7 +28,9 @@ export function registerRetention(program: Command, env: Env): void {
     .action(async (_o: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withRuntime(g, env, async (rt) => {
-        const res = await runRetention(rt.adminCtx("retention"), rt.svc, derivedData(rt.svc.store));
+        // Derived data of removed entities: resolution memberships and review-queue pairs.
+        const resolution = resolutionOf(rt.svc.store);
+        const res = await runRetention(rt.adminCtx("retention"), rt.svc, [{ label: "resolution", forgetEntities: (ids) => resolution.forgetEntities(ids) }]);
         emit(g.json, res, () => `Removed ${res.statements} statements of ${res.entities} entities (retention ended before ${res.before}); ` +
           `${res.removedEntityIds.length} entities have no statement left.` +
           Object.entries(res.derived).map(([k, n]) => `\n  derived ${k}: ${n} removed`).join(""));
