@@ -1,10 +1,10 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "packages/web/**", "**/*.mjs", "**/*.js", "bench/**/*.py", ".tmp/**", "bench/out/**", "bench/er/tmp/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/*.mjs", "**/*.js", "bench/**/*.py", ".tmp/**", "bench/out/**", "bench/er/tmp/**"] },
   ...tseslint.configs.recommended,
   {
-    files: ["**/*.ts"],
+    files: ["**/*.ts", "**/*.tsx"],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       "@typescript-eslint/switch-exhaustiveness-check": "error",

@@ -26,3 +26,10 @@ await build({
     js: "import { createRequire as __vizierCreateRequire } from 'node:module'; const require = __vizierCreateRequire(import.meta.url);",
   },
 });
+
+// The web UI (packages/web, React + Vite) into packages/web/dist, served by `vizier serve`/`vizier demo`
+// (packages/server/src/static.ts). Skipped with VIZIER_SKIP_WEB=1.
+if (process.env.VIZIER_SKIP_WEB !== "1") {
+  const { build: viteBuild } = await import("vite");
+  await viteBuild({ root: join(root, "packages/web"), configFile: join(root, "packages/web/vite.config.ts"), logLevel: "warn" });
+}

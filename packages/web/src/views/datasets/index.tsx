@@ -1,0 +1,6 @@
+import { useT } from "../../app/context";
+
+export default function View() {
+  const t = useT();
+  return <h1>{t("nav.datasets")}</h1>;
+}

@@ -1,0 +1,7 @@
+import { useT } from "../../app/context";
+
+/** Placeholder slot: the map view is built by B2 (see docs/ui.md). */
+export default function View() {
+  const t = useT();
+  return <section><h1>{t("view.map")}</h1><p className="muted">{t("common.notAvailable")}</p></section>;
+}
