@@ -29,6 +29,11 @@ describe("typed client", () => {
     expect((missing as VizierApiError).problem.code).toBe("NOT_FOUND");
   });
 
+  it("ranks entities through a graph analytics route", async () => {
+    const ranking = await unwrap(await client().api.graph.metrics.$get({ query: { ids: E.jan, metric: "degree" } }));
+    expect(ranking.items[0]).toMatchObject({ id: E.jan, score: 2 });
+  });
+
   it("uploads an ingest job and follows it", async () => {
     const c = client();
     const job = await unwrap(await c.api.jobs.$post({ form: { file: new File(["id,name\n1,Client Upload\n"], "c.csv"), mapping: MAPPING, dataset: "police" } }));

@@ -14,6 +14,7 @@ import { datasetRoutes } from "./routes/datasets";
 import { entityRoutes } from "./routes/entities";
 import { exportRoutes } from "./routes/export";
 import { graphRoutes } from "./routes/graph";
+import { graphAnalyticsRoutes } from "./routes/graph-analytics";
 import { healthRoutes } from "./routes/health";
 import { jobRoutes } from "./routes/jobs";
 import { quarantineRoutes } from "./routes/quarantine";
@@ -88,6 +89,7 @@ export function createApp(svc: Services, options: AppOptions) {
     .route("/", accessRoutes(d))
     .route("/", auditRoutes(d))
     .route("/", graphRoutes(d))
+    .route("/", graphAnalyticsRoutes(d))
     .route("/", resolutionRoutes(d));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "API token (vz_…)" });
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "vizier_session", description: "session cookie from POST /api/session; unsafe methods also need X-CSRF-Token" });

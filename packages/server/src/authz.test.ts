@@ -26,6 +26,9 @@ const READS: Record<string, string> = {
   "/api/audit": `/api/audit?entity=${E.secret}`,
   "/api/graph/expand": `/api/graph/expand?ids=${E.jan},${E.secret}`,
   "/api/timeline": `/api/timeline?ids=${E.secret}`,
+  "/api/graph/metrics": `/api/graph/metrics?ids=${E.jan},${E.secret}&hops=2&metric=betweenness`,
+  "/api/graph/communities": "/api/graph/communities",
+  "/api/graph/paths": `/api/graph/paths?from=${E.jan}&to=${E.secret}&k=3`,
   "/api/review": "/api/review",
   "/api/review/{id}": "/api/review/nope",
   "/api/resolved/{id}": `/api/resolved/${E.secret}`,
@@ -47,6 +50,14 @@ describe("authorisation matrix", () => {
       expect(r.status, `${u} ${path}`).toBeLessThan(500);
       if (u !== "ivo" && route !== "/api/audit") for (const s of SECRET_CONTENT) expect(text, `${u} ${path}`).not.toContain(s);
     }
+  });
+
+  it.each(Object.keys(USERS) as UserName[])("%s: graph disruption never shows the compartment unless a member", async (u) => {
+    const r = await f.req(u, "/api/graph/disruption", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ids: [E.jan, E.secret], hops: 2, strategy: "degree", steps: 5 }) });
+    const text = await r.text();
+    expect(r.status, `${u} ${text}`).toBe(200);
+    if (u !== "ivo") for (const s of SECRET_CONTENT) expect(text, u).not.toContain(s);
+    else expect(text).toContain(E.secret);
   });
 
   it("gives the compartment's content to its member", async () => {

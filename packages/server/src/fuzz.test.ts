@@ -34,7 +34,7 @@ const enc = (s: string) => { try { return encodeURIComponent(s); } catch { retur
 describe("fuzz: every route, hostile input", () => {
   it("never answers 500 and never leaks", async () => {
     await fc.assert(fc.asyncProperty(
-      fc.nat(), hostile, fc.array(fc.tuple(fc.oneof(fc.constantFrom("q", "limit", "offset", "ids", "dataset", "run", "kind", "status", "recipients"), hostile), hostile), { maxLength: 4 }),
+      fc.nat(), hostile, fc.array(fc.tuple(fc.oneof(fc.constantFrom("q", "limit", "offset", "ids", "dataset", "run", "kind", "status", "recipients", "metric", "hops", "top", "from", "to", "k", "maxLength", "algorithm", "account", "entity", "direction", "period", "since", "until"), hostile), hostile), { maxLength: 4 }),
       jsonish, fc.option(hostile), fc.constantFrom("json", "form", "text", "none"), fc.boolean(),
       async (i, seg, query, body, purpose, kind, rawSeg) => {
         const op = ops[i % ops.length]!;

@@ -10,6 +10,14 @@ export interface Limits {
   maxOffset: number;
   /** Most entity ids in one entity request. */
   maxEntityIds: number;
+  /** Most entities (nodes, relationships, events) one synchronous graph request may load; bigger graphs go to POST /api/jobs/analytics. */
+  maxGraphEntities: number;
+  /** Most nodes a synchronous graph metric, community, path or disruption request may compute on. */
+  maxGraphNodes: number;
+  /** Most entities an analytics job may load. */
+  maxJobGraphEntities: number;
+  /** Most payments one flows request may load (trace, aggregate, alerts). */
+  maxFlowPayments: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -18,4 +26,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxPageSize: 200,
   maxOffset: 10_000,
   maxEntityIds: 100,
+  maxGraphEntities: 50_000,
+  maxGraphNodes: 5_000,
+  maxJobGraphEntities: 2_000_000,
+  maxFlowPayments: 200_000,
 };

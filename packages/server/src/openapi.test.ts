@@ -19,6 +19,7 @@ const ROUTES = [
   "get /api/export", "get /api/quarantine", "post /api/jobs", "get /api/jobs", "get /api/jobs/{id}", "post /api/jobs/{id}/cancel",
   "post /api/access-requests", "get /api/access-requests", "post /api/access-requests/{id}/decision", "get /api/audit",
   "get /api/graph/expand", "get /api/timeline",
+  "get /api/graph/metrics", "get /api/graph/communities", "get /api/graph/paths", "post /api/graph/disruption",
   "get /api/review", "get /api/review/{id}", "post /api/judgements", "post /api/judgements/{id}/undo", "get /api/resolved/{id}",
 ];
 
