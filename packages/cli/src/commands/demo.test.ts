@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bundleMissing, tempDir, vizier } from "../test/harness";
+import { spawn } from "node:child_process";
+import { BUNDLE, bundleMissing, tempDir, vizier } from "../test/harness";
 
 type DemoJson = {
   store: string; ingested: [string, string, number, number, number][]; stats: { datasets: number; entities: number };
@@ -11,7 +12,7 @@ type DemoJson = {
 describe.skipIf(Boolean(bundleMissing))("vizier demo", () => {
   it("initialises a fresh store, generates the scenario and ingests every agency's files without quarantine", () => {
     const dir = join(tempDir(), "demo");
-    const r = vizier(["demo", "--data-dir", dir, "--scale", "0.1", "--json"]);
+    const r = vizier(["demo", "--data-dir", dir, "--scale", "0.1", "--json", "--no-serve"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/One-time password for admin/);
     const out = JSON.parse(r.stdout) as DemoJson;
@@ -26,7 +27,7 @@ describe.skipIf(Boolean(bundleMissing))("vizier demo", () => {
     expect(existsSync(join(dir, "scenario", "truth", "key-players.csv"))).toBe(true);
 
     // Run again: the scenario is reused and nothing is ingested twice.
-    const again = vizier(["demo", "--data-dir", dir, "--scale", "0.1", "--json"]);
+    const again = vizier(["demo", "--data-dir", dir, "--scale", "0.1", "--json", "--no-serve"]);
     expect(again.code, again.stderr).toBe(0);
     const out2 = JSON.parse(again.stdout) as DemoJson;
     expect(out2.scenario.generated).toBe(false);
@@ -51,7 +52,7 @@ describe.skipIf(Boolean(bundleMissing))("vizier demo", () => {
     const dir = tempDir();
     const g = vizier(["generate", "--scale", "0.05", "--seed", "9", "--out", join(dir, "sc"), "--quiet"]);
     expect(g.code, g.stderr).toBe(0);
-    const r = vizier(["demo", "--scenario", join(dir, "sc"), "--db", join(dir, "store")]);
+    const r = vizier(["demo", "--scenario", join(dir, "sc"), "--db", join(dir, "store"), "--no-serve"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/dataset\s+agency\s+rows\s+quarantined\s+statements/);
     expect(r.stdout).toContain("Try:");
@@ -64,4 +65,39 @@ describe.skipIf(Boolean(bundleMissing))("vizier demo", () => {
     expect(r.code).toBe(4);
     expect(r.stderr).toContain("vizier generate");
   });
+
+  it("then serves the API and the web UI until stopped (--port 0 prints the URL)", async () => {
+    const dir = join(tempDir(), "demo");
+    const child = spawn(process.execPath, [BUNDLE, "demo", "--data-dir", dir, "--scale", "0.05", "--port", "0", "--no-open", "--quiet"], {
+      env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "/tmp" }, stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stderr.on("data", (b: Buffer) => { err += b.toString(); });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (b: Buffer) => {
+          out += b.toString();
+          const m = /Vizier is running: (http:\/\/[^\s/]+)\//.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.once("exit", (code) => reject(new Error(`demo exited ${code}: ${err}`)));
+      });
+      expect(out).toContain("Ctrl-C to stop");
+      const health = await fetch(`${url}/api/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: "ok" });
+      const page = await fetch(`${url}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+      expect(await page.text()).toContain('<div id="root">');
+      const search = await fetch(`${url}/api/search?q=x`);
+      expect(search.status).toBe(401);
+    } finally {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGINT");
+      await exited;
+    }
+    expect(err).toContain("vizier serve: stopping");
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
@@ -10,8 +11,9 @@ import { fmt, Progress } from "../progress";
 import { accountsOf, withRuntime, type Env, type GlobalOptions, type Runtime } from "../runtime";
 import { generateWithProgress, scenarioFlags, type ScenarioFlags } from "./generate";
 import { ensureInitialised } from "./init";
+import { runServer, uiDir } from "./serve";
 
-interface DemoOptions extends ScenarioFlags { dataDir: string; scenario?: string }
+interface DemoOptions extends ScenarioFlags { dataDir: string; scenario?: string; port: string; host: string; open: boolean; serve: boolean }
 
 /** [dataset, agency, rows, quarantined, statements] per ingested file (the `--json` shape scripts read). */
 type Ingested = [string, string, number, number, number];
@@ -89,11 +91,22 @@ async function demoUsers(rt: Runtime): Promise<Array<[string, string, string, st
   return made;
 }
 
+/** Opens the URL in the desktop's browser when there is one (best effort; never fails the demo). */
+function openBrowser(url: string): void {
+  const cmd = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : (process.env["DISPLAY"] || process.env["WAYLAND_DISPLAY"]) ? "xdg-open" : undefined;
+  if (!cmd) return;
+  try {
+    const child = spawn(cmd, [url], { stdio: "ignore", detached: true });
+    child.on("error", () => undefined);
+    child.unref();
+  } catch { /* no browser: the URL is printed */ }
+}
+
 /**
  * `vizier demo` — generates (or reuses) the multi-agency scenario (issue #5, docs/demo.md) and
  * ingests every agency's files through the normal pipeline, creates demo users of several agencies
- * and roles (one-time passwords printed once), then shows what the store holds. Starting the
- * server and the UI comes with the UI.
+ * and roles (one-time passwords printed once), shows what the store holds, then serves the API
+ * and the web UI (`--port`, default 8080) until Ctrl-C (`--no-serve`: set up only).
  */
 export function registerDemo(program: Command, env: Env): void {
   program.command("demo")
@@ -102,13 +115,19 @@ export function registerDemo(program: Command, env: Env): void {
     .option("--scenario <dir>", "ingest this folder made by `vizier generate` instead of generating one")
     .option("--seed <n>", "scenario seed", "2026")
     .option("--scale <s>", "scenario size (1 = about 37,000 source rows)", "1")
+    .option("--port <n>", "port of the API and UI (0: any free port)", "8080")
+    .option("--host <addr>", "address to listen on", "127.0.0.1")
+    .option("--no-open", "do not open a browser")
+    .option("--no-serve", "set up the store and users, then exit (no server)")
     .addHelpText("after", [
       "\nExamples:",
       "  ./vizier demo",
       "  ./vizier demo --data-dir /tmp/vizier-demo",
       "  ./vizier demo --scenario /tmp/scenario --db /tmp/store",
+      "  ./vizier demo --port 0 --no-open        # any free port; the URL is printed",
       "\nOn a fresh store demo first runs `vizier init` (the administrator's one-time password is printed once).",
       "Run again, it reuses the scenario and skips files already ingested.",
+      "Then it serves the API and the web UI until Ctrl-C (GET /api/health answers when ready).",
     ].join("\n"))
     .action(async (o: DemoOptions, cmd: Command) => {
       const g = { ...cmd.optsWithGlobals<GlobalOptions>() };
@@ -139,6 +158,18 @@ export function registerDemo(program: Command, env: Env): void {
           `  ./vizier stats ${db}`,
           `  ./vizier export --format ftm ${db} --purpose purpose:demo | head`,
         ].join("\n"));
+      });
+      if (!o.serve) return;
+      await runServer(g, env, { port: o.port, host: o.host }, (url) => {
+        const lines = [
+          "",
+          `Vizier is running: ${url}/${uiDir() ? "" : "  (the UI is not built: run \"node scripts/build.mjs\"; the API answers at /api)"}`,
+          "Sign in with a demo user above (first run) and a purpose such as case:NL-2026-0042; the Tour tab walks through the case.",
+          "Ctrl-C to stop.",
+          "",
+        ].join("\n");
+        (g.json ? process.stderr : process.stdout).write(lines);
+        if (o.open && !g.json && process.stdout.isTTY) openBrowser(`${url}/`);
       });
     });
 }
