@@ -4,6 +4,7 @@ import type { AuditAppend, Conflict, IngestRun, QuarantineRow, StoreWriter } fro
 import { sqlRows } from "@vizier/core";
 import { appendAuditTx } from "./audit";
 import { guard } from "./errors";
+import { EntityOrigins } from "./entity-origins";
 import { Hash53 } from "./hash";
 import { provenanceKey } from "./rows";
 import { SEARCHABLE_PROPS, SEARCHABLE_TYPES } from "./schema";
@@ -49,6 +50,7 @@ export class SqliteWriter implements StoreWriter {
   /** Local block numbers 1, 2, …; a block's id is fixed at commit (first free id + n − 1). */
   private blocks = 0;
   private readonly hash = new Hash53();
+  private readonly entities = new EntityOrigins();
   private lastProvStmt: Statement | undefined;
   private lastProv = 0;
   private settled: { entities: number; multi: string[] } | undefined;
@@ -140,6 +142,7 @@ export class SqliteWriter implements StoreWriter {
   private block(batch: readonly Statement[], from: number, to: number, prov: number): void {
     const a = batch[from]!;
     const n = ++this.blocks;
+    this.entities.add(a.entityId, a.origin);
     const h = this.hash;
     h.reset();
     h.add(a.schema);
@@ -185,20 +188,11 @@ export class SqliteWriter implements StoreWriter {
   }
 
   /**
-   * Sorts the run's block keys into a temporary table (once), counts the run's entities and finds
-   * those that got blocks from more than one source row (the only ones that can conflict).
+   * Ends the writing phase: the run's entity count and the entities that got blocks from more than
+   * one source row (the only ones that can conflict) were tracked while writing.
    */
   private settle(): { entities: number; multi: string[] } {
-    if (this.settled) return this.settled;
-    return (this.settled = guard(this.location, () => {
-      this.db.exec(`DROP TABLE IF EXISTS temp.run_keys;
-        CREATE TEMP TABLE run_keys (entity_id TEXT NOT NULL, dataset TEXT NOT NULL, handling TEXT NOT NULL, hash INTEGER NOT NULL, n INTEGER NOT NULL,
-          schema TEXT NOT NULL, origin TEXT NOT NULL, PRIMARY KEY (entity_id, dataset, handling, hash, n)) WITHOUT ROWID;
-        INSERT INTO run_keys SELECT entity_id, dataset, handling, hash, n, schema, origin FROM temp.stage ORDER BY entity_id, dataset, handling, hash, n`);
-      const entities = this.db.prepare("SELECT count(DISTINCT entity_id) FROM run_keys").pluck().get() as number;
-      const multi = this.db.prepare("SELECT entity_id FROM run_keys GROUP BY entity_id HAVING count(DISTINCT origin) > 1").pluck().all() as string[];
-      return { entities, multi };
-    }));
+    return (this.settled ??= { entities: this.entities.size, multi: this.entities.multiOrigin() });
   }
 
   async conflicts(limit: number): Promise<Conflict[]> {
@@ -206,7 +200,8 @@ export class SqliteWriter implements StoreWriter {
     if (multi.length === 0) return [];
     return guard(this.location, () => {
       const out: Conflict[] = [];
-      const bodies = this.db.prepare("SELECT s.origin, s.body FROM run_keys r CROSS JOIN temp.stage s ON s.n = r.n WHERE r.entity_id = ?");
+      this.db.exec("CREATE INDEX IF NOT EXISTS temp.stage_entity ON stage (entity_id)");
+      const bodies = this.db.prepare("SELECT origin, body FROM temp.stage WHERE entity_id = ?");
       for (const entityId of multi) {
         const byProp = new Map<number, Map<string, Set<string>>>();
         for (const { origin, body } of bodies.all(entityId) as Array<{ origin: string; body: string }>) {
@@ -258,16 +253,19 @@ export class SqliteWriter implements StoreWriter {
         const insertProv = db.prepare("INSERT INTO provenance (dataset, agency, legal_basis, purpose, handling, reliability, retention_until, run_id, seen_at) VALUES (?,?,?,?,?,?,?,?,?)");
         const mapProv = db.prepare("INSERT INTO temp.prov_map (local, id) VALUES (?, ?)");
         this.provs.forEach((p, i) => mapProv.run(i + 1, insertProv.run(...p).lastInsertRowid));
+        // Keys first, in key order: a key already stored (by an earlier run, or by an earlier row of
+        // this one) marks identical content, whose block and search document are then never written.
+        const added = db.prepare(`INSERT INTO block_keys (entity_id, dataset, handling, hash, id, schema)
+          SELECT entity_id, dataset, handling, hash, n + @off, schema FROM temp.stage WHERE true
+          ORDER BY entity_id, dataset, handling, hash, n ON CONFLICT DO NOTHING`).run({ off }).changes;
+        const fresh = added < this.blocks ? (this.markDuplicates(off), "s.n NOT IN (SELECT n FROM temp.dup)") : "true";
         db.prepare(`INSERT INTO blocks (id, entity_id, dataset, handling, hash, schema, origin, first_prov, last_prov, n, body)
           SELECT s.n + @off, s.entity_id, s.dataset, s.handling, s.hash, s.schema, s.origin, m.id, m.id, s.cnt, s.body
-          FROM temp.stage s CROSS JOIN temp.prov_map m ON m.local = s.prov ORDER BY s.n`).run({ off });
-        db.prepare("INSERT INTO fts (rowid, text) SELECT n + @off, doc FROM temp.stage WHERE doc IS NOT NULL ORDER BY n").run({ off });
-        const added = db.prepare(`INSERT INTO block_keys (entity_id, dataset, handling, hash, id, schema)
-          SELECT entity_id, dataset, handling, hash, n + @off, schema FROM run_keys WHERE true ON CONFLICT DO NOTHING`).run({ off }).changes;
-        if (added < this.blocks) this.dropDuplicates(off);
-        // References of the blocks that stayed, in target order.
+          FROM temp.stage s CROSS JOIN temp.prov_map m ON m.local = s.prov WHERE ${fresh} ORDER BY s.n`).run({ off });
+        db.prepare(`INSERT INTO fts (rowid, text) SELECT s.n + @off, s.doc FROM temp.stage s WHERE s.doc IS NOT NULL AND ${fresh} ORDER BY s.n`).run({ off });
+        // References of the blocks that were written, in target order.
         db.prepare(`INSERT OR IGNORE INTO refs (target, block, prop) SELECT r.target, r.n + @off, r.prop FROM temp.run_refs r
-          WHERE EXISTS (SELECT 1 FROM blocks b WHERE b.id = r.n + @off) ORDER BY r.target, r.n, r.prop`).run({ off });
+          WHERE ${fresh.replace("s.n", "r.n")} ORDER BY r.target, r.n, r.prop`).run({ off });
         db.exec("INSERT INTO quarantine (kind, run_id, dataset, file, row, col, reason, raw) SELECT * FROM temp.run_quarantine ORDER BY rowid");
         db.prepare(`INSERT INTO runs VALUES (${new Array(15).fill("?").join(",")})`).run(sqlRows.runParams(run));
         appendAuditTx(db, audit.entries, audit.link);
@@ -280,17 +278,22 @@ export class SqliteWriter implements StoreWriter {
     this.close();
   }
 
-  /** Drops the run's blocks whose key was already stored, moving an older kept block's last seen. */
-  private dropDuplicates(off: number): void {
+  /**
+   * Lists the run's blocks whose key was already stored (temp.dup: local number → kept block id)
+   * and moves an older kept block's last seen and origin to this run.
+   */
+  private markDuplicates(off: number): void {
     this.db.exec(`
-      CREATE TEMP TABLE dup AS SELECT r.n + ${off} AS id, k.id AS keep FROM run_keys r CROSS JOIN block_keys k
+      DROP TABLE IF EXISTS temp.dup;
+      CREATE TEMP TABLE dup (n INTEGER PRIMARY KEY, keep INTEGER NOT NULL);
+      INSERT INTO temp.dup (n, keep)
+        WITH r AS MATERIALIZED (SELECT entity_id, dataset, handling, hash, n FROM temp.stage ORDER BY entity_id, dataset, handling, hash)
+        SELECT r.n, k.id FROM r CROSS JOIN block_keys k
         ON k.entity_id = r.entity_id AND k.dataset = r.dataset AND k.handling = r.handling AND k.hash = r.hash WHERE k.id <> r.n + ${off};
       UPDATE blocks SET last_prov = x.last_prov, origin = x.origin
-        FROM (SELECT d.keep, max(b.id) AS latest, b.last_prov, b.origin FROM dup d CROSS JOIN blocks b ON b.id = d.id GROUP BY d.keep) x
+        FROM (SELECT d.keep, max(s.n) AS latest, m.id AS last_prov, s.origin
+          FROM temp.dup d CROSS JOIN temp.stage s ON s.n = d.n CROSS JOIN temp.prov_map m ON m.local = s.prov GROUP BY d.keep) x
         WHERE blocks.id = x.keep AND x.keep <= ${off};
-      DELETE FROM fts WHERE rowid IN (SELECT id FROM dup);
-      DELETE FROM blocks WHERE id IN (SELECT id FROM dup);
-      DROP TABLE temp.dup;
     `);
   }
 
