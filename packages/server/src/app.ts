@@ -13,6 +13,7 @@ import { auditRoutes } from "./routes/audit";
 import { datasetRoutes } from "./routes/datasets";
 import { entityRoutes } from "./routes/entities";
 import { exportRoutes } from "./routes/export";
+import { flowRoutes } from "./routes/flows";
 import { graphRoutes } from "./routes/graph";
 import { graphAnalyticsRoutes } from "./routes/graph-analytics";
 import { healthRoutes } from "./routes/health";
@@ -90,6 +91,7 @@ export function createApp(svc: Services, options: AppOptions) {
     .route("/", auditRoutes(d))
     .route("/", graphRoutes(d))
     .route("/", graphAnalyticsRoutes(d))
+    .route("/", flowRoutes(d))
     .route("/", resolutionRoutes(d));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "API token (vz_…)" });
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "vizier_session", description: "session cookie from POST /api/session; unsafe methods also need X-CSRF-Token" });

@@ -20,6 +20,7 @@ const ROUTES = [
   "post /api/access-requests", "get /api/access-requests", "post /api/access-requests/{id}/decision", "get /api/audit",
   "get /api/graph/expand", "get /api/timeline",
   "get /api/graph/metrics", "get /api/graph/communities", "get /api/graph/paths", "post /api/graph/disruption",
+  "get /api/flows/trace", "get /api/flows/aggregate", "get /api/flows/alerts",
   "get /api/review", "get /api/review/{id}", "post /api/judgements", "post /api/judgements/{id}/undo", "get /api/resolved/{id}",
 ];
 
