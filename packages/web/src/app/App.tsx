@@ -47,9 +47,11 @@ export function App() {
     csrfToken: () => csrf ?? readCookie("vizier_csrf"),
   }), [purpose, csrf]);
 
-  // An existing session cookie signs in without a password.
+  // An existing session cookie signs in without a password (the readable CSRF cookie says there is one;
+  // without it, no request is made, so a signed-out page logs no 401).
   useEffect(() => {
     let live = true;
+    if (readCookie("vizier_csrf") === undefined) { setSession(null); return; }
     const probe = createClient(window.location.origin);
     probe.api.session.$get().then(unwrap).then((s) => {
       if (!live) return;

@@ -1,0 +1,119 @@
+/**
+ * End-to-end harness for the web UI: starts `vizier demo` (the bundled CLI, dist/vizier.mjs) on a
+ * small generated scenario in a temp dir with `--port 0`, reads the demo users' one-time
+ * passwords from its JSON, launches Debian's Chromium through playwright-core, signs in, and
+ * collects console errors and failed requests. Builds nothing: run `node scripts/build.mjs` first
+ * (`npm test` does). Tests skip with a message only when /usr/bin/chromium (or the bundle, or the
+ * UI build) is absent.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const REPO = resolve(import.meta.dirname, "../../..");
+export const BUNDLE = join(REPO, "dist", "vizier.mjs");
+export const UI_DIST = join(REPO, "packages", "web", "dist", "index.html");
+export const CHROMIUM = process.env["VIZIER_CHROMIUM"] ?? "/usr/bin/chromium";
+export const SCREENSHOTS = join(REPO, "docs", "screenshots");
+
+/** Why the e2e tests cannot run here, or undefined. */
+export const e2eMissing: string | undefined =
+  !existsSync(CHROMIUM) ? `${CHROMIUM} is absent (apt-get install chromium); UI e2e tests skipped`
+    : !existsSync(BUNDLE) ? `${BUNDLE} not built (node scripts/build.mjs); UI e2e tests skipped`
+      : !existsSync(UI_DIST) ? `${UI_DIST} not built (node scripts/build.mjs); UI e2e tests skipped`
+        : undefined;
+if (e2eMissing) process.stderr.write(`packages/web/e2e: ${e2eMissing}\n`);
+
+export const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+export interface DemoUser { user: string; agency: string; roles: string; oneTimePassword: string }
+
+export interface Demo {
+  url: string;
+  dir: string;
+  users: Record<string, DemoUser>;
+  /** Admin of the installation's agency (POLITIE): one-time password from `vizier init`. */
+  admin: { user: string; password: string };
+  stop: () => Promise<void>;
+}
+
+/** Starts `vizier demo --port 0 --no-open --json` in a fresh temp dir; resolves when the UI answers. */
+export async function startDemo(opts: { scale?: number; dataDir?: string } = {}): Promise<Demo> {
+  const dir = opts.dataDir ?? join(mkdtempSync(join(tmpdir(), "vizier-e2e-")), "demo");
+  mkdirSync(dir, { recursive: true });
+  const child: ChildProcess = spawn(process.execPath, [BUNDLE, "demo", "--data-dir", dir, "--scale", String(opts.scale ?? 0.05), "--port", "0", "--no-open", "--json"], {
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "/tmp" }, stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout!.on("data", (b: Buffer) => { out += b.toString(); });
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`vizier demo did not start within 180 s:\n${err}`)), 180_000);
+    child.stderr!.on("data", (b: Buffer) => {
+      err += b.toString();
+      const m = /Vizier is running: (http:\/\/[^\s/]+)\//.exec(err);
+      if (m) { clearTimeout(timer); ok(m[1]!); }
+    });
+    child.once("exit", (code) => { clearTimeout(timer); fail(new Error(`vizier demo exited ${code}:\n${err}`)); });
+  });
+  const json = JSON.parse(out) as { users: DemoUser[] };
+  const users = Object.fromEntries(json.users.map((u) => [u.user, u]));
+  const adminPw = /One-time password for (\S+) \(shown[^\n]*\n\s+(\S+)/.exec(err);
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGINT");
+    await exited;
+  };
+  return { url, dir, users, admin: { user: adminPw?.[1] ?? "admin", password: adminPw?.[2] ?? "" }, stop };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, headless: true });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, uncaught exceptions and failed requests seen so far. */
+  errors: string[];
+}
+
+/** A fresh browser context (own cookies) at 1280×800 that records console errors. */
+export async function openSession(browser: Browser, demo: Demo, lang: "nl" | "en" = "en"): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: lang === "en" ? "en-GB" : "nl-NL", baseURL: demo.url });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("requestfailed", (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ""}`));
+  return { context, page, errors };
+}
+
+/** Signs in through the login form and waits for the app's header. */
+export async function login(s: Session, user: string, password: string, purpose = "case:NL-2026-0042"): Promise<void> {
+  const { page } = s;
+  await page.goto("/");
+  await page.locator("#login-user").fill(user);
+  await page.locator("#login-password").fill(password);
+  await page.locator("#login-purpose").fill(purpose);
+  await page.locator("form button[type=submit]").click();
+  await page.getByTestId("who").waitFor({ timeout: 15_000 });
+}
+
+/** Signs in as a demo user by name (its one-time password from the demo's output). */
+export async function loginAs(s: Session, demo: Demo, user: string, purpose?: string): Promise<void> {
+  const u = demo.users[user];
+  if (!u) throw new Error(`no demo user ${user}; have ${Object.keys(demo.users).join(", ")}`);
+  await login(s, user, u.oneTimePassword, purpose);
+}
+
+/** Saves a screenshot under docs/screenshots/<name>.png (deterministic names, one per view). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
