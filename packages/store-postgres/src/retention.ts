@@ -4,11 +4,14 @@ import { appendAuditTx } from "./audit";
 import { storeError } from "./errors";
 import { inTransaction } from "./tx";
 
-/** Statements whose retention ends on or before `until`, per dataset and date. */
+/**
+ * Statements whose retention ends on or before `until`, per dataset and date. Counted per block:
+ * content a later sighting also holds is listed too (it survives the purge in the later block).
+ */
 export async function retentionDue(pool: pg.Pool, until: string): Promise<RetentionDue[]> {
   try {
     const r = await pool.query<{ dataset: string; until: string; statements: string; entities: string }>(
-      `SELECT dataset, retention_until AS until, count(*) AS statements, count(DISTINCT entity_id) AS entities FROM statements
+      `SELECT dataset, retention_until AS until, sum(n) AS statements, count(DISTINCT entity_id) AS entities FROM blocks
        WHERE retention_until <> '' AND retention_until <= $1 GROUP BY dataset, retention_until ORDER BY retention_until, dataset`, [until]);
     return r.rows.map((x) => ({ dataset: x.dataset, retentionUntil: x.until, statements: Number(x.statements), entities: Number(x.entities) }));
   } catch (e) {
@@ -17,17 +20,18 @@ export async function retentionDue(pool: pg.Pool, until: string): Promise<Retent
 }
 
 /**
- * Deletes expired statements (the search indexes are on the same rows, so they follow) and
- * appends the audit entries in the same transaction.
+ * Deletes blocks whose latest sighting has expired (the search and reference indexes are on the
+ * same rows, so they follow) and appends the audit entries in the same transaction. A statement
+ * that a block with a later retention also holds survives there.
  */
 export async function purgeExpired(pool: pg.Pool, before: string, audit: (r: RetentionPurge) => AuditAppend): Promise<RetentionPurge> {
   return inTransaction(pool, "removing expired statements", async (client) => {
     const gone = await client.query<{ entity_id: string; n: string }>(
-      `WITH d AS (DELETE FROM statements WHERE retention_until <> '' AND retention_until < $1 RETURNING entity_id)
-       SELECT entity_id, count(*) AS n FROM d GROUP BY entity_id`, [before]);
+      `WITH d AS (DELETE FROM blocks WHERE retention_until <> '' AND retention_until < $1 RETURNING entity_id, n)
+       SELECT entity_id, sum(n) AS n FROM d GROUP BY entity_id`, [before]);
     const ids = gone.rows.map((r) => r.entity_id);
     const left = ids.length === 0 ? [] : (await client.query<{ entity_id: string }>(
-      "SELECT DISTINCT entity_id FROM statements WHERE entity_id = ANY($1::text[])", [ids])).rows.map((r) => r.entity_id);
+      "SELECT DISTINCT entity_id FROM blocks WHERE entity_id = ANY($1::text[])", [ids])).rows.map((r) => r.entity_id);
     const still = new Set(left);
     const result: RetentionPurge = {
       before, statements: gone.rows.reduce((a, r) => a + Number(r.n), 0), entities: ids.length,

@@ -1,31 +1,5 @@
-import type { Statement } from "@vizier/model";
 import { sqlRows, type IngestRun, type QuarantineRow } from "@vizier/core";
 import type { AuditRecord } from "@vizier/core";
-import { copyField } from "./copy-text";
-import { searchText } from "./search-sql";
-
-/** Statement columns in the order the staging table and COPY use them. */
-export const STATEMENT_COLUMNS = [
-  "entity_id", "dataset", "prop", "value", "id", "schema", "prop_type", "original", "agency", "legal_basis", "purpose",
-  "handling", "reliability", "first_seen", "last_seen", "retention_until", "run_id", "origin",
-] as const;
-
-/** One COPY text line for a statement: STATEMENT_COLUMNS, then search_text (\\N is NULL). */
-export function statementLine(s: Statement): string {
-  const st = searchText(s.propType, s.value);
-  return `${copyField(s.entityId)}\t${copyField(s.dataset)}\t${copyField(s.prop)}\t${copyField(s.value)}\t${copyField(s.id)}\t${copyField(s.schema)}\t${copyField(s.propType)}\t${copyField(s.original)}\t${copyField(s.agency)}\t${copyField(s.legalBasis)}\t${copyField(s.purpose)}\t${copyField(s.handling)}\t${copyField(s.reliability)}\t${copyField(s.firstSeen)}\t${copyField(s.lastSeen)}\t${copyField(s.retentionUntil)}\t${copyField(s.runId)}\t${copyField(s.origin)}\t${st === null ? "\\N" : copyField(st)}\n`;
-}
-
-export type StatementRow = Record<(typeof STATEMENT_COLUMNS)[number], string>;
-
-export function toStatement(r: StatementRow): Statement {
-  return {
-    id: r.id, entityId: r.entity_id, schema: r.schema, prop: r.prop, propType: r.prop_type, value: r.value, original: r.original,
-    dataset: r.dataset, agency: r.agency, legalBasis: r.legal_basis, purpose: r.purpose, handling: r.handling,
-    reliability: r.reliability, firstSeen: r.first_seen, lastSeen: r.last_seen, retentionUntil: r.retention_until,
-    runId: r.run_id, origin: r.origin,
-  };
-}
 
 /** Dataset rows have the same shape in both SQL stores. */
 export type DatasetRow = sqlRows.DatasetRow;

@@ -1,8 +1,8 @@
 /**
  * The PostgreSQL schema and its migrations. `migrate` is idempotent and safe to run from several
  * processes at once (an advisory lock serialises it); each step runs once, recorded in
- * schema_version. The layout is Citus-ready (docs/decisions/0003-postgres-and-citus.md):
- * statements are keyed by entity_id first so they can be distributed by it; datasets and runs are
+ * schema_version. The layout is Citus-ready (docs/decisions/0003-postgres-and-citus.md, 0006):
+ * statement blocks are keyed by entity_id first so they can be distributed by it; datasets and runs are
  * small reference tables; the audit chain is a single table with a one-row head.
  */
 import type { PoolClient } from "pg";
@@ -67,6 +67,50 @@ const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX statements_refs ON statements (value) WHERE prop_type = 'entity';
   `,
+  // Version 3: statements packed per block, one row per entity per source row and provenance
+  // (docs/decisions/0006-postgres-blocks.md). Existing statements are converted in place, grouped
+  // by entity, dataset and provenance, and the per-statement table is dropped.
+  `
+  CREATE TABLE blocks (
+    entity_id text NOT NULL, dataset text NOT NULL, handling text NOT NULL,
+    -- md5(schema, body): identical content under the same key is one block, whatever run brought it.
+    hash bytea NOT NULL,
+    schema text NOT NULL, origin text NOT NULL, agency text NOT NULL, legal_basis text NOT NULL, purpose text NOT NULL,
+    reliability text NOT NULL, first_seen text NOT NULL, last_seen text NOT NULL, retention_until text NOT NULL, run_id text NOT NULL,
+    n int NOT NULL,
+    -- JSON array of [prop, prop type, value]; originals: aligned JSON array (null = same as value), NULL when all equal.
+    body text NOT NULL, originals text,
+    -- Folded names / identifiers, phones and e-mail addresses, one per line: the search document.
+    names text, idents text,
+    -- Values of entity-typed statements (reverse references).
+    refs text[],
+    PRIMARY KEY (entity_id, dataset, handling, hash)
+  ) WITH (fillfactor = 90);
+  INSERT INTO blocks (entity_id, dataset, handling, hash, schema, origin, agency, legal_basis, purpose, reliability, first_seen, last_seen,
+                      retention_until, run_id, n, body, originals, names, idents, refs)
+  SELECT entity_id, dataset, handling, decode(md5(schema || chr(31) || body), 'hex'), schema, origin, agency, legal_basis, purpose, reliability,
+         first_seen, last_seen, retention_until, run_id, n, body, CASE WHEN any_original THEN originals END, names, idents, refs
+  FROM (
+    SELECT entity_id, dataset, handling, schema, origin, agency, legal_basis, purpose, reliability, first_seen, last_seen, retention_until, run_id,
+      count(*)::int AS n,
+      json_agg(json_build_array(prop, prop_type, value) ORDER BY prop, value)::text AS body,
+      json_agg(CASE WHEN original <> value THEN original END ORDER BY prop, value)::text AS originals,
+      bool_or(original <> value) AS any_original,
+      string_agg(search_text, E'\\n' ORDER BY prop, value) FILTER (WHERE search_text IS NOT NULL AND prop_type = 'name') AS names,
+      string_agg(search_text, E'\\n' ORDER BY prop, value) FILTER (WHERE search_text IS NOT NULL AND prop_type <> 'name') AS idents,
+      array_agg(value ORDER BY prop, value) FILTER (WHERE prop_type = 'entity') AS refs
+    FROM statements
+    GROUP BY entity_id, dataset, handling, schema, origin, agency, legal_basis, purpose, reliability, first_seen, last_seen, retention_until, run_id
+  ) g
+  ON CONFLICT DO NOTHING;
+  DROP TABLE statements;
+  -- The search index, in step with the blocks (same table, same transaction): words of names and
+  -- identifiers, and trigrams of names (misspellings).
+  CREATE INDEX blocks_search_fts ON blocks USING gin (to_tsvector('simple', coalesce(names, '') || E'\\n' || coalesce(idents, '')))
+    WITH (gin_pending_list_limit = 65536) WHERE names IS NOT NULL OR idents IS NOT NULL;
+  CREATE INDEX blocks_search_trgm ON blocks USING gin (names gin_trgm_ops) WITH (gin_pending_list_limit = 65536) WHERE names IS NOT NULL;
+  CREATE INDEX blocks_refs ON blocks USING gin (refs) WHERE refs IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -76,8 +120,11 @@ export function ident(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** Creates or upgrades the schema in `schema`; returns the version now in place. */
-export async function migrate(client: PoolClient, schema: string): Promise<number> {
+/**
+ * Creates or upgrades the schema in `schema` (up to `target`, default the latest; lower targets
+ * only serve tests of the upgrade path); returns the version now in place.
+ */
+export async function migrate(client: PoolClient, schema: string, target = MIGRATIONS.length): Promise<number> {
   await client.query("BEGIN");
   try {
     // Any fixed key works; it only has to be the same for every Vizier process on this database.
@@ -87,12 +134,12 @@ export async function migrate(client: PoolClient, schema: string): Promise<numbe
     await client.query(`CREATE TABLE IF NOT EXISTS ${ident(schema)}.schema_version (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
     const r = await client.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${ident(schema)}.schema_version`);
     const current = r.rows[0]?.v ?? 0;
-    for (let v = current; v < MIGRATIONS.length; v++) {
+    for (let v = current; v < target; v++) {
       await client.query(MIGRATIONS[v] ?? "");
       await client.query(`INSERT INTO ${ident(schema)}.schema_version (version) VALUES ($1)`, [v + 1]);
     }
     await client.query("COMMIT");
-    return Math.max(current, MIGRATIONS.length);
+    return Math.max(current, target);
   } catch (e) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw e;

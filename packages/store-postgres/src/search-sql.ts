@@ -2,7 +2,7 @@
  * Search over names and identifiers: PostgreSQL full-text search (to_tsvector 'simple', prefix
  * match per word) for exact and partial words, plus pg_trgm word similarity on names for misspellings
  * (Trigram matching: https://www.postgresql.org/docs/current/pgtrgm.html). Both run on the
- * partial GIN indexes of schema.ts; the scope filter is part of the same query.
+ * partial GIN indexes of the blocks table (schema.ts); the scope filter is part of the same query.
  */
 
 /** The property types the search index covers: what people type into a search box. */
@@ -20,32 +20,30 @@ export function fold(v: string): string {
 }
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** The search_text column for a statement: folded value for searchable types, null otherwise. */
-export function searchText(propType: string, value: string): string | null {
-  return SEARCH_TYPES.has(propType) ? fold(value) : null;
-}
-
 /** Words of the query as a prefix tsquery ("jan jans" → "jan:* & jans:*"); "" when there are none. */
 export function prefixTsQuery(text: string): string {
   const words = fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.map((w) => `${w}:*`).join(" & ");
 }
 
+/** The search document of a block: the expression the word index (schema.ts, blocks_search_fts) is built on. */
+export const SEARCH_DOC = "to_tsvector('simple', coalesce(b.names, '') || E'\\n' || coalesce(b.idents, ''))";
+
 /**
- * SQL for a search. Parameters: $1 folded text, $2 prefix tsquery, $3 limit, $4 offset, then the
- * scope's parameters from $5. Score: 1 for a word match plus trigram similarity, so word matches
- * always rank before fuzzy-only matches, and closer spellings rank higher; an entity scores by its
- * best statement. `fuzzy` adds trigram matches on names; the store uses it only when the words
- * match nothing.
+ * SQL for a search over blocks. Parameters: $1 folded text, $2 prefix tsquery, $3 limit, $4
+ * offset, then the scope's parameters from $5. Score: 1 for a word match plus trigram similarity
+ * of the block's names (identifiers when it has none), so word matches always rank before
+ * fuzzy-only matches, and closer spellings rank higher; an entity scores by its best block.
+ * `fuzzy` adds trigram matches on names; the store uses it only when the words match nothing.
  */
 export function searchSql(scopeSql: string, fuzzy: boolean): string {
-  const words = `(to_tsvector('simple', s.search_text) @@ plainto_tsquery('simple', $1) OR to_tsvector('simple', s.search_text) @@ to_tsquery('simple', $2))`;
-  const match = fuzzy ? `(${words} OR (s.prop_type = 'name' AND $1 <% s.search_text))` : words;
+  const words = `(${SEARCH_DOC} @@ plainto_tsquery('simple', $1) OR ${SEARCH_DOC} @@ to_tsquery('simple', $2))`;
+  const match = fuzzy ? `(${words} OR (b.names IS NOT NULL AND $1 <% b.names))` : words;
   return `
-    SELECT s.entity_id, max((CASE WHEN ${words} THEN 1 ELSE 0 END) + similarity(s.search_text, $1)) AS score
-    FROM statements s
-    WHERE s.search_text IS NOT NULL AND ${match} AND ${scopeSql}
-    GROUP BY s.entity_id
-    ORDER BY score DESC, s.entity_id
+    SELECT b.entity_id, max((CASE WHEN ${words} THEN 1 ELSE 0 END) + similarity(coalesce(b.names, b.idents), $1)) AS score
+    FROM blocks b
+    WHERE (b.names IS NOT NULL OR b.idents IS NOT NULL) AND ${match} AND ${scopeSql}
+    GROUP BY b.entity_id
+    ORDER BY score DESC, b.entity_id
     LIMIT $3 OFFSET $4`;
 }

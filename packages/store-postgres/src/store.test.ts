@@ -5,8 +5,8 @@ import { ctxFor, scopeOf, systemCtx, testDataset, testStatements } from "@vizier
 import { PostgresStore } from "./store";
 import { createTestDatabase, pgServer } from "./test-db";
 
-// PostgreSQL-specific behaviour beyond the shared contract: awkward values through COPY, merge
-// semantics for repeats within a run, concurrent schema set-up and audit appends.
+// PostgreSQL-specific behaviour beyond the shared contract: awkward values through COPY, block
+// semantics for repeats within and across runs, concurrent schema set-up and audit appends.
 const server = pgServer();
 const dsA = testDataset("police", "A");
 const dsC = testDataset("foreign", "C");
@@ -47,19 +47,28 @@ describe.skipIf(!server.url)(`PostgreSQL store${server.url ? "" : ` (skipped: ${
     expect(read.every((s) => s.entityId === "e\t1")).toBe(true);
   });
 
-  it("keeps one row per statement within a run: first occurrence, origin of the last", async () => {
+  it("keeps each statement once however many blocks hold it: latest sighting wins, per scope", async () => {
     const a = testStatements(dsA, "e1", "Person", { name: "Jan" }, { row: 2, runId: "r1" });
-    const b = testStatements(dsA, "e1", "Person", { name: "Jan" }, { row: 9, runId: "r1" }).map((s) => ({ ...s, handling: "RED" }));
+    const b = testStatements(dsA, "e1", "Person", { name: "Jan" }, { row: 9, runId: "r1" });
+    // The same content twice in one run is one block, with the origin of the later row.
     await ingest("r1", [...a, ...b]);
     const read = await store.readStatements(sys(), { entityIds: ["e1"] });
-    expect(read).toHaveLength(2);
-    expect(read.every((s) => s.handling === "GREEN" && s.origin === "test.csv:9")).toBe(true);
-    // Re-ingest from another run: only last_seen, run and origin move.
+    expect(read.map((s) => [s.prop, s.handling, s.origin])).toEqual([["id", "GREEN", "test.csv:9"], ["name", "GREEN", "test.csv:9"]]);
+    // Re-ingest from another run: only last_seen, run and origin move (a changed original is not new content).
     await ingest("r2", a.map((s) => ({ ...s, runId: "r2", lastSeen: "2026-03-01T00:00:00.000Z", original: "changed?" })));
     const again = await store.readStatements(sys(), { entityIds: ["e1"] });
     expect(again.map((s) => [s.runId, s.lastSeen, s.origin, s.original === "changed?"])).toEqual(
       again.map(() => ["r2", "2026-03-01T00:00:00.000Z", "test.csv:2", false]));
     expect((await store.stats()).statements).toBe(2);
+    // Seen later under another handling code: a second block; still two statements, each reported
+    // with its latest sighting to whoever may read it, and with the earlier one to whoever may not.
+    await ingest("r3", a.map((s) => ({ ...s, runId: "r3", handling: "RED", firstSeen: "2026-04-01T00:00:00.000Z", lastSeen: "2026-04-01T00:00:00.000Z" })));
+    expect((await store.stats()).statements).toBe(2);
+    const latest = await store.readStatements(sys(), { entityIds: ["e1"] });
+    expect(latest.map((s) => [s.handling, s.runId, s.firstSeen])).toEqual(latest.map(() => ["RED", "r3", "2026-01-01T00:00:00.000Z"]));
+    const asB = await store.readStatements(scopeOf(ctxFor("B"), await store.listDatasets()), { entityIds: ["e1"] });
+    expect(asB.map((s) => [s.handling, s.runId])).toEqual([["GREEN", "r2"], ["GREEN", "r2"]]);
+    expect(await store.countWithheld(scopeOf(ctxFor("B"), await store.listDatasets()), ["e1"])).toEqual([]);
   });
 
   it("initialises concurrently from several processes without error", async () => {

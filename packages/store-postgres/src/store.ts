@@ -8,10 +8,9 @@ import { PgAccessRequests } from "./access-requests";
 import { appendAuditTx } from "./audit";
 import { noNul } from "./copy-text";
 import { guarded, storeError } from "./errors";
-import {
-  STATEMENT_COLUMNS, toAudit, toDataset, toQuarantine, toRun, toStatement,
-  type AuditDbRow, type DatasetRow, type QuarantineDbRow, type RunRow, type StatementRow,
-} from "./rows";
+import { toAudit, toDataset, toQuarantine, toRun, type AuditDbRow, type DatasetRow, type QuarantineDbRow, type RunRow } from "./rows";
+import { BLOCK_READ, expandBlock, mergeBlocks, type BlockRow } from "./blocks";
+import { storeStats } from "./stats";
 import { ident, migrate } from "./schema";
 import { grantScopeCondition } from "./access-requests-sql";
 import { fold, prefixTsQuery, searchSql } from "./search-sql";
@@ -32,14 +31,14 @@ export interface PostgresStoreOptions {
   connectTimeoutMs?: number;
 }
 
-const STATEMENT_SELECT = STATEMENT_COLUMNS.map((c) => `s.${c}`).join(", ");
+const BLOCK_SELECT = BLOCK_READ.map((c) => `s.${c}`).join(", ");
 
 /** Redacts a password from a URL before it appears in `location` or messages. */
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 }
 
-/** The PostgreSQL adapter of StorePort (docs/decisions/0003-postgres-and-citus.md). */
+/** The PostgreSQL adapter of StorePort (docs/decisions/0003-postgres-and-citus.md, 0006-postgres-blocks.md). */
 export class PostgresStore implements StorePort {
   readonly kind = "postgres" as const;
   readonly location: string;
@@ -151,33 +150,40 @@ export class PostgresStore implements StorePort {
     return out;
   }
 
+  /**
+   * Keyset pagination over blocks in primary-key order (entity first): each page is an index range
+   * scan, no cursor or connection is held between pages, and memory stays flat for any export
+   * size. A full page may end inside an entity, so that entity's blocks are read whole before its
+   * statements are merged; a page therefore holds about `batchSize` blocks' statements.
+   */
   async *scanStatements(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Statement[]> {
     if (q.entityIds && q.entityIds.length === 0) return;
-    const sc = grantScopeCondition(scope, "s", 9);
+    const sc = grantScopeCondition(scope, "s", 6);
     if (sc.none) return;
-    // Keyset pagination in primary-key order: each batch is an index range scan, no cursor or
-    // connection is held between batches, and memory stays flat for any export size.
-    let after: [string, string, string, Buffer] | undefined;
+    const ids = q.entityIds ? [...q.entityIds] : null;
+    const page = (after: string | null, only: string | null, limit: number | null) => this.query<BlockRow>("reading statements",
+      `SELECT ${BLOCK_SELECT} FROM blocks s
+       WHERE ($1::text[] IS NULL OR s.entity_id = ANY($1)) AND ($2::text IS NULL OR s.dataset = $2)
+         AND ($3::text IS NULL OR s.entity_id > $3) AND ($4::text IS NULL OR s.entity_id = $4) AND ${sc.sql}
+       ORDER BY s.entity_id, s.dataset, s.handling, s.hash LIMIT $5`,
+      [ids, q.dataset ?? null, after, only, limit, ...sc.params]);
+    let after: string | null = null;
     for (;;) {
-      const rows = await this.query<StatementRow & { value_hash: Buffer }>("reading statements",
-        `SELECT ${STATEMENT_SELECT}, s.value_hash FROM statements s
-         WHERE ($1::text[] IS NULL OR s.entity_id = ANY($1)) AND ($2::text IS NULL OR s.dataset = $2)
-           AND ($3::boolean OR (s.entity_id, s.dataset, s.prop, s.value_hash) > ($4::text, $5::text, $6::text, $7::bytea))
-           AND ${sc.sql}
-         ORDER BY s.entity_id, s.dataset, s.prop, s.value_hash LIMIT $8`,
-        [q.entityIds ? [...q.entityIds] : null, q.dataset ?? null, after === undefined, ...(after ?? ["", "", "", Buffer.alloc(0)]), batchSize, ...sc.params]);
+      let rows = await page(after, null, batchSize);
       if (rows.length === 0) return;
-      const last = rows[rows.length - 1]!;
-      after = [last.entity_id, last.dataset, last.prop, last.value_hash];
-      yield rows.map(toStatement);
-      if (rows.length < batchSize) return;
+      const full = rows.length >= batchSize;
+      const last = rows[rows.length - 1]!.entity_id;
+      if (full) rows = [...rows.filter((r) => r.entity_id !== last), ...(await page(null, last, null))];
+      after = last;
+      yield mergeBlocks(rows);
+      if (!full) return;
     }
   }
 
   async search(scope: AccessScope, q: { text: string; limit: number; offset: number }): Promise<SearchHit[]> {
     const text = fold(noNul(q.text.trim()));
     if (!text) return [];
-    const sc = grantScopeCondition(scope, "s", 5);
+    const sc = grantScopeCondition(scope, "b", 5);
     if (sc.none) return [];
     const params = [text, prefixTsQuery(text), q.limit, q.offset, ...sc.params];
     let rows = await this.query<{ entity_id: string; score: number }>("searching", searchSql(sc.sql, false), params);
@@ -193,34 +199,31 @@ export class PostgresStore implements StorePort {
 
   async countWithheld(scope: AccessScope, entityIds: readonly string[]): Promise<WithheldCount[]> {
     if (scope.all || entityIds.length === 0) return [];
-    const sc = grantScopeCondition(scope, "s", 3);
-    const rows = await this.query<{ entity_id: string; agency: string; dataset: string; handling: string; n: string; props: string[] }>(
-      "counting withheld statements",
-      `SELECT s.entity_id, s.agency, s.dataset, s.handling, count(*) AS n, array_agg(DISTINCT s.prop ORDER BY s.prop) AS props
-       FROM statements s WHERE s.entity_id = ANY($1) AND s.prop <> $2 AND NOT (${sc.sql})
-       GROUP BY s.entity_id, s.agency, s.dataset, s.handling ORDER BY s.entity_id, s.agency, s.dataset, s.handling`,
-      [[...entityIds], ID_PROP, ...sc.params]);
-    return rows.map((r) => ({ entityId: r.entity_id, agency: r.agency, dataset: r.dataset, handling: r.handling, count: Number(r.n), props: r.props }));
+    const sc = grantScopeCondition(scope, "s", 2);
+    // Visibility is decided in SQL; values of withheld blocks only serve the count here and never
+    // leave the adapter. A statement the scope can read in another block is not withheld.
+    const rows = await this.query<BlockRow & { visible: boolean }>("counting withheld statements",
+      `SELECT ${BLOCK_SELECT}, ${sc.none ? "false" : sc.sql} AS visible FROM blocks s WHERE s.entity_id = ANY($1)`,
+      [[...entityIds], ...sc.params]);
+    const key = (x: Statement) => `${x.entityId}\u001f${x.dataset}\u001f${x.prop}\u001f${x.value}`;
+    const visible = new Set<string>();
+    for (const r of rows) if (r.visible) for (const x of expandBlock(r)) visible.add(key(x));
+    const groups = new Map<string, WithheldCount>();
+    for (const x of mergeBlocks(rows.filter((r) => !r.visible))) {
+      if (x.prop === ID_PROP || visible.has(key(x))) continue;
+      const g = `${x.entityId}\u001f${x.agency}\u001f${x.dataset}\u001f${x.handling}`;
+      let c = groups.get(g);
+      if (!c) groups.set(g, (c = { entityId: x.entityId, agency: x.agency, dataset: x.dataset, handling: x.handling, count: 0, props: [] }));
+      c.count++;
+      if (!c.props.includes(x.prop)) c.props.push(x.prop);
+    }
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    for (const c of groups.values()) c.props.sort(cmp);
+    return [...groups.values()].sort((a, b) => cmp(a.entityId, b.entityId) || cmp(a.agency, b.agency) || cmp(a.dataset, b.dataset) || cmp(a.handling, b.handling));
   }
 
   async stats(): Promise<StoreStats> {
-    const [totals, bySchema, byDataset] = await Promise.all([
-      this.query<{ datasets: string; entities: string; statements: string; quarantined: string; runs: string; audit: string }>("reading statistics",
-        `SELECT (SELECT count(*) FROM datasets) AS datasets, (SELECT count(DISTINCT entity_id) FROM statements) AS entities,
-                (SELECT count(*) FROM statements) AS statements, (SELECT count(*) FROM quarantine) AS quarantined,
-                (SELECT count(*) FROM runs) AS runs, (SELECT seq FROM audit_head) AS audit`),
-      this.query<{ schema: string; n: string }>("reading statistics",
-        "SELECT schema, count(DISTINCT entity_id) AS n FROM statements WHERE prop = $1 GROUP BY schema ORDER BY schema", [ID_PROP]),
-      this.query<{ dataset: string; entities: string; statements: string }>("reading statistics",
-        "SELECT dataset, count(DISTINCT entity_id) AS entities, count(*) AS statements FROM statements GROUP BY dataset ORDER BY dataset"),
-    ]);
-    const t = totals[0];
-    return {
-      datasets: Number(t?.datasets ?? 0), entities: Number(t?.entities ?? 0), statements: Number(t?.statements ?? 0),
-      quarantined: Number(t?.quarantined ?? 0), runs: Number(t?.runs ?? 0), auditRecords: Number(t?.audit ?? 0),
-      bySchema: Object.fromEntries(bySchema.map((r) => [r.schema, Number(r.n)])),
-      byDataset: Object.fromEntries(byDataset.map((r) => [r.dataset, { entities: Number(r.entities), statements: Number(r.statements) }])),
-    };
+    return storeStats(this.pool);
   }
 
   async references(scope: AccessScope, targets: readonly string[], limit: number): Promise<{ references: Reference[]; withheld: number }> {

@@ -7,22 +7,28 @@ import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
 import { appendAuditTx } from "./audit";
 import { noNul } from "./copy-text";
 import { storeError } from "./errors";
-import { runParams, STATEMENT_COLUMNS, statementLine } from "./rows";
+import { BLOCK_COLUMNS, BlockPacker } from "./blocks";
+import { runParams } from "./rows";
 
 /** Bytes per COPY chunk written to the socket; writes wait for 'drain' beyond that (backpressure). */
 const CHUNK_CHARS = 1 << 20;
 
+/** Stage columns as declared (the COPY fills all but `ord`). */
+const STAGE_COLUMNS = BLOCK_COLUMNS.map((c) => `${c} ${c === "n" ? "int NOT NULL" : c === "refs" ? "text[]" : ["originals", "names", "idents"].includes(c) ? "text" : "text NOT NULL"}`).join(", ");
+const COLS = BLOCK_COLUMNS.join(", ");
+
 /**
- * One ingest run on one connection and one transaction. Statements stream by COPY into a TEMP
- * staging table (not WAL-logged, dropped at commit); `commit` merges them set-based into
- * `statements`, records the run and appends the audit entries, then COMMITs. Anything short of
- * COMMIT leaves the store as it was: PostgreSQL rolls back an open transaction when the
- * connection or the process dies.
+ * One ingest run on one connection and one transaction. Statements are packed into blocks
+ * (blocks.ts: one row per entity per source row) and stream by COPY into a TEMP staging table
+ * (not WAL-logged, dropped at commit); `commit` merges the blocks set-based into `blocks`, records
+ * the run and appends the audit entries, then COMMITs. Anything short of COMMIT leaves the store
+ * as it was: PostgreSQL rolls back an open transaction when the connection or the process dies.
  */
 export class PgWriter implements StoreWriter {
   private done = false;
   private broken: unknown;
   private copy: { stream: CopyStreamQuery; done: Promise<void> } | undefined;
+  private readonly packer = new BlockPacker();
   private readonly onError = (e: Error) => { this.broken = e; };
 
   private constructor(private readonly client: PoolClient, private readonly release: (err?: Error) => void) {
@@ -37,7 +43,7 @@ export class PgWriter implements StoreWriter {
       await client.query("BEGIN");
       // The merge sorts the run's statements; give it memory so it does not spill for typical runs.
       await client.query("SET LOCAL work_mem = '256MB'");
-      await client.query(`CREATE TEMP TABLE vz_stage (ord bigint GENERATED ALWAYS AS IDENTITY, ${STATEMENT_COLUMNS.map((c) => `${c} text NOT NULL`).join(", ")}, search_text text) ON COMMIT DROP`);
+      await client.query(`CREATE TEMP TABLE vz_stage (ord bigint GENERATED ALWAYS AS IDENTITY, ${STAGE_COLUMNS}) ON COMMIT DROP`);
     } catch (e) {
       w.finish(e);
       throw storeError(e, "starting an ingest run");
@@ -56,7 +62,7 @@ export class PgWriter implements StoreWriter {
       const copy = this.copy ?? this.openCopy();
       let chunk = "";
       for (const s of batch) {
-        chunk += statementLine(s);
+        chunk += this.packer.add(s);
         if (chunk.length >= CHUNK_CHARS) {
           if (!copy.stream.write(chunk)) await Promise.race([once(copy.stream, "drain"), copy.done]);
           chunk = "";
@@ -67,7 +73,7 @@ export class PgWriter implements StoreWriter {
   }
 
   private openCopy(): { stream: CopyStreamQuery; done: Promise<void> } {
-    const stream = this.client.query(copyFrom(`COPY vz_stage (${STATEMENT_COLUMNS.join(", ")}, search_text) FROM STDIN`));
+    const stream = this.client.query(copyFrom(`COPY vz_stage (${COLS}) FROM STDIN`));
     const done = finished(stream);
     // A COPY that fails while no call is waiting on it marks the run broken; the next call reports it.
     done.catch((e: unknown) => { this.broken ??= e; });
@@ -75,8 +81,13 @@ export class PgWriter implements StoreWriter {
     return this.copy;
   }
 
-  /** Ends an open COPY so the connection can run other statements. */
+  /** Writes the open block and ends an open COPY, so the connection can run other statements. */
   private async endCopy(): Promise<void> {
+    const last = this.packer.flush();
+    if (last) {
+      const copy = this.copy ?? this.openCopy();
+      if (!copy.stream.write(last)) await Promise.race([once(copy.stream, "drain"), copy.done]);
+    }
     const copy = this.copy;
     if (!copy) return;
     this.copy = undefined;
@@ -99,9 +110,13 @@ export class PgWriter implements StoreWriter {
 
   async conflicts(limit: number): Promise<Conflict[]> {
     return this.step("finding conflicting values", async () => {
-      // Several distinct values for one entity and property, coming from different rows.
+      // Several distinct values for one entity and property, coming from different rows. Only
+      // entities with blocks from more than one row can have them, so only their bodies are expanded.
       const r = await this.client.query<{ entity_id: string; prop: string; vals: string[] }>(
-        `SELECT entity_id, prop, array_agg(DISTINCT value ORDER BY value) AS vals FROM vz_stage
+        `WITH multi AS (SELECT entity_id FROM vz_stage GROUP BY entity_id HAVING min(origin) <> max(origin)),
+              st AS (SELECT s.entity_id, e ->> 0 AS prop, e ->> 2 AS value, s.origin
+                     FROM vz_stage s JOIN multi m ON m.entity_id = s.entity_id CROSS JOIN jsonb_array_elements(s.body::jsonb) e)
+         SELECT entity_id, prop, array_agg(DISTINCT value ORDER BY value) AS vals FROM st
          WHERE prop <> 'id' GROUP BY entity_id, prop
          HAVING count(DISTINCT value) > 1 AND count(DISTINCT origin) > 1
          ORDER BY entity_id, prop LIMIT $1`, [limit]);
@@ -118,18 +133,19 @@ export class PgWriter implements StoreWriter {
 
   async commit(run: IngestRun, audit: AuditAppend): Promise<void> {
     await this.step("committing the ingest run", async () => {
-      await this.dedupeStage();
-      const cols = [...STATEMENT_COLUMNS, "search_text"].join(", ");
-      // One set-based merge of a duplicate-free stage, in stage order. A statement already stored
-      // only gets last_seen, run and origin updated, so re-ingesting a file changes nothing else.
+      // One set-based merge in key order (the primary key's B-tree is then written in order).
+      // Identical content under one key (the same row seen again, in this run or an earlier one)
+      // is one block: the latest sighting's provenance, run and origin win, first seen stays.
       await this.client.query(
-        `INSERT INTO statements (${cols}, value_hash)
-         SELECT ${cols}, decode(md5(value), 'hex') FROM vz_stage
-         ON CONFLICT (entity_id, dataset, prop, value_hash) DO UPDATE
+        `INSERT INTO blocks (${COLS}, hash)
+         SELECT DISTINCT ON (entity_id, dataset, handling, hash) ${COLS}, hash
+         FROM (SELECT *, decode(md5(schema || chr(31) || body), 'hex') AS hash FROM vz_stage) s
+         ORDER BY entity_id, dataset, handling, hash, ord DESC
+         ON CONFLICT (entity_id, dataset, handling, hash) DO UPDATE
            SET last_seen = EXCLUDED.last_seen, run_id = EXCLUDED.run_id, origin = EXCLUDED.origin,
-               -- a statement seen again carries the provenance of its latest sighting, retention included
+               first_seen = least(blocks.first_seen, EXCLUDED.first_seen),
                retention_until = EXCLUDED.retention_until, agency = EXCLUDED.agency, legal_basis = EXCLUDED.legal_basis,
-               purpose = EXCLUDED.purpose, handling = EXCLUDED.handling, reliability = EXCLUDED.reliability`);
+               purpose = EXCLUDED.purpose, reliability = EXCLUDED.reliability`);
       await this.client.query(
         `INSERT INTO runs (id, dataset, file, mapping, actor, started_at, finished_at, rows_read, rows_ok, rows_quarantined, rows_filtered, statements, entities, conflicts, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, runParams(run).map((v) => (typeof v === "string" ? noNul(v) : v)));
@@ -137,26 +153,6 @@ export class PgWriter implements StoreWriter {
       await this.client.query("COMMIT");
     });
     this.finish();
-  }
-
-  /**
-   * Makes each statement occur once in the stage (ON CONFLICT DO UPDATE cannot touch a row twice
-   * in one command): the first occurrence stays, with last_seen, run and origin of the last. The
-   * duplicates are found by hash aggregation, one pass without sorting the (wide) stage; typically
-   * only the `id` statements of entities seen on several rows repeat.
-   */
-  private async dedupeStage(): Promise<void> {
-    const dup = await this.client.query(
-      `CREATE TEMP TABLE vz_dup ON COMMIT DROP AS
-       SELECT entity_id, dataset, prop, value, min(ord) AS first, max(ord) AS last FROM vz_stage
-       GROUP BY entity_id, dataset, prop, value HAVING count(*) > 1`);
-    if (!dup.rowCount) return;
-    await this.client.query(
-      `UPDATE vz_stage s SET last_seen = l.last_seen, run_id = l.run_id, origin = l.origin
-       FROM vz_dup d JOIN vz_stage l ON l.ord = d.last WHERE s.ord = d.first`);
-    await this.client.query(
-      `DELETE FROM vz_stage s USING vz_dup d
-       WHERE s.entity_id = d.entity_id AND s.dataset = d.dataset AND s.prop = d.prop AND s.value = d.value AND s.ord <> d.first`);
   }
 
   async abort(): Promise<void> {
