@@ -67,7 +67,9 @@ export function mergeNeighbourhood(state: GraphState, seeds: readonly string[], 
     const key = edgeKey(e);
     if (!edges.has(key)) edges.set(key, { ...e, key });
   }
-  return { nodes, edges, expansions: [...state.expansions, { seeds: [...seeds], hidden: nb.hidden, truncated: nb.truncated }] };
+  // A merge without seeds (a path's nodes and edges) is no expansion.
+  const expansions = seeds.length > 0 ? [...state.expansions, { seeds: [...seeds], hidden: nb.hidden, truncated: nb.truncated }] : state.expansions;
+  return { nodes, edges, expansions };
 }
 
 export interface EdgeFilter {

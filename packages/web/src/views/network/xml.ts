@@ -1,7 +1,6 @@
 /** XML text escaping shared by the GraphML and ANX writers. */
 
 /** Characters XML 1.0 forbids anywhere (control characters other than tab, LF, CR). */
-// eslint-disable-next-line no-control-regex
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Escapes text for an element's content or a double-quoted attribute. */
