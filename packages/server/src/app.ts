@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { Services } from "@vizier/core";
+import type { AccountsPort, Services } from "@vizier/core";
 import type { Authenticator } from "./auth/authenticator";
 import { authenticate, isPublic, requestCtx } from "./auth/middleware";
 import { router, type Deps } from "./deps";
@@ -9,6 +9,7 @@ import { notFound, onError, problem, type FaultLogger } from "./errors";
 import type { JobRunner } from "./jobs/runner";
 import { DEFAULT_LIMITS, type Limits } from "./limits";
 import { accessRoutes } from "./routes/access";
+import { adminRoutes } from "./routes/admin";
 import { auditRoutes } from "./routes/audit";
 import { datasetRoutes } from "./routes/datasets";
 import { entityRoutes } from "./routes/entities";
@@ -33,6 +34,8 @@ export interface AppOptions {
   /** Where internal faults are logged with the reference the client sees (default: stderr). */
   log?: FaultLogger;
   version?: string;
+  /** Local accounts for /api/admin/users (default: the store's own accounts, when it keeps them). */
+  accounts?: AccountsPort;
 }
 
 const defaultLog: FaultLogger = (reference, err) => {
@@ -57,6 +60,8 @@ export function createApp(svc: Services, options: AppOptions) {
     svc, auth: options.auth, jobs: options.jobs, limits: { ...DEFAULT_LIMITS, ...options.limits },
     now: options.now ?? (() => new Date()), secureCookies: options.secureCookies ?? true, version: options.version ?? "0.1.0",
   };
+  const accounts = options.accounts ?? (svc.store as { accounts?: AccountsPort }).accounts;
+  if (accounts) d.accounts = accounts;
   const app = router();
   app.onError(onError(options.log ?? defaultLog));
   app.notFound(notFound);
@@ -92,6 +97,7 @@ export function createApp(svc: Services, options: AppOptions) {
     .route("/", graphRoutes(d))
     .route("/", graphAnalyticsRoutes(d))
     .route("/", flowRoutes(d))
+    .route("/", adminRoutes(d))
     .route("/", resolutionRoutes(d));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "API token (vz_…)" });
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "vizier_session", description: "session cookie from POST /api/session; unsafe methods also need X-CSRF-Token" });

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { Services } from "@vizier/core";
+import type { AccountsPort, Services } from "@vizier/core";
 import type { Authenticator } from "./auth/authenticator";
 import type { AppEnv } from "./env";
 import { validationProblem } from "./errors";
@@ -16,6 +16,8 @@ export interface Deps {
   /** Set the Secure flag on cookies (off only for plain-HTTP development on localhost). */
   secureCookies: boolean;
   version: string;
+  /** Local accounts for the admin routes (undefined: the store keeps none; admin user routes answer 503). */
+  accounts?: AccountsPort;
 }
 
 /** A router whose request validation failures become problem+json (400/422). */

@@ -56,12 +56,15 @@ describe("fuzz: every route, hostile input", () => {
         let url: string;
         try { url = `${path}${qs ? `?${qs}` : ""}`; new URL(url, "http://localhost"); } catch { return; }
         const purposeHeader = purpose === null ? "case:TEST-1" : purpose.replace(/[^\x20-\x7e]/g, "");
-        const r = await f.req("ann", url, { ...init, purpose: purposeHeader });
+        // Mostly the analyst; every other pass over the routes as the administrator (admin routes' bodies).
+        const r = await f.req(Math.floor(i / ops.length) % 2 ? "ada" : "ann", url, { ...init, purpose: purposeHeader });
         const text = await r.text();
         expect(r.status, `${op.method} ${url} → ${r.status} ${text.slice(0, 200)}`).toBeLessThan(500);
         expect(r.headers.get("content-type") ?? "application/json", url).toMatch(/^application\/(json|problem\+json|x-ndjson)/);
         for (const w of WITHHELD) expect(text, `${op.method} ${url}`).not.toContain(w);
-        expect(text, `${op.method} ${url}`).not.toMatch(LEAKS);
+        // GET /api/session echoes the caller's own purpose: that is not a leak.
+        const own = JSON.stringify(purposeHeader).slice(1, -1);
+        expect(own ? text.split(own).join("") : text, `${op.method} ${url}`).not.toMatch(LEAKS);
       },
     ), { seed: 20261122, numRuns: 600 });
     await f.runner.idle();

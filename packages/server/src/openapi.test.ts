@@ -21,6 +21,8 @@ const ROUTES = [
   "get /api/graph/expand", "get /api/timeline",
   "get /api/graph/metrics", "get /api/graph/communities", "get /api/graph/paths", "post /api/graph/disruption",
   "get /api/flows/trace", "get /api/flows/aggregate", "get /api/flows/alerts",
+  "get /api/admin/users", "post /api/admin/users", "patch /api/admin/users/{name}", "post /api/admin/users/{name}/password-reset",
+  "get /api/admin/agencies", "get /api/admin/sharing-rules", "get /api/admin/handling-codes",
   "get /api/review", "get /api/review/{id}", "post /api/judgements", "post /api/judgements/{id}/undo", "get /api/resolved/{id}",
 ];
 

@@ -6,6 +6,7 @@ import { accountsAuthenticator, createApp, dirOf, JobRunner, listen, locateUi, w
 import { PgJobs } from "@vizier/store-postgres";
 import { SqliteJobs } from "@vizier/store-sqlite";
 import { accountsOf, openRuntime, storeLocation, type Env, type GlobalOptions } from "../runtime";
+import { serveWithWorkers } from "./serve-workers";
 
 export interface ServeOptions { port: string; host: string; uploads?: string; insecureCookies?: boolean }
 
@@ -16,7 +17,9 @@ export const uiDir = (): string | undefined => locateUi(dirOf(import.meta.url));
  * Serves the API and the UI over the store until SIGINT/SIGTERM; `onListening` gets the URL.
  * Shared by `vizier serve` and `vizier demo`.
  */
-export async function runServer(g: GlobalOptions, env: Env, o: ServeOptions, onListening: (url: string, store: string) => void): Promise<void> {
+export async function runServer(
+  g: GlobalOptions, env: Env, o: ServeOptions, onListening: (url: string, store: string) => void, jobsStart: { recover?: boolean } = {},
+): Promise<void> {
   const port = Number(o.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new VizierError("INVALID_ARGUMENT", "--port must be an integer from 0 to 65535");
   if (!/^[A-Za-z0-9.:[\]-]{1,255}$/.test(o.host)) throw new VizierError("INVALID_ARGUMENT", "--host must be an address or host name");
@@ -30,7 +33,7 @@ export async function runServer(g: GlobalOptions, env: Env, o: ServeOptions, onL
   const uploadDir = resolve(o.uploads ?? (store.kind === "sqlite" ? join(dirname(store.location), "uploads") : "vizier-uploads"));
   const runner = new JobRunner(svc, jobs, { uploadDir });
   try {
-    const failed = await runner.start();
+    const failed = await runner.start(jobsStart);
     if (failed.length > 0) process.stderr.write(`vizier serve: ${failed.length} job(s) left running by a stopped server marked failed: ${failed.join(", ")}\n`);
     const accounts = accountsOf(rt.svc.store);
     const local = accountsAuthenticator({ accounts, audit: store });
@@ -40,7 +43,7 @@ export async function runServer(g: GlobalOptions, env: Env, o: ServeOptions, onL
       config: sso, agencies: rt.config.sharing.agencies.map((a) => a.code),
       jwks: sso.jwksFile !== undefined ? { file: resolve(dirname(rt.config.file), sso.jwksFile) } : { uri: sso.jwksUri! },
     });
-    const app = createApp(svc, { auth, jobs: runner, secureCookies: !o.insecureCookies });
+    const app = createApp(svc, { auth, jobs: runner, secureCookies: !o.insecureCookies, accounts });
     // The web UI (packages/web/dist) on the same origin: /api/* stays the API (server/static.ts).
     const server = await listen(withUi(app, uiDir()), { port, host: o.host });
     const shown = o.host.includes(":") ? `[${o.host}]` : o.host;
@@ -67,10 +70,11 @@ export function registerServe(program: Command, env: Env): void {
     .option("--host <addr>", "address to listen on", "127.0.0.1")
     .option("--uploads <dir>", "where uploaded files wait for their ingest job (default: beside an embedded store, else ./vizier-uploads)")
     .option("--insecure-cookies", "session cookies without the Secure flag (plain HTTP on a non-localhost address; development only)")
+    .option("--workers <n>", "server processes sharing the port (auto: one per core on the embedded store, one on PostgreSQL)", "auto")
     .addHelpText("after", "\nExamples:\n  vizier serve --port 8080\n  curl -H \"Authorization: Bearer $VIZIER_TOKEN\" -H \"X-Vizier-Purpose: case:NL-2026-0042\" http://127.0.0.1:8080/api/search?q=jansen")
-    .action(async (o: ServeOptions, cmd: Command) => {
+    .action(async (o: ServeOptions & { workers: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      await runServer(g, env, o, (url, kind) => {
+      await serveWithWorkers(g, env, o, (url, kind) => {
         process.stdout.write(`vizier serve: listening on ${url} (store ${kind}; OpenAPI at /api/openapi.json${uiDir() ? "; the UI at /" : "; UI not built"})\n`);
       });
     });

@@ -26,6 +26,8 @@ export const USERS = {
   pia: memoryUser("pia", "A", ["privacy_officer"]),
   /** Agency C liaison: isolated. */
   cat: memoryUser("cat", "C", ["liaison"]),
+  /** Agency A administrator: users, agencies, sharing rules. */
+  ada: memoryUser("ada", "A", ["admin"]),
 };
 export type UserName = keyof typeof USERS;
 
