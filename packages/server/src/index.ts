@@ -9,3 +9,4 @@ export { DEFAULT_LIMITS, type Limits } from "./limits";
 export { statusFor, type Problem } from "./errors";
 export { accountsAuthenticator } from "./auth/accounts";
 export { withOidc, type JwksSource } from "./auth/oidc";
+export { isClusterWorker, leaveCluster, reportListening, runPrimary, type PrimaryOptions } from "./cluster";

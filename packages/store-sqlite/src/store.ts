@@ -9,8 +9,8 @@ import {
 import { SqliteAccessRequests } from "./access-requests";
 import { appendAuditTx, scanAuditRows } from "./audit";
 import { guard, mapSqliteError } from "./errors";
-import { ftsQuery } from "./fts";
-import { grantScopeFilter } from "./access-requests-sql";
+import { prepared } from "./prepared";
+import { searchWindows } from "./search";
 import { openConnection } from "./connection";
 import { migrate } from "./migrate";
 import { KEYED_BLOCK_SELECT, SCHEMA_VERSION } from "./schema";
@@ -91,7 +91,7 @@ export class SqliteStore implements StorePort {
   }
 
   async listDatasets(): Promise<Dataset[]> {
-    return (guard(this.location, () => this.conn.prepare("SELECT * FROM datasets ORDER BY name").all()) as sqlRows.DatasetRow[]).map(sqlRows.toDataset);
+    return (guard(this.location, () => prepared(this.conn, "SELECT * FROM datasets ORDER BY name").all()) as sqlRows.DatasetRow[]).map(sqlRows.toDataset);
   }
 
   async beginWrite(run: IngestRun): Promise<StoreWriter> {
@@ -122,7 +122,7 @@ export class SqliteStore implements StorePort {
 
   /** Block rows of the given entities (via the key table), optionally of one dataset. */
   private blocksOf(entityIds: readonly string[], dataset: string | undefined): BlockDbRow[] {
-    return guard(this.location, () => this.conn.prepare(`${KEYED_BLOCK_SELECT}
+    return guard(this.location, () => prepared(this.conn, `${KEYED_BLOCK_SELECT}
       WHERE k.entity_id IN (SELECT value FROM json_each(@ids)) AND (@dataset IS NULL OR k.dataset = @dataset)`)
       .all({ ids: JSON.stringify(entityIds), dataset: dataset ?? null })) as BlockDbRow[];
   }
@@ -158,13 +158,7 @@ export class SqliteStore implements StorePort {
   }
 
   async search(scope: AccessScope, q: { text: string; limit: number; offset: number }): Promise<SearchHit[]> {
-    const match = ftsQuery(q.text);
-    if (!match) return [];
-    const filter = grantScopeFilter(scope, "b");
-    const rows = guard(this.location, () => this.conn.prepare(`SELECT b.entity_id, min(fts.rank) AS r FROM fts CROSS JOIN blocks b ON b.id = fts.rowid
-      WHERE fts MATCH @match AND ${filter.sql} GROUP BY b.entity_id ORDER BY r, b.entity_id LIMIT @limit OFFSET @offset`)
-      .all({ match, limit: q.limit, offset: q.offset, ...filter.params })) as Array<{ entity_id: string; r: number }>;
-    return rows.map((r) => ({ entityId: r.entity_id, score: -r.r }));
+    return guard(this.location, () => searchWindows(this.conn, scope, q));
   }
 
   async countWithheld(scope: AccessScope, entityIds: readonly string[]): Promise<WithheldCount[]> {
