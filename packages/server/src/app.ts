@@ -19,6 +19,7 @@ import { graphRoutes } from "./routes/graph";
 import { graphAnalyticsRoutes } from "./routes/graph-analytics";
 import { healthRoutes } from "./routes/health";
 import { jobRoutes } from "./routes/jobs";
+import { jobRunRoutes } from "./routes/jobs-run";
 import { quarantineRoutes } from "./routes/quarantine";
 import { resolutionRoutes } from "./routes/resolution";
 import { searchRoutes } from "./routes/search";
@@ -91,6 +92,7 @@ export function createApp(svc: Services, options: AppOptions) {
     .route("/", entityRoutes(d))
     .route("/", exportRoutes(d))
     .route("/", quarantineRoutes(d))
+    .route("/", jobRunRoutes(d))
     .route("/", jobRoutes(d))
     .route("/", accessRoutes(d))
     .route("/", auditRoutes(d))

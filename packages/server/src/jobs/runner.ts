@@ -5,6 +5,8 @@ import { makeCtx, userActor, systemActor, type Ctx, type JobRecord, type JobsPor
 import { ingestFile, type IngestOptions, type IngestProgress } from "@vizier/core/ingest";
 import { isVizierError, VizierError } from "@vizier/model";
 import type { FaultLogger } from "../errors";
+import { DEFAULT_LIMITS } from "../limits";
+import { runAnalytics, runResolve, type AnalyticsJobParams, type JobKind, type Progress, type ResolveJobParams } from "./kinds";
 
 export const INGEST_FORMATS = ["csv", "xlsx", "jsonl", "ftm"] as const;
 
@@ -32,7 +34,7 @@ export interface IngestUpload {
 /** The message a job left running by a stopped server gets on the next start. */
 export const INTERRUPTED = {
   code: "CANCELLED",
-  message: "the server stopped while this job ran; ingest is all or nothing, so nothing was stored — submit the file again",
+  message: "the server stopped while this job ran; nothing of it was stored (an ingest is all or nothing, a resolution run keeps the previous result) — submit it again",
 };
 
 /** Reduces an uploaded file name to a safe single path segment (keeps the extension the readers sniff). */
@@ -50,7 +52,7 @@ export function safeFileName(name: string): string {
  * and queued jobs are picked up again.
  */
 export class JobRunner {
-  private readonly live = new Map<string, { controller: AbortController; progress: IngestProgress }>();
+  private readonly live = new Map<string, { controller: AbortController; progress: Progress }>();
   private loop: Promise<void> | undefined;
   private wake = false;
   private stopped = false;
@@ -59,7 +61,7 @@ export class JobRunner {
   constructor(
     private readonly svc: Services,
     private readonly jobs: JobsPort,
-    private readonly opts: { uploadDir: string; now?: () => Date; log?: FaultLogger },
+    private readonly opts: { uploadDir: string; now?: () => Date; log?: FaultLogger; maxJobGraphEntities?: number },
   ) {
     this.now = opts.now ?? (() => new Date());
   }
@@ -125,6 +127,27 @@ export class JobRunner {
     return job;
   }
 
+  /** Queues a resolution run of the submitter's view. */
+  submitResolve(ctx: Ctx, params: ResolveJobParams): Promise<JobRecord> {
+    return this.submit(ctx, "resolve", { ...params });
+  }
+
+  /** Queues a graph analytics job (metric ranking or communities) on the submitter's readable network. */
+  submitAnalytics(ctx: Ctx, params: AnalyticsJobParams): Promise<JobRecord> {
+    return this.submit(ctx, "analytics", { ...params });
+  }
+
+  private async submit(ctx: Ctx, kind: Exclude<JobKind, "ingest">, params: Record<string, unknown>): Promise<JobRecord> {
+    const a = ctx.actor;
+    const job: JobRecord = {
+      id: randomUUID(), kind, status: "queued", purpose: ctx.purpose, params, progress: {}, cancelRequested: false,
+      actor: { id: a.id, kind: a.kind, agency: a.agency, roles: [...a.roles], cases: [...a.cases] }, createdAt: this.now().toISOString(),
+    };
+    await this.jobs.createJob(job);
+    this.kick();
+    return job;
+  }
+
   /** A job with the live progress of the running one. */
   async get(id: string): Promise<JobRecord | undefined> {
     const job = await this.jobs.getJob(id);
@@ -181,14 +204,24 @@ export class JobRunner {
 
   private async run(job: JobRecord): Promise<void> {
     const controller = new AbortController();
-    const progress: IngestProgress = { rows: 0, quarantined: 0, bytesRead: 0, bytesTotal: 0 };
+    const progress: Progress = job.kind === "ingest" ? { rows: 0, quarantined: 0, bytesRead: 0, bytesTotal: 0 } : {};
     this.live.set(job.id, { controller, progress });
     try {
-      const p = job.params as unknown as IngestJobParams;
       const ctx = makeCtx(jobActor(job), job.purpose, this.now);
+      if (job.kind !== "ingest") {
+        const result = job.kind === "resolve"
+          ? await runResolve(ctx, this.svc, job.params as unknown as ResolveJobParams, controller.signal, progress)
+          : job.kind === "analytics"
+            ? await runAnalytics(ctx, this.svc, job.params as unknown as AnalyticsJobParams, this.opts.maxJobGraphEntities ?? DEFAULT_LIMITS.maxJobGraphEntities, controller.signal, progress)
+            : undefined;
+        if (!result) throw new VizierError("INVALID_ARGUMENT", `unknown job kind ${job.kind}`);
+        await this.finish(job.id, "succeeded", { result, progress: { ...progress } });
+        return;
+      }
+      const p = job.params as unknown as IngestJobParams;
       const opts: IngestOptions = {
         file: p.file, dataset: p.dataset, signal: controller.signal,
-        onProgress: (x) => Object.assign(progress, x),
+        onProgress: (x: IngestProgress) => Object.assign(progress, x),
       };
       if (p.mapping) opts.mapping = p.mapping;
       if (p.format) opts.format = p.format;

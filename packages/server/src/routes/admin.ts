@@ -37,7 +37,7 @@ function accountDeps(d: Deps): acc.AccountDeps {
   return { accounts: d.accounts as AccountsPort, audit: d.svc.store };
 }
 
-const json = <T extends z.ZodType>(schema: T, description: string, status = 200) => ({ [status]: { description, content: { "application/json": { schema } } } });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 
 /** Users, agencies, sharing rules and handling codes for administrators (core/accounts, the installation's SharingConfig); audited. */
 export function adminRoutes(d: Deps) {
@@ -45,7 +45,7 @@ export function adminRoutes(d: Deps) {
   const nameParam = z.object({ name: UserName });
   const listUsers = createRoute({
     method: "get", path: "/api/admin/users", tags: ["admin"], summary: "All users (administrators; audited)", parameters: PURPOSE_PARAMETER,
-    responses: { ...json(z.object({ items: z.array(UserSchema) }), "users"), ...P },
+    responses: { 200: json(z.object({ items: z.array(UserSchema) }), "users"), ...P },
   });
   const addUser = createRoute({
     method: "post", path: "/api/admin/users", tags: ["admin"], summary: "Add a user; answers a one-time password once (administrators; audited)", parameters: PURPOSE_PARAMETER,
@@ -63,7 +63,7 @@ export function adminRoutes(d: Deps) {
         },
       },
     },
-    responses: { ...json(WithPassword, "the user and its one-time password", 201), ...P, ...problems(409, 422) },
+    responses: { 201: json(WithPassword, "the user and its one-time password"), ...P, ...problems(409, 422) },
   });
   const patchUser = createRoute({
     method: "patch", path: "/api/admin/users/{name}", tags: ["admin"], summary: "Change roles, cases or disable/enable a user (administrators; audited)", parameters: PURPOSE_PARAMETER,
@@ -82,24 +82,24 @@ export function adminRoutes(d: Deps) {
         },
       },
     },
-    responses: { ...json(UserSchema, "the user after the change"), ...P, ...problems(404, 409, 422) },
+    responses: { 200: json(UserSchema, "the user after the change"), ...P, ...problems(404, 409, 422) },
   });
   const reset = createRoute({
     method: "post", path: "/api/admin/users/{name}/password-reset", tags: ["admin"], summary: "Set a new one-time password, shown once (administrators; audited)", parameters: PURPOSE_PARAMETER,
     request: { params: nameParam },
-    responses: { ...json(WithPassword, "the user and its new one-time password"), ...P, ...problems(404) },
+    responses: { 200: json(WithPassword, "the user and its new one-time password"), ...P, ...problems(404) },
   });
   const agencies = createRoute({
     method: "get", path: "/api/admin/agencies", tags: ["admin"], summary: "The installation's agencies (administrators; audited)", parameters: PURPOSE_PARAMETER,
-    responses: { ...json(z.object({ items: z.array(AgencySchema) }), "agencies"), ...P },
+    responses: { 200: json(z.object({ items: z.array(AgencySchema) }), "agencies"), ...P },
   });
   const rules = createRoute({
     method: "get", path: "/api/admin/sharing-rules", tags: ["admin"], summary: "The sharing rules in force (edit the configuration file and restart to change them)", parameters: PURPOSE_PARAMETER,
-    responses: { ...json(z.object({ items: z.array(RuleSchema) }), "rules"), ...P },
+    responses: { 200: json(z.object({ items: z.array(RuleSchema) }), "rules"), ...P },
   });
   const codes = createRoute({
     method: "get", path: "/api/admin/handling-codes", tags: ["admin"], summary: "The handling codes in force (administrators; audited)", parameters: PURPOSE_PARAMETER,
-    responses: { ...json(z.object({ items: z.array(HandlingSchema) }), "handling codes"), ...P },
+    responses: { 200: json(z.object({ items: z.array(HandlingSchema) }), "handling codes"), ...P },
   });
   const auditRead = (ctx: Ctx, what: string) => audit(d.svc.store, [auditEntry(ctx, "admin", what, [])]);
   return router()

@@ -9,7 +9,7 @@ import { requestCtx } from "../auth/middleware";
 import { DATA_PROBLEMS, IdParam, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
-const list = <T extends z.ZodType>(item: T, max: number, what: string) => z.string().min(1).max(max * 201)
+const list = <T extends z.ZodType<string, string>>(item: T, max: number, what: string) => z.string().min(1).max(max * 201)
   .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
   .pipe(z.array(item).min(1).max(max))
   .openapi({ type: "string", description: `comma-separated ${what} (at most ${max})` });

@@ -18,16 +18,17 @@ const UploadSchema = z.object({
   sheet: z.string().max(200).optional(),
 }).openapi("IngestUpload");
 
-const JobSchema = z.object({
+export const JobSchema = z.object({
   id: z.string(),
   kind: z.string(),
   status: z.enum(JOB_STATUSES),
   actor: z.string(),
   purpose: z.string(),
-  dataset: z.string(),
-  fileName: z.string(),
-  progress: z.record(z.string(), z.unknown()).openapi({ description: "rows, quarantined, bytesRead, bytesTotal while running" }),
-  result: z.record(z.string(), z.unknown()).nullable().openapi({ description: "the ingest report once succeeded" }),
+  dataset: z.string().openapi({ description: "ingest: the dataset loaded into (\"\" for other kinds)" }),
+  fileName: z.string().openapi({ description: "ingest: the uploaded file's name (\"\" for other kinds)" }),
+  params: z.record(z.string(), z.unknown()).optional().openapi({ description: "resolve and analytics: what was asked for" }),
+  progress: z.record(z.string(), z.unknown()).openapi({ description: "ingest: rows, quarantined, bytesRead, bytesTotal; resolve: stage, done, total; analytics: stage, nodes, edges" }),
+  result: z.record(z.string(), z.unknown()).nullable().openapi({ description: "once succeeded: the ingest report, the resolution summary, or the analytics result" }),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   cancelRequested: z.boolean(),
   createdAt: z.string(),
@@ -37,9 +38,10 @@ const JobSchema = z.object({
 
 /** The public view of a job: no server paths. */
 export function jobJson(j: JobRecord): z.infer<typeof JobSchema> {
-  const p = j.params as unknown as IngestJobParams;
+  const p = j.params as unknown as Partial<IngestJobParams>;
   return {
-    id: j.id, kind: j.kind, status: j.status, actor: j.actor.id, purpose: j.purpose, dataset: p.dataset, fileName: p.fileName,
+    id: j.id, kind: j.kind, status: j.status, actor: j.actor.id, purpose: j.purpose, dataset: p.dataset ?? "", fileName: p.fileName ?? "",
+    ...(j.kind === "ingest" ? {} : { params: j.params }),
     progress: j.progress, result: j.result ?? null, error: j.error ?? null, cancelRequested: j.cancelRequested,
     createdAt: j.createdAt, startedAt: j.startedAt ?? null, finishedAt: j.finishedAt ?? null,
   };
