@@ -12,7 +12,7 @@ import { fold, SEARCH_TYPES } from "./search-sql";
 
 /** Block columns in COPY order (the staging table and `blocks` share them). */
 export const BLOCK_COLUMNS = [
-  "entity_id", "dataset", "handling", "schema", "origin", "agency", "legal_basis", "purpose", "reliability",
+  "entity_id", "origin", "dataset", "handling", "schema", "agency", "legal_basis", "purpose", "reliability",
   "first_seen", "last_seen", "retention_until", "run_id", "n", "body", "originals", "names", "idents", "refs",
 ] as const;
 
@@ -51,6 +51,11 @@ export class BlockPacker {
   private refs: string[] = [];
   /** Blocks emitted so far. */
   blocks = 0;
+  /** The provenance columns of the last block, encoded (consecutive blocks mostly share them). */
+  private prov: Statement | undefined;
+  private provText = "";
+  /** `["prop","type",` per property, encoded once. */
+  private readonly heads = new Map<string, { type: string; head: string }>();
 
   /** Adds a statement; returns the COPY line of the block it closed, or "". */
   add(s: Statement): string {
@@ -59,7 +64,9 @@ export class BlockPacker {
     if (!this.cur) this.cur = s;
     const value = clean(s.value);
     const sep = this.n ? "," : "";
-    this.body += `${sep}[${JSON.stringify(s.prop)},${JSON.stringify(s.propType)},${JSON.stringify(value)}]`;
+    let h = this.heads.get(s.prop);
+    if (h?.type !== s.propType) this.heads.set(s.prop, (h = { type: s.propType, head: `[${JSON.stringify(s.prop)},${JSON.stringify(s.propType)},` }));
+    this.body += `${sep}${h.head}${JSON.stringify(value)}]`;
     if (s.original !== s.value) {
       this.anyOriginal = true;
       this.originals += `${sep}${JSON.stringify(clean(s.original))}`;
@@ -77,7 +84,11 @@ export class BlockPacker {
     const c = this.cur;
     if (!c) return "";
     const t = (v: string) => copyField(clean(v));
-    const line = `${t(c.entityId)}\t${t(c.dataset)}\t${t(c.handling)}\t${t(c.schema)}\t${t(c.origin)}\t${t(c.agency)}\t${t(c.legalBasis)}\t${t(c.purpose)}\t${t(c.reliability)}\t${t(c.firstSeen)}\t${t(c.lastSeen)}\t${t(c.retentionUntil)}\t${t(c.runId)}\t${this.n}\t${copyField(`[${this.body}]`)}\t${this.anyOriginal ? copyField(`[${this.originals}]`) : "\\N"}\t${this.names.length ? copyField(this.names.join("\n")) : "\\N"}\t${this.idents.length ? copyField(this.idents.join("\n")) : "\\N"}\t${this.refs.length ? copyField(arrayLiteral(this.refs)) : "\\N"}\n`;
+    if (!this.prov || !sameProvenance(this.prov, c)) {
+      this.prov = c;
+      this.provText = `${t(c.dataset)}\t${t(c.handling)}\t${t(c.schema)}\t${t(c.agency)}\t${t(c.legalBasis)}\t${t(c.purpose)}\t${t(c.reliability)}\t${t(c.firstSeen)}\t${t(c.lastSeen)}\t${t(c.retentionUntil)}\t${t(c.runId)}`;
+    }
+    const line = `${t(c.entityId)}\t${t(c.origin)}\t${this.provText}\t${this.n}\t${copyField(`[${this.body}]`)}\t${this.anyOriginal ? copyField(`[${this.originals}]`) : "\\N"}\t${this.names.length ? copyField(this.names.join("\n")) : "\\N"}\t${this.idents.length ? copyField(this.idents.join("\n")) : "\\N"}\t${this.refs.length ? copyField(arrayLiteral(this.refs)) : "\\N"}\n`;
     this.cur = undefined;
     this.n = 0;
     this.body = "";
@@ -92,8 +103,12 @@ export class BlockPacker {
 }
 
 function sameBlock(a: Statement, b: Statement): boolean {
-  return a.entityId === b.entityId && a.dataset === b.dataset && a.handling === b.handling && a.schema === b.schema && a.origin === b.origin
-    && a.runId === b.runId && a.agency === b.agency && a.legalBasis === b.legalBasis && a.purpose === b.purpose && a.reliability === b.reliability
+  return a.entityId === b.entityId && a.origin === b.origin && sameProvenance(a, b);
+}
+
+function sameProvenance(a: Statement, b: Statement): boolean {
+  return a.dataset === b.dataset && a.handling === b.handling && a.schema === b.schema && a.runId === b.runId && a.agency === b.agency
+    && a.legalBasis === b.legalBasis && a.purpose === b.purpose && a.reliability === b.reliability
     && a.firstSeen === b.firstSeen && a.lastSeen === b.lastSeen && a.retentionUntil === b.retentionUntil;
 }
 

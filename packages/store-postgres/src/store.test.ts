@@ -71,6 +71,38 @@ describe.skipIf(!server.url)(`PostgreSQL store${server.url ? "" : ` (skipped: ${
     expect(await store.countWithheld(scopeOf(ctxFor("B"), await store.listDatasets()), ["e1"])).toEqual([]);
   });
 
+  it("merges a run slice by slice while it goes on: repeats across slices, conflicts, counts and abort", async () => {
+    const sliced = new PostgresStore({ url: db.url, schema: `s${n}`, maxConnections: 2, ingestSliceBlocks: 7 });
+    try {
+      const batches: Statement[][] = [];
+      for (let i = 0; i < 60; i++) {
+        const batch = testStatements(i % 2 ? dsA : dsC, `q${i % 20}`, "Person", { name: `Slice ${i % 20}` }, { row: i, runId: "r1" });
+        // q3 is seen again with another birth date in a later slice: a conflict across slices.
+        if (i % 20 === 3) batch.push(...testStatements(dsC, "q3", "Person", { birthDate: `19${70 + i}-01-01` }, { row: 1000 + i, runId: "r1" }));
+        batches.push(batch);
+      }
+      const w = await sliced.beginWrite(run("r1"));
+      for (const b of batches) await w.writeStatements(b);
+      expect(await w.runEntities()).toBe(20);
+      expect((await w.conflicts(10)).map((c) => [c.entityId, c.prop, c.values.length])).toEqual([["q3", "birthDate", 3]]);
+      await w.commit(run("r1"), noAudit);
+      const s = await sliced.stats();
+      // 20 entities × (id + name), plus q3 in "foreign": id and three birth dates; repeats of a row's content are one block.
+      expect([s.entities, s.statements]).toEqual([20, 44]);
+      const q3 = await sliced.readStatements(sys(), { entityIds: ["q3"] });
+      expect(q3.map((x) => x.prop)).toEqual(["birthDate", "birthDate", "birthDate", "id", "id", "name"]);
+      expect(q3.find((x) => x.prop === "name")?.origin).toBe("test.csv:43");
+      // Aborting a run whose slices were already merged leaves the store as it was.
+      const w2 = await sliced.beginWrite(run("r2"));
+      for (let i = 0; i < 30; i++) await w2.writeStatements(testStatements(dsA, `z${i}`, "Person", { name: `Gone ${i}` }, { runId: "r2" }));
+      await w2.abort();
+      expect((await sliced.stats()).statements).toBe(44);
+      expect(await sliced.search(sys(), { text: "gone", limit: 5, offset: 0 })).toEqual([]);
+    } finally {
+      await sliced.close();
+    }
+  });
+
   it("initialises concurrently from several processes without error", async () => {
     const opts = { url: db.url, schema: `conc${n}`, maxConnections: 2 };
     const stores = [0, 1, 2, 3].map(() => new PostgresStore(opts));

@@ -29,6 +29,8 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
   /** Milliseconds to wait for a connection before STORE_UNAVAILABLE (default 10 s). */
   connectTimeoutMs?: number;
+  /** Blocks per ingest slice merged while the run goes on (default 100,000; tests use small slices). */
+  ingestSliceBlocks?: number;
 }
 
 const BLOCK_SELECT = BLOCK_READ.map((c) => `s.${c}`).join(", ");
@@ -46,6 +48,7 @@ export class PostgresStore implements StorePort {
   /** Access requests and grants (docs/safeguards.md), in their own table. */
   readonly accessRequests = new PgAccessRequests(() => this.pool);
   private readonly schema: string;
+  private readonly sliceBlocks: number | undefined;
   /** Entity-resolution results beside the statements (resolution.ts). */
   readonly resolution: PgResolution;
   /** Users, API tokens, sessions and login attempts (accounts.ts). */
@@ -53,6 +56,7 @@ export class PostgresStore implements StorePort {
 
   constructor(opts: PostgresStoreOptions) {
     this.schema = opts.schema ?? "vizier";
+    this.sliceBlocks = opts.ingestSliceBlocks;
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema)) throw new VizierError("INVALID_ARGUMENT", `invalid PostgreSQL schema name "${this.schema}"`);
     this.location = redact(opts.url) + (this.schema === "vizier" ? "" : `#${this.schema}`);
     this.pool = new pg.Pool({
@@ -127,7 +131,7 @@ export class PostgresStore implements StorePort {
   async beginWrite(run: IngestRun): Promise<StoreWriter> {
     if (!(await this.getDataset(run.dataset))) throw new VizierError("NOT_FOUND", `dataset "${run.dataset}" does not exist`);
     const client = await this.connect("starting an ingest run");
-    return PgWriter.begin(client, (err) => client.release(err));
+    return PgWriter.begin(client, (err) => client.release(err), this.sliceBlocks);
   }
 
   async listRuns(dataset?: string): Promise<IngestRun[]> {

@@ -5,45 +5,58 @@ import type { AuditAppend, Conflict, IngestRun, QuarantineRow, StoreWriter } fro
 import type { PoolClient } from "pg";
 import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
 import { appendAuditTx } from "./audit";
+import { BlockPacker } from "./blocks";
 import { noNul } from "./copy-text";
 import { storeError } from "./errors";
-import { BLOCK_COLUMNS, BlockPacker } from "./blocks";
+import { COPY_STAGE, CREATE_STAGE, MERGE_SLICE, STAGE_CONFLICTS, STAGE_ENTITIES, STAGE_LAST_PAGE } from "./merge-sql";
 import { runParams } from "./rows";
 
-/** Bytes per COPY chunk written to the socket; writes wait for 'drain' beyond that (backpressure). */
+/** Characters per COPY write; writes wait for 'drain' beyond that (backpressure). */
 const CHUNK_CHARS = 1 << 20;
-
-/** Stage columns as declared (the COPY fills all but `ord`). */
-const STAGE_COLUMNS = BLOCK_COLUMNS.map((c) => `${c} ${c === "n" ? "int NOT NULL" : c === "refs" ? "text[]" : ["originals", "names", "idents"].includes(c) ? "text" : "text NOT NULL"}`).join(", ");
-const COLS = BLOCK_COLUMNS.join(", ");
+/** Blocks per slice (default): the stage is merged into `blocks` slice by slice while the caller goes on. */
+export const SLICE_BLOCKS = 100_000;
+/** Characters buffered while a slice merges; beyond that the caller waits for the merge. */
+const MAX_PENDING_CHARS = 16 << 20;
 
 /**
  * One ingest run on one connection and one transaction. Statements are packed into blocks
- * (blocks.ts: one row per entity per source row) and stream by COPY into a TEMP staging table
- * (not WAL-logged, dropped at commit); `commit` merges the blocks set-based into `blocks`, records
- * the run and appends the audit entries, then COMMITs. Anything short of COMMIT leaves the store
- * as it was: PostgreSQL rolls back an open transaction when the connection or the process dies.
+ * (blocks.ts: one row per entity per source row and provenance) and stream by COPY into a TEMP
+ * stage (not WAL-logged, dropped at commit). Every SLICE_BLOCKS blocks the COPY ends and that
+ * slice is merged into `blocks` (merge-sql.ts) while the caller keeps packing the next batches
+ * into a bounded buffer, so PostgreSQL's merge work overlaps the caller's parsing on the other
+ * core. `commit` merges the last slice, records the run, appends the audit entries and COMMITs.
+ * Nothing is visible before COMMIT, and anything short of it leaves the store as it was:
+ * PostgreSQL rolls back an open transaction when the connection or the process dies.
  */
 export class PgWriter implements StoreWriter {
   private done = false;
   private broken: unknown;
   private copy: { stream: CopyStreamQuery; done: Promise<void> } | undefined;
   private readonly packer = new BlockPacker();
+  /** Blocks copied into the stage so far (= the last `ord`), and merged into `blocks` so far. */
+  private copied = 0;
+  private merged = 0;
+  /** The first stage page of the next slice. */
+  private slicePage = 0;
+  /** The slice merge in flight, and the COPY text that waits for it. */
+  private merging: Promise<void> | undefined;
+  private pending: Array<[string, number]> = [];
+  private pendingChars = 0;
   private readonly onError = (e: Error) => { this.broken = e; };
 
-  private constructor(private readonly client: PoolClient, private readonly release: (err?: Error) => void) {
+  private constructor(private readonly client: PoolClient, private readonly release: (err?: Error) => void, private readonly sliceBlocks: number) {
     // A checked-out client whose connection dies emits 'error'; without a listener that would
     // crash the process. Remember it and fail the next call instead.
     client.on("error", this.onError);
   }
 
-  static async begin(client: PoolClient, release: (err?: Error) => void): Promise<PgWriter> {
-    const w = new PgWriter(client, release);
+  static async begin(client: PoolClient, release: (err?: Error) => void, sliceBlocks = SLICE_BLOCKS): Promise<PgWriter> {
+    const w = new PgWriter(client, release, sliceBlocks);
     try {
       await client.query("BEGIN");
-      // The merge sorts the run's statements; give it memory so it does not spill for typical runs.
+      // A slice merge sorts up to SLICE_BLOCKS blocks; give it memory so it does not spill.
       await client.query("SET LOCAL work_mem = '256MB'");
-      await client.query(`CREATE TEMP TABLE vz_stage (ord bigint GENERATED ALWAYS AS IDENTITY, ${STAGE_COLUMNS}) ON COMMIT DROP`);
+      await client.query(CREATE_STAGE);
     } catch (e) {
       w.finish(e);
       throw storeError(e, "starting an ingest run");
@@ -52,28 +65,80 @@ export class PgWriter implements StoreWriter {
   }
 
   /**
-   * Streams a batch into the stage. The COPY stays open across batches and is only ended before
-   * the next other query, so PostgreSQL parses one batch while the caller builds the next (the
-   * two cores overlap); writes wait for 'drain', so memory stays flat.
+   * Packs a batch into blocks and streams them into the stage. The COPY stays open across
+   * batches, so PostgreSQL parses one batch while the caller builds the next; writes wait for
+   * 'drain' and a merging slice holds at most MAX_PENDING_CHARS, so memory stays flat.
    */
   async writeStatements(batch: readonly Statement[]): Promise<void> {
     if (batch.length === 0) return;
     await this.step("writing statements", async () => {
-      const copy = this.copy ?? this.openCopy();
-      let chunk = "";
+      let text = "";
+      let blocks = 0;
       for (const s of batch) {
-        chunk += this.packer.add(s);
-        if (chunk.length >= CHUNK_CHARS) {
-          if (!copy.stream.write(chunk)) await Promise.race([once(copy.stream, "drain"), copy.done]);
-          chunk = "";
+        const line = this.packer.add(s);
+        if (!line) continue;
+        text += line;
+        blocks++;
+        if (text.length >= CHUNK_CHARS) {
+          await this.send(text, blocks);
+          text = "";
+          blocks = 0;
         }
       }
-      if (chunk && !copy.stream.write(chunk)) await Promise.race([once(copy.stream, "drain"), copy.done]);
+      if (text) await this.send(text, blocks);
     }, false);
   }
 
+  /** Sends COPY text of `blocks` blocks, or buffers it while a slice merges. */
+  private async send(text: string, blocks: number): Promise<void> {
+    if (this.merging) {
+      this.pending.push([text, blocks]);
+      this.pendingChars += text.length;
+      if (this.pendingChars >= MAX_PENDING_CHARS) await this.merging;
+      return;
+    }
+    await this.copyWrite(text, blocks);
+    if (this.copied - this.merged >= this.sliceBlocks) this.startMerge();
+  }
+
+  private async copyWrite(text: string, blocks: number): Promise<void> {
+    const copy = this.copy ?? this.openCopy();
+    this.copied += blocks;
+    if (!copy.stream.write(text)) await Promise.race([once(copy.stream, "drain"), copy.done]);
+  }
+
+  /** Merges the slice copied so far in the background, then sends what was buffered meanwhile. */
+  private startMerge(): void {
+    const run = async () => {
+      await this.mergeSlice();
+      // Nothing else runs between the last check and clearing `merging` (no await), so no
+      // buffered text is left behind.
+      while (this.pending.length > 0) {
+        const [text, blocks] = this.pending.shift()!;
+        this.pendingChars -= text.length;
+        await this.copyWrite(text, blocks);
+      }
+      this.merging = undefined;
+      if (this.copied - this.merged >= this.sliceBlocks) this.startMerge();
+    };
+    const m = run();
+    this.merging = m;
+    // A merge that fails while no call waits on it marks the run broken; the next call reports it.
+    m.catch((e: unknown) => { this.broken ??= e; });
+  }
+
+  /** Ends the COPY and merges the copied blocks not merged yet. */
+  private async mergeSlice(): Promise<void> {
+    await this.endCopyStream();
+    const to = this.copied;
+    if (to === this.merged) return;
+    await this.client.query(MERGE_SLICE, [this.merged, to, this.slicePage]);
+    this.merged = to;
+    this.slicePage = Number((await this.client.query<{ page: string }>(STAGE_LAST_PAGE)).rows[0]?.page ?? 0);
+  }
+
   private openCopy(): { stream: CopyStreamQuery; done: Promise<void> } {
-    const stream = this.client.query(copyFrom(`COPY vz_stage (${COLS}) FROM STDIN`));
+    const stream = this.client.query(copyFrom(COPY_STAGE));
     const done = finished(stream);
     // A COPY that fails while no call is waiting on it marks the run broken; the next call reports it.
     done.catch((e: unknown) => { this.broken ??= e; });
@@ -81,18 +146,20 @@ export class PgWriter implements StoreWriter {
     return this.copy;
   }
 
-  /** Writes the open block and ends an open COPY, so the connection can run other statements. */
-  private async endCopy(): Promise<void> {
-    const last = this.packer.flush();
-    if (last) {
-      const copy = this.copy ?? this.openCopy();
-      if (!copy.stream.write(last)) await Promise.race([once(copy.stream, "drain"), copy.done]);
-    }
+  private async endCopyStream(): Promise<void> {
     const copy = this.copy;
     if (!copy) return;
     this.copy = undefined;
     copy.stream.end();
     await copy.done;
+  }
+
+  /** Before any other query: waits for a merge in flight, writes the open block, merges the rest. */
+  private async settle(): Promise<void> {
+    while (this.merging) await this.merging;
+    const last = this.packer.flush();
+    if (last) await this.copyWrite(last, 1);
+    await this.mergeSlice();
   }
 
   async writeQuarantine(rows: readonly QuarantineRow[]): Promise<void> {
@@ -110,42 +177,20 @@ export class PgWriter implements StoreWriter {
 
   async conflicts(limit: number): Promise<Conflict[]> {
     return this.step("finding conflicting values", async () => {
-      // Several distinct values for one entity and property, coming from different rows. Only
-      // entities with blocks from more than one row can have them, so only their bodies are expanded.
-      const r = await this.client.query<{ entity_id: string; prop: string; vals: string[] }>(
-        `WITH multi AS (SELECT entity_id FROM vz_stage GROUP BY entity_id HAVING min(origin) <> max(origin)),
-              st AS (SELECT s.entity_id, e ->> 0 AS prop, e ->> 2 AS value, s.origin
-                     FROM vz_stage s JOIN multi m ON m.entity_id = s.entity_id CROSS JOIN jsonb_array_elements(s.body::jsonb) e)
-         SELECT entity_id, prop, array_agg(DISTINCT value ORDER BY value) AS vals FROM st
-         WHERE prop <> 'id' GROUP BY entity_id, prop
-         HAVING count(DISTINCT value) > 1 AND count(DISTINCT origin) > 1
-         ORDER BY entity_id, prop LIMIT $1`, [limit]);
+      const r = await this.client.query<{ entity_id: string; prop: string; vals: string[] }>(STAGE_CONFLICTS, [limit]);
       return r.rows.map((x) => ({ entityId: x.entity_id, prop: x.prop, values: x.vals }));
     });
   }
 
   async runEntities(): Promise<number> {
     return this.step("counting entities", async () => {
-      const r = await this.client.query<{ n: string }>("SELECT count(DISTINCT entity_id) AS n FROM vz_stage");
+      const r = await this.client.query<{ n: string }>(STAGE_ENTITIES);
       return Number(r.rows[0]?.n ?? 0);
     });
   }
 
   async commit(run: IngestRun, audit: AuditAppend): Promise<void> {
     await this.step("committing the ingest run", async () => {
-      // One set-based merge in key order (the primary key's B-tree is then written in order).
-      // Identical content under one key (the same row seen again, in this run or an earlier one)
-      // is one block: the latest sighting's provenance, run and origin win, first seen stays.
-      await this.client.query(
-        `INSERT INTO blocks (${COLS}, hash)
-         SELECT DISTINCT ON (entity_id, dataset, handling, hash) ${COLS}, hash
-         FROM (SELECT *, decode(md5(schema || chr(31) || body), 'hex') AS hash FROM vz_stage) s
-         ORDER BY entity_id, dataset, handling, hash, ord DESC
-         ON CONFLICT (entity_id, dataset, handling, hash) DO UPDATE
-           SET last_seen = EXCLUDED.last_seen, run_id = EXCLUDED.run_id, origin = EXCLUDED.origin,
-               first_seen = least(blocks.first_seen, EXCLUDED.first_seen),
-               retention_until = EXCLUDED.retention_until, agency = EXCLUDED.agency, legal_basis = EXCLUDED.legal_basis,
-               purpose = EXCLUDED.purpose, reliability = EXCLUDED.reliability`);
       await this.client.query(
         `INSERT INTO runs (id, dataset, file, mapping, actor, started_at, finished_at, rows_read, rows_ok, rows_quarantined, rows_filtered, statements, entities, conflicts, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, runParams(run).map((v) => (typeof v === "string" ? noNul(v) : v)));
@@ -158,8 +203,8 @@ export class PgWriter implements StoreWriter {
   async abort(): Promise<void> {
     if (this.done) return;
     if (this.broken) { this.finish(this.broken); return; }
-    // Mid-COPY the connection cannot ROLLBACK; dropping it makes the server roll back.
-    if (this.copy) { this.finish(new Error("ingest aborted during COPY")); return; }
+    // Mid-COPY or mid-merge the connection cannot ROLLBACK now; dropping it makes the server roll back.
+    if (this.copy || this.merging) { this.finish(new Error("ingest aborted during COPY")); return; }
     try {
       await this.client.query("ROLLBACK");
       this.finish();
@@ -170,7 +215,7 @@ export class PgWriter implements StoreWriter {
   }
 
   /** Runs one step of the run; on failure the connection is discarded, which rolls everything back. */
-  private async step<T>(what: string, f: () => Promise<T>, endCopy = true): Promise<T> {
+  private async step<T>(what: string, f: () => Promise<T>, settle = true): Promise<T> {
     if (this.done) {
       if (this.broken) throw storeError(this.broken, what);
       throw new VizierError("INTERNAL", `ingest run already finished; cannot continue ${what}`);
@@ -181,7 +226,7 @@ export class PgWriter implements StoreWriter {
       throw err;
     }
     try {
-      if (endCopy) await this.endCopy();
+      if (settle) await this.settle();
       return await f();
     } catch (e) {
       this.finish(e);
