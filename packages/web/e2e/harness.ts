@@ -1,12 +1,12 @@
 /**
- * End-to-end harness for the web UI: starts `vizier demo` (the bundled CLI, dist/vizier.mjs) on a
- * small generated scenario in a temp dir with `--port 0`, reads the demo users' one-time
- * passwords from its JSON, launches Debian's Chromium through playwright-core, signs in, and
+ * End-to-end harness for the web UI: sets up `vizier demo` (the bundled CLI, dist/vizier.mjs) on a
+ * small generated scenario in a temp dir, reads the demo users' one-time passwords from its JSON,
+ * resolves it and serves it with `--port 0`, launches Debian's Chromium through playwright-core, signs in, and
  * collects console errors and failed requests. Builds nothing: run `node scripts/build.mjs` first
  * (`npm test` does). Tests skip with a message only when /usr/bin/chromium (or the bundle, or the
  * UI build) is absent.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -39,28 +39,40 @@ export interface Demo {
   stop: () => Promise<void>;
 }
 
-/** Starts `vizier demo --port 0 --no-open --json` in a fresh temp dir; resolves when the UI answers. */
-export async function startDemo(opts: { scale?: number; dataDir?: string } = {}): Promise<Demo> {
+const cliEnv = () => ({ PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "/tmp" });
+
+function cli(args: string[]): { stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BUNDLE, ...args], { env: cliEnv(), encoding: "utf8", timeout: 300_000, maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`vizier ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
+  return { stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Sets up the demo store in a fresh temp dir (`vizier demo --no-serve --json` on a small scenario),
+ * resolves it in the case member's view (so the review queue has pairs), then serves it
+ * (`vizier serve --port 0`, the same server `vizier demo` starts); resolves when the UI answers.
+ */
+export async function startDemo(opts: { scale?: number; dataDir?: string; resolve?: boolean } = {}): Promise<Demo> {
   const dir = opts.dataDir ?? join(mkdtempSync(join(tmpdir(), "vizier-e2e-")), "demo");
   mkdirSync(dir, { recursive: true });
-  const child: ChildProcess = spawn(process.execPath, [BUNDLE, "demo", "--data-dir", dir, "--scale", String(opts.scale ?? 0.05), "--port", "0", "--no-open", "--json"], {
-    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "/tmp" }, stdio: ["ignore", "pipe", "pipe"],
-  });
+  const setup = cli(["demo", "--data-dir", dir, "--scale", String(opts.scale ?? 0.05), "--json", "--no-serve", "--quiet"]);
+  const json = JSON.parse(setup.stdout) as { users: DemoUser[] };
+  const users = Object.fromEntries(json.users.map((u) => [u.user, u]));
+  const adminPw = /One-time password for (\S+) \(shown[^\n]*\n\s+(\S+)/.exec(setup.stderr);
+  if (opts.resolve !== false) cli(["resolve", "--db", dir, "--as", "analist.politie", "--purpose", "case:NL-2026-0042", "--quiet"]);
+  const child: ChildProcess = spawn(process.execPath, [BUNDLE, "serve", "--db", dir, "--port", "0"], { env: cliEnv(), stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
-  child.stdout!.on("data", (b: Buffer) => { out += b.toString(); });
+  child.stderr!.on("data", (b: Buffer) => { err += b.toString(); });
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`vizier demo did not start within 180 s:\n${err}`)), 180_000);
-    child.stderr!.on("data", (b: Buffer) => {
-      err += b.toString();
-      const m = /Vizier is running: (http:\/\/[^\s/]+)\//.exec(err);
+    const timer = setTimeout(() => fail(new Error(`vizier serve did not start within 60 s:\n${err}`)), 60_000);
+    child.stdout!.on("data", (b: Buffer) => {
+      out += b.toString();
+      const m = /listening on (http:\/\/[^\s/]+)/.exec(out);
       if (m) { clearTimeout(timer); ok(m[1]!); }
     });
-    child.once("exit", (code) => { clearTimeout(timer); fail(new Error(`vizier demo exited ${code}:\n${err}`)); });
+    child.once("exit", (code) => { clearTimeout(timer); fail(new Error(`vizier serve exited ${code}:\n${err}`)); });
   });
-  const json = JSON.parse(out) as { users: DemoUser[] };
-  const users = Object.fromEntries(json.users.map((u) => [u.user, u]));
-  const adminPw = /One-time password for (\S+) \(shown[^\n]*\n\s+(\S+)/.exec(err);
   const stop = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));

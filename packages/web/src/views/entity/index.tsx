@@ -42,6 +42,7 @@ export default function EntityProfile() {
             <a href={href("flows", { ids })}>{t("view.flows")}</a>
             <a href={href("timeline", { ids })}>{t("view.timeline")}</a>
             <a href={href("map", { ids })}>{t("view.map")}</a>
+            <a href={href("audit", { params: { entity: profile.ids[0] } })}>{t("entity.whoConsulted")}</a>
           </nav>
           {profile.withheld.map((g) => <WithheldNotice key={`${g.agency}/${g.dataset}/${g.handling}`} group={g} />)}
           <section className="panel" aria-labelledby="props-title">
