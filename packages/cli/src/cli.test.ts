@@ -97,6 +97,33 @@ describe.skipIf(Boolean(bundleMissing))(`vizier CLI on the embedded store${bundl
     expect(q.map((x) => x.column)).toEqual(["birthDate"]);
   });
 
+  it("stores the same run whether the file is mapped in a worker thread or in the writer's own", () => {
+    // Good rows, refused rows, a conflict and a duplicate row, across several worker batches.
+    const lines = ["id,name,dob,iban"];
+    for (let i = 0; i < 4500; i++) {
+      const dob = i % 97 === 0 ? "1980-13-45" : `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`;
+      lines.push(`${i % 4000},Person ${i % 4000},${dob},NL91ABNA0417164300`);
+    }
+    const f = files(dir, { "p.csv": lines.join("\n") + "\n", "m.yml": PERSON_MAPPING });
+    const runs = ["1", "2"].map((threads) => {
+      const store = join(dir, `store-${threads}`);
+      expect(vizier(["init", "--db", store]).code).toBe(0);
+      expect(vizier(["dataset", "create", "police", "--db", store]).code).toBe(0);
+      const r = vizier(["ingest", f["p.csv"]!, "--mapping", f["m.yml"]!, "--dataset", "police", "--db", store, "--json", "--threads", threads]);
+      expect(r.code, r.stderr).toBe(0);
+      const { id: _id, seconds: _s, peakRssMiB: _m, ...report } = JSON.parse(r.stdout) as Record<string, unknown>;
+      const exported = vizier(["export", "--db", store, "--purpose", "case:T-1"]);
+      expect(exported.code, exported.stderr).toBe(0);
+      const entities = exported.stdout.replace(/"(first|last)_seen":"[^"]*"/g, "");
+      const quarantine = (JSON.parse(vizier(["quarantine", "list", "--db", store, "--json", "--limit", "1000"]).stdout) as Array<Record<string, unknown>>)
+        .map(({ row, column, reason, kind }) => ({ row, column, reason, kind }));
+      return { report, entities, quarantine };
+    });
+    expect(runs[0]!.report).toMatchObject({ rowsRead: 4500, rowsQuarantined: 47 });
+    expect((runs[0]!.report["conflicts"] as number)).toBeGreaterThan(0);
+    expect(runs[1]).toEqual(runs[0]);
+  });
+
   it("round-trips FtM entity JSON", () => {
     const lines: Array<{ id: string; schema: string; properties: Record<string, string[]> }> = [
       { id: "ftm-p1", schema: "Person", properties: { name: ["José Luis Gómez-Arango"], birthDate: ["1971-05"], nationality: ["co"], phone: ["+573001234567"] } },

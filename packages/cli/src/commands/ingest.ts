@@ -2,10 +2,11 @@ import type { Command } from "commander";
 import { VizierError } from "@vizier/model";
 import { ingestFile, type IngestReport } from "@vizier/core/ingest";
 import { emit } from "../output";
+import { parseThreads } from "../threads-option";
 import { fmt, Progress } from "../progress";
 import { withRuntime, type Env, type GlobalOptions } from "../runtime";
 
-interface IngestCliOptions { mapping?: string; dataset: string; format?: string; encoding?: string; sheet?: string }
+interface IngestCliOptions { mapping?: string; dataset: string; format?: string; encoding?: string; sheet?: string; threads?: number }
 
 const FORMATS = ["csv", "xlsx", "jsonl", "ftm"] as const;
 
@@ -18,6 +19,7 @@ export function registerIngest(program: Command, env: Env): void {
     .option("--format <format>", `input format: ${FORMATS.join("|")} (default: detected)`)
     .option("--encoding <name>", "text encoding, e.g. utf-8, utf-16le, windows-1252 (default: detected)")
     .option("--sheet <name>", "XLSX sheet (default: all sheets)")
+    .option("--threads <n>", "1: read and map in the same thread as the store writes (default: a second thread reads and maps)", parseThreads)
     .addHelpText("after", "\nExamples:\n  vizier ingest examples/kvk/companies.csv --mapping examples/kvk/mapping.yml --dataset kvk\n  vizier ingest entities.ftm.json --dataset opensanctions --format ftm\n\nBad rows are quarantined (see `vizier quarantine list`); a failed or interrupted run stores nothing.")
     .action(async (file: string, o: IngestCliOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
@@ -36,6 +38,7 @@ export function registerIngest(program: Command, env: Env): void {
             ...(o.format ? { format: o.format as (typeof FORMATS)[number] } : {}),
             ...(o.encoding ? { encoding: o.encoding } : {}),
             ...(o.sheet ? { sheet: o.sheet } : {}),
+            ...(o.threads !== undefined ? { threads: o.threads } : {}),
             onProgress: (p) => progress.update(p.rows, p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : undefined, p.quarantined ? `${fmt(p.quarantined)} quarantined` : ""),
           });
         } finally {

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { parseThreads } from "../threads-option";
 import { VizierError } from "@vizier/model";
 import { runLinkParallel } from "./link/run";
 
@@ -44,8 +45,3 @@ export function registerLink(program: Command): void {
     });
 }
 
-function parseThreads(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new VizierError("INVALID_ARGUMENT", `--threads must be a whole number from 1 to 64, not ${v}`);
-  return n;
-}

@@ -12,7 +12,7 @@ export interface CliResult { code: number; stdout: string; stderr: string }
 /** Runs `vizier …` as a separate process, with a clean environment. */
 export function vizier(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const env: Record<string, string> = { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "/tmp", ...opts.env };
-  const r = spawnSync(process.execPath, [BUNDLE, ...args], { cwd: opts.cwd ?? process.cwd(), env, encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BUNDLE, ...args], { cwd: opts.cwd ?? process.cwd(), env, encoding: "utf8", timeout: 120_000, maxBuffer: 1 << 26 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { VizierError, type Statement } from "@vizier/model";
 import { auditEntry, linkAudit } from "../audit/chain";
 import type { Ctx } from "../context";
 import type { IngestRun, QuarantineRow, StoreWriter } from "../ports/store";
 import type { Services } from "../services";
-import { applyMapping, compileMapping, parseMapping } from "./mapping/index";
-import { openFtm, openSource, type SourceFormat } from "./readers/index";
+import { openMapped, openMappedInWorker, type MappedSourceOptions } from "./mapped";
+import { openFtm, type SourceFormat } from "./readers/index";
 import { validateFtmEntity } from "./ftm";
-import { runProvenance, toStatements } from "./statements";
+import { compactStatements, runProvenance, toStatements } from "./statements";
 
 export interface IngestProgress {
   rows: number;
@@ -26,6 +25,8 @@ export interface IngestOptions {
   encoding?: string;
   sheet?: string;
   batchSize?: number;
+  /** 1: read and map in this thread; otherwise in a worker thread when the process allows it. */
+  threads?: number;
   onProgress?: (p: IngestProgress) => void;
   signal?: AbortSignal;
 }
@@ -93,41 +94,32 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
       progress(src.bytesRead(), src.bytesTotal);
     } else {
       if (!opts.mapping) throw new VizierError("INVALID_ARGUMENT", `ingesting ${opts.file} needs a mapping: --mapping <file.yml>`);
-      let mappingText: string;
-      try {
-        mappingText = await readFile(opts.mapping, "utf8");
-      } catch (e) {
-        throw new VizierError("INVALID_ARGUMENT", `cannot read mapping ${opts.mapping}: ${(e as Error).message}`, { location: { file: opts.mapping }, cause: e });
-      }
-      const spec = parseMapping(mappingText, opts.mapping);
-      const sourceOpts: { format?: SourceFormat; encoding?: string; sheet?: string } = {};
-      if (opts.format) sourceOpts.format = opts.format;
-      if (opts.encoding) sourceOpts.encoding = opts.encoding;
-      if (opts.sheet) sourceOpts.sheet = opts.sheet;
-      const src = await openSource(opts.file, sourceOpts);
+      const mapOpts: MappedSourceOptions = { file: opts.file, mapping: opts.mapping, dataset: dataset.name };
+      if (opts.format) mapOpts.format = opts.format;
+      if (opts.encoding) mapOpts.encoding = opts.encoding;
+      if (opts.sheet) mapOpts.sheet = opts.sheet;
+      const src = await (opts.threads === 1 ? openMapped(mapOpts) : openMappedInWorker(mapOpts));
       format = src.format;
-      const compiled = compileMapping(spec, svc.model, src.columns, opts.mapping);
       writer = await svc.store.beginWrite(run);
-      for await (const row of src.rows) {
-        checkAbort(opts.signal);
-        counts.rowsRead++;
-        if (row.problem) { quarantine(row.row, row.problem.column ?? "", row.problem.reason, row.values, row.sheet); continue; }
-        const mapped = applyMapping(compiled, row, dataset.name, svc.model);
-        if (mapped.filtered) { counts.rowsFiltered++; continue; }
-        if (mapped.problems.length > 0) {
-          quarantine(row.row, mapped.problems.map((p) => p.column ?? "").filter(Boolean).join(";"), mapped.problems.map((p) => p.reason).join("; "), row.values, row.sheet);
-          continue;
+      let bytesRead = 0;
+      let bytesTotal = 0;
+      for await (const batch of src.batches) {
+        for (const row of batch.rows) {
+          checkAbort(opts.signal);
+          counts.rowsRead++;
+          if (row.problem) { quarantine(row.row, row.problem.column, row.problem.reason, row.raw, row.sheet); continue; }
+          if (row.filtered) { counts.rowsFiltered++; continue; }
+          counts.rowsOk++;
+          const before = pendingS.length;
+          for (const e of row.entities!) compactStatements(prov, row.row, e, pendingS);
+          counts.statements += pendingS.length - before;
+          await flush(false);
         }
-        counts.rowsOk++;
-        const before = pendingS.length;
-        for (const e of mapped.entities) toStatements(prov, row.row, e, pendingS);
-        counts.statements += pendingS.length - before;
-        await flush(false);
-        if (counts.rowsRead % 10_000 === 0) progress(src.bytesRead(), src.bytesTotal);
+        ({ bytesRead, bytesTotal } = batch);
+        progress(bytesRead, bytesTotal);
       }
-      progress(src.bytesRead(), src.bytesTotal);
-      // Read after the rows: the reader may switch encoding (UTF-8 → Windows-1252) once it sees non-ASCII bytes.
-      encoding = src.encoding;
+      progress(bytesRead, bytesTotal);
+      encoding = src.encoding();
     }
     await flush(true);
     const conflicts = await writer.conflicts(10_000);

@@ -1,0 +1,139 @@
+import { readFile } from "node:fs/promises";
+import { defaultModel, defineStreamTask, runStreamTask, VizierError, workerThreads, type ErrorCode, type ErrorLocation } from "@vizier/model";
+import { applyMapping, compileMapping, parseMapping } from "./mapping/index";
+import { openSource, type SourceFormat } from "./readers/index";
+
+/**
+ * A tabular source read and mapped row by row: what the store writer needs of each source row,
+ * in batches. Runs in the calling thread, or in a worker thread (`openMappedInWorker`) so that
+ * reading, decoding, parsing and mapping overlap with the store's work on the main thread. Both
+ * run the same code (`mapRows`), so a run's statements do not depend on where it was mapped.
+ */
+export interface MappedSourceOptions {
+  file: string;
+  mapping: string;
+  dataset: string;
+  format?: SourceFormat;
+  encoding?: string;
+  sheet?: string;
+}
+
+/** One source row: refused (`problem`), filtered out, or the entities it maps to. */
+export interface MappedRow {
+  row: number;
+  sheet?: string;
+  problem?: { column: string; reason: string };
+  /** The raw values of a refused row, kept for the quarantine. */
+  raw?: Record<string, string>;
+  filtered?: true;
+  /** [id, schema, [prop, propType, value, original?]…] per entity; original only when it differs. */
+  entities?: Array<[string, string, Array<[string, string, string] | [string, string, string, string]>]>;
+}
+
+export interface MappedBatch {
+  rows: MappedRow[];
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+export interface MappedSource {
+  format: SourceFormat;
+  batches: AsyncIterable<MappedBatch>;
+  /** The encoding read with, final once the batches are consumed (UTF-8 may turn out Windows-1252). */
+  encoding(): string;
+}
+
+const ROWS_PER_BATCH = 2000;
+
+type Step = { open: { format: SourceFormat } } | { batch: MappedBatch } | { end: { encoding: string } };
+
+/** Opens, compiles and maps; yields the format once opened, then batches, then the encoding. */
+async function* mapRows(opts: MappedSourceOptions): AsyncGenerator<Step> {
+  let mappingText: string;
+  try {
+    mappingText = await readFile(opts.mapping, "utf8");
+  } catch (e) {
+    throw new VizierError("INVALID_ARGUMENT", `cannot read mapping ${opts.mapping}: ${(e as Error).message}`, { location: { file: opts.mapping }, cause: e });
+  }
+  const spec = parseMapping(mappingText, opts.mapping);
+  const sourceOpts: { format?: SourceFormat; encoding?: string; sheet?: string } = {};
+  if (opts.format) sourceOpts.format = opts.format;
+  if (opts.encoding) sourceOpts.encoding = opts.encoding;
+  if (opts.sheet) sourceOpts.sheet = opts.sheet;
+  const src = await openSource(opts.file, sourceOpts);
+  const model = defaultModel();
+  const compiled = compileMapping(spec, model, src.columns, opts.mapping);
+  yield { open: { format: src.format } };
+  let rows: MappedRow[] = [];
+  for await (const row of src.rows) {
+    const at: MappedRow = { row: row.row };
+    if (row.sheet !== undefined) at.sheet = row.sheet;
+    if (row.problem) {
+      at.problem = { column: row.problem.column ?? "", reason: row.problem.reason };
+      at.raw = row.values;
+    } else {
+      const mapped = applyMapping(compiled, row, opts.dataset, model);
+      if (mapped.filtered) at.filtered = true;
+      else if (mapped.problems.length > 0) {
+        at.problem = { column: mapped.problems.map((p) => p.column ?? "").filter(Boolean).join(";"), reason: mapped.problems.map((p) => p.reason).join("; ") };
+        at.raw = row.values;
+      } else {
+        at.entities = mapped.entities.map((e) => [e.id, e.schema, e.values.map((v) => v.original === v.value ? [v.prop, v.propType, v.value] : [v.prop, v.propType, v.value, v.original])]);
+      }
+    }
+    rows.push(at);
+    if (rows.length >= ROWS_PER_BATCH) {
+      yield { batch: { rows, bytesRead: src.bytesRead(), bytesTotal: src.bytesTotal } };
+      rows = [];
+    }
+  }
+  yield { batch: { rows, bytesRead: src.bytesRead(), bytesTotal: src.bytesTotal } };
+  // Read after the rows: the reader may switch encoding (UTF-8 → Windows-1252) once it sees non-ASCII bytes.
+  yield { end: { encoding: src.encoding } };
+}
+
+/** Turns the step stream into a MappedSource once the source is open (errors before that throw here). */
+async function fromSteps(steps: AsyncGenerator<Step>): Promise<MappedSource> {
+  const first = await steps.next();
+  if (first.done || !("open" in first.value)) throw new Error("mapped source ended before it opened");
+  let encoding = "utf-8";
+  async function* batches(): AsyncGenerator<MappedBatch> {
+    for await (const step of steps) {
+      if ("batch" in step) yield step.batch;
+      else if ("end" in step) encoding = step.end.encoding;
+    }
+  }
+  return { format: first.value.open.format, batches: batches(), encoding: () => encoding };
+}
+
+/** Maps in the calling thread. */
+export function openMapped(opts: MappedSourceOptions): Promise<MappedSource> {
+  return fromSteps(mapRows(opts));
+}
+
+const TASK = "ingest.map";
+
+// In the worker: batches travel as JSON text (one string per batch is cheaper to pass between
+// threads than a structured clone of thousands of small arrays).
+defineStreamTask<MappedSourceOptions>(TASK, async (opts, emit) => {
+  for await (const step of mapRows(opts)) await emit("batch" in step ? { json: JSON.stringify(step.batch) } : step);
+});
+
+function revive(e: { name: string; message: string; code?: string; location?: unknown; details?: unknown }): Error {
+  if (e.name !== "VizierError" || !e.code) return new Error(e.message);
+  const opts: { location?: ErrorLocation; details?: Record<string, unknown> } = {};
+  if (e.location) opts.location = e.location as ErrorLocation;
+  if (e.details) opts.details = e.details as Record<string, unknown>;
+  return new VizierError(e.code as ErrorCode, e.message, opts);
+}
+
+/** Maps in a worker thread (when the process enabled worker tasks; else in the calling thread). */
+export function openMappedInWorker(opts: MappedSourceOptions): Promise<MappedSource> {
+  if (workerThreads() < 2) return openMapped(opts);
+  async function* steps(): AsyncGenerator<Step> {
+    for await (const m of runStreamTask<Step | { json: string }>(TASK, opts, revive)) {
+      yield "json" in m ? { batch: JSON.parse(m.json) as MappedBatch } : m;
+    }
+  }
+  return fromSteps(steps());
+}
