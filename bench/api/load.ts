@@ -10,6 +10,7 @@
  * Prints a JSON summary on stdout; progress on stderr.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -20,7 +21,7 @@ const log = (m: string) => process.stderr.write(`[bench/api ${new Date().toISOSt
 /** Common names (each matches ~5% of the persons), two-word names (~0.25%) and a first-name prefix. */
 const TERMS = ["jansen", "de vries", "bakker", "gomez", "yilmaz", "fatima", "lucas", "kowalski", "novak", "sophie", "jan visser", "emma smit", "moham", "peters dekker"];
 
-interface Run { name: string; clients: number; seconds: number; requests: number; errors: number; rps: number; p50: number; p95: number; p99: number; max: number }
+interface Run { name: string; clients: number; seconds: number; requests: number; errors: number; rps: number; p50: number; p95: number; p99: number; max: number; serverCpuMsPerRequest?: number }
 
 function pct(sorted: readonly number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -48,16 +49,30 @@ function drive(name: string, base: string, headers: Record<string, string>, clie
   });
 }
 
-/** Resident memory of a process and all its descendants, MiB (Linux `ps`). */
-function treeRssMiB(pid: number): number {
+/** A process and all its descendants (Linux `ps`): pid, resident KiB, CPU seconds used. */
+function processTree(pid: number): Array<{ pid: number; rssKiB: number; cpuS: number }> {
   const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" }).trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
   const inTree = new Set([pid]);
   for (let grew = true; grew;) {
     grew = false;
     for (const [p, pp] of rows) if (inTree.has(pp) && !inTree.has(p)) { inTree.add(p); grew = true; }
   }
-  return Math.round(rows.filter(([p]) => inTree.has(p)).reduce((s, [, , rss]) => s + rss, 0) / 1024);
+  return rows.filter(([p]) => inTree.has(p)).map(([p, , rss]) => ({ pid: p, rssKiB: rss, cpuS: cpuSeconds(p) }));
 }
+
+/** utime + stime of a process from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+const treeRssMiB = (pid: number) => Math.round(processTree(pid).reduce((s, p) => s + p.rssKiB, 0) / 1024);
+/** CPU milliseconds the server's processes have used so far. */
+const treeCpuMs = (pid: number) => processTree(pid).reduce((s, p) => s + p.cpuS, 0) * 1000;
 
 async function main(): Promise<void> {
   const { values: o } = parseArgs({
@@ -106,9 +121,12 @@ async function main(): Promise<void> {
     const results: Run[] = [];
     for (const c of clientCounts) {
       for (const [name, path] of [["search", searchPath], ["entity", viewPath]] as const) {
+        const cpu0 = treeCpuMs(server.pid!);
         const r = await drive(name, base, headers, c, seconds, path);
-        log(JSON.stringify(r));
-        results.push(r);
+        // Server CPU per request: what a loaded machine does not distort as much as latency.
+        const withCpu = { ...r, serverCpuMsPerRequest: Math.round(((treeCpuMs(server.pid!) - cpu0) / Math.max(1, r.requests)) * 100) / 100 };
+        log(JSON.stringify(withCpu));
+        results.push(withCpu);
       }
     }
     const soakRss: Array<{ s: number; rssMiB: number }> = [];

@@ -6,6 +6,7 @@ import {
 } from "@vizier/core";
 import { appendAuditTx } from "./audit";
 import { guard, mapSqliteError } from "./errors";
+import { prepared } from "./prepared";
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS access_requests (
@@ -63,7 +64,7 @@ export class SqliteAccessRequests implements AccessRequestPort {
   async listAccessRequests(q: AccessRequestQuery): Promise<AccessRequest[]> {
     const db = this.db("read");
     if (!db) return [];
-    const rows = guard(this.location(), () => db.prepare(`SELECT * FROM access_requests
+    const rows = guard(this.location(), () => prepared(db, `SELECT * FROM access_requests
       WHERE (@requester IS NULL OR requester = @requester) AND (@owner IS NULL OR owner = @owner) AND (@status IS NULL OR status = @status)
       ORDER BY created_at DESC, id`).all({ requester: q.requester ?? null, owner: q.owner ?? null, status: q.status ?? null })) as AccessRequestRow[];
     return rows.map(toAccessRequest);

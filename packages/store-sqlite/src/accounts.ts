@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { VizierError } from "@vizier/model";
 import { sqlRows, type AccountsPort, type LoginAttempt, type Role, type SessionRecord, type TokenRecord, type UserPatch, type UserRecord } from "@vizier/core";
 import { guard, mapSqliteError } from "./errors";
+import { prepared } from "./prepared";
 
 /** Accounts tables, kept apart from the statement schema (own `ensure`, idempotent). */
 const DDL = `
@@ -75,7 +76,7 @@ export class SqliteAccounts implements AccountsPort {
   }
 
   async getUser(id: string): Promise<UserRecord | undefined> {
-    const r = this.run((db) => db.prepare("SELECT * FROM account_users WHERE id = ?").get(id)) as UserRow | undefined;
+    const r = this.run((db) => prepared(db, "SELECT * FROM account_users WHERE id = ?").get(id)) as UserRow | undefined;
     return r && toUser(r);
   }
 
@@ -110,7 +111,7 @@ export class SqliteAccounts implements AccountsPort {
   }
 
   async findTokenByHash(secretHash: string): Promise<TokenRecord | undefined> {
-    const r = this.run((db) => db.prepare("SELECT * FROM account_tokens WHERE secret_hash = ?").get(secretHash)) as TokenRow | undefined;
+    const r = this.run((db) => prepared(db, "SELECT * FROM account_tokens WHERE secret_hash = ?").get(secretHash)) as TokenRow | undefined;
     return r && toToken(r);
   }
 
@@ -132,7 +133,7 @@ export class SqliteAccounts implements AccountsPort {
   }
 
   async touchToken(id: string, at: string): Promise<void> {
-    this.run((db) => db.prepare("UPDATE account_tokens SET last_used_at = ? WHERE id = ?").run(at, id));
+    this.run((db) => prepared(db, "UPDATE account_tokens SET last_used_at = ? WHERE id = ?").run(at, id));
   }
 
   async createSession(s: SessionRecord): Promise<void> {
@@ -146,7 +147,7 @@ export class SqliteAccounts implements AccountsPort {
   }
 
   async findSession(idHash: string): Promise<SessionRecord | undefined> {
-    const r = this.run((db) => db.prepare("SELECT * FROM account_sessions WHERE id_hash = ?").get(idHash)) as SessionRow | undefined;
+    const r = this.run((db) => prepared(db, "SELECT * FROM account_sessions WHERE id_hash = ?").get(idHash)) as SessionRow | undefined;
     return r && toSession(r);
   }
 

@@ -1,14 +1,15 @@
 import type Database from "better-sqlite3";
 import { GENESIS, sqlRows, type AuditEntry, type AuditRecord } from "@vizier/core";
+import { prepared } from "./prepared";
 
 /** Appends at the chain head; the caller holds a write transaction, which serialises writers. */
 export function appendAuditTx(
   db: Database.Database, entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string,
 ): AuditRecord[] {
-  const head = db.prepare("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").get() as { seq: number; hash: string } | undefined;
+  const head = prepared(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").get() as { seq: number; hash: string } | undefined;
   let prev = head?.hash ?? GENESIS;
   let seq = head?.seq ?? 0;
-  const insert = db.prepare("INSERT INTO audit (seq, at, actor, agency, purpose, action, query, result_ids, recipients, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  const insert = prepared(db, "INSERT INTO audit (seq, at, actor, agency, purpose, action, query, result_ids, recipients, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
   const out: AuditRecord[] = [];
   for (const e of entries) {
     seq++;

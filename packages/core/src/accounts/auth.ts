@@ -62,6 +62,9 @@ export async function authenticate(deps: AccountDeps, input: LoginInput): Promis
   return actorForUser(user);
 }
 
+/** How stale a token's "last used" time may get before a request records it again. */
+export const TOKEN_TOUCH_MS = 60_000;
+
 /** The Actor behind a bearer token; UNAUTHENTICATED if unknown, revoked, expired or its user is disabled. */
 export async function actorForToken(deps: Pick<AccountDeps, "accounts">, token: string, now: () => Date = () => new Date()): Promise<Actor> {
   const t = token.trim();
@@ -71,7 +74,8 @@ export async function actorForToken(deps: Pick<AccountDeps, "accounts">, token: 
   if (!rec || rec.revokedAt !== undefined || (rec.expiresAt !== undefined && rec.expiresAt <= at)) throw unauthenticated();
   const user = await deps.accounts.getUser(rec.userId);
   if (!user || user.disabled) throw unauthenticated();
-  await deps.accounts.touchToken(rec.id, at);
+  // "Last used" to the minute: writing it on every request would make every read also a write.
+  if (rec.lastUsedAt === undefined || Date.parse(rec.lastUsedAt) <= Date.parse(at) - TOKEN_TOUCH_MS) await deps.accounts.touchToken(rec.id, at);
   return actorForUser(user);
 }
 

@@ -193,6 +193,22 @@ export function runAccountsContract(
         expect((await actions()).filter((a) => a.startsWith("token."))).toEqual(["token.create bob", "token.create bob", "token.revoke bob"]);
       });
 
+      it("records a token's last use at most once a minute (a read is not also a write)", async () => {
+        await acc.createUser(ctxOf(admin), deps, { username: "bob", agency: "B", roles: ["analyst"], password: "bobs-password-1" });
+        const bob = acc.actorForUser((await store.accounts.getUser("bob"))!);
+        const { secret, token } = await acc.createToken(ctxOf(bob), deps, { name: "laptop" });
+        const lastUsed = async () => (await store.accounts.getToken(token.id))?.lastUsedAt;
+        await acc.actorForToken(deps, secret, now);
+        const first = iso(clock);
+        expect(await lastUsed()).toBe(first);
+        clock += acc.TOKEN_TOUCH_MS - 1;
+        await acc.actorForToken(deps, secret, now);
+        expect(await lastUsed()).toBe(first);
+        clock += 1;
+        await acc.actorForToken(deps, secret, now);
+        expect(await lastUsed()).toBe(iso(clock));
+      });
+
       it("lets only administrators manage other users' accounts and tokens", async () => {
         await acc.createUser(ctxOf(admin), deps, { username: "bob", agency: "A", roles: ["analyst"], password: "bobs-password-1" });
         await acc.createUser(ctxOf(admin), deps, { username: "carol", agency: "A", roles: ["analyst"], password: "carols-password" });

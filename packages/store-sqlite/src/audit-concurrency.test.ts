@@ -1,0 +1,66 @@
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { buildSync } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAudit, type AuditRecord } from "@vizier/core";
+import { SqliteStore } from "./store";
+
+// `vizier serve --workers N` runs N processes over one store, each appending audit records through
+// its own connection. The chain must stay one unbroken sequence: every append reads the head inside
+// its IMMEDIATE transaction, so SQLite's write lock serialises the appenders.
+const ROOT = resolve(import.meta.dirname, "../../..");
+const APPENDER = join(ROOT, "dist/test/audit-appender.mjs");
+
+/** Starts an appender; resolves with a `go` function once it is ready, which resolves with its exit code. */
+function startAppender(location: string, actor: string, records: number): Promise<() => Promise<number>> {
+  return new Promise((ready, rej) => {
+    const child = spawn(process.execPath, [APPENDER, location, actor, String(records)], { stdio: ["pipe", "pipe", "inherit"] });
+    const exit = new Promise<number>((res) => child.once("exit", (code) => res(code ?? -1)));
+    child.once("error", rej);
+    void exit.then((code) => rej(new Error(`appender exited ${code} before it was ready`)));
+    child.stdout.once("data", () => ready(() => { child.stdin.end("go\n"); return exit; }));
+  });
+}
+
+describe("audit chain with two appending processes", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "vizier-audit-conc-"));
+    mkdirSync(join(ROOT, "dist/test"), { recursive: true });
+    // Node cannot run the TypeScript sources directly; bundle the appender like scripts/run-ts.mjs does.
+    buildSync({
+      entryPoints: [join(import.meta.dirname, "test/audit-appender.ts")], outfile: APPENDER, bundle: true, platform: "node", format: "esm",
+      target: "node20", external: ["better-sqlite3"], logLevel: "warning",
+      banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+    });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("stays one verifiable chain holding every record of both, interleaved", async () => {
+    const store = new SqliteStore(dir);
+    await store.init();
+    await store.close();
+    const n = 300;
+    const go = await Promise.all([startAppender(store.location, "one", n), startAppender(store.location, "two", n)]);
+    const codes = await Promise.all(go.map((g) => g()));
+    expect(codes).toEqual([0, 0]);
+    await store.init();
+    try {
+      const records: AuditRecord[] = [];
+      for await (const batch of store.scanAudit(1000)) records.push(...batch);
+      const check = await verifyAudit((async function* () { yield records; })());
+      expect(check).toEqual({ ok: true, records: 2 * n });
+      for (const actor of ["one", "two"]) {
+        // Each process's records in its own order, none lost or doubled.
+        expect(records.filter((r) => r.actor === actor).map((r) => r.query)).toEqual(Array.from({ length: n }, (_, i) => `${actor} ${i}`));
+      }
+      // The processes really ran at the same time (otherwise this test would prove nothing).
+      const switches = records.filter((r, i) => i > 0 && r.actor !== records[i - 1]!.actor).length;
+      expect(switches).toBeGreaterThan(1);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+});
