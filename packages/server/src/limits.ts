@@ -18,6 +18,8 @@ export interface Limits {
   maxJobGraphEntities: number;
   /** Most payments one flows request may load (trace, aggregate, alerts). */
   maxFlowPayments: number;
+  /** Work budget of one disruption run, in node·edge visits (a betweenness step costs n·m). */
+  maxDisruptionWork: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -30,4 +32,5 @@ export const DEFAULT_LIMITS: Limits = {
   maxGraphNodes: 5_000,
   maxJobGraphEntities: 2_000_000,
   maxFlowPayments: 200_000,
+  maxDisruptionWork: 2e9,
 };

@@ -4,8 +4,13 @@ import { GRAPH_METRICS } from "./graph-compute";
 
 let f: Fixture;
 let small: Fixture;
-beforeAll(async () => { f = await makeFixture(); small = await makeFixture({ limits: { maxGraphNodes: 2 } }); });
-afterAll(async () => { await f.close(); await small.close(); });
+let tight: Fixture;
+beforeAll(async () => {
+  f = await makeFixture();
+  small = await makeFixture({ limits: { maxGraphNodes: 2 } });
+  tight = await makeFixture({ limits: { maxDisruptionWork: 20 } });
+});
+afterAll(async () => { await f.close(); await small.close(); await tight.close(); });
 
 interface Ranking { metric: string; nodes: number; edges: number; items: Array<{ id: string; caption: string; schema: string; score: number }> }
 interface AuditPage { items: Array<{ action: string; query: string; resultIds: string[]; actor: string }> }
@@ -129,5 +134,14 @@ describe("POST /api/graph/disruption", () => {
     expect((await post("ann", { strategy: "list" })).status).toBe(400);
     expect((await post("ann", { strategy: "nope" })).status).toBe(422);
     expect((await post("ann", { strategy: "degree", steps: 10_000 })).status).toBe(422);
+  });
+
+  it("refuses a run above the work budget", async () => {
+    // Jan's network: 3 nodes, 2 edges. Two betweenness steps cost 2·(3·3 + 5) = 28 > 20; two degree steps 2·5 = 10.
+    const go = (strategy: string) => tight.req("ann", "/api/graph/disruption", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ids: [E.jan], strategy, steps: 2 }) });
+    const costly = await go("betweenness");
+    expect(costly.status).toBe(400);
+    expect(await costly.text()).toContain("too costly");
+    expect((await go("degree")).status).toBe(200);
   });
 });

@@ -144,7 +144,13 @@ export function graphAnalyticsRoutes(d: Deps) {
       const b = c.req.valid("json");
       if (b.strategy === "list" && !b.list) throw new VizierError("INVALID_ARGUMENT", "strategy list needs `list`: the node ids in removal order");
       const net = await loadSelection(requestCtx(c, d.now), d.svc, selection(b), `disruption ${b.strategy} steps=${b.steps}`, bounds);
-      const known = new Set(net.graph.ids);
+      const g = net.graph;
+      const perStep = (b.strategy === "betweenness" || b.efficiency ? g.n * (g.m + 1) : 0) + g.n + g.m;
+      const rounds = b.mode === "sequential" ? b.steps : Math.ceil(b.steps / b.blockSize);
+      if (perStep * rounds > d.limits.maxDisruptionWork) {
+        throw new VizierError("INVALID_ARGUMENT", `a ${b.strategy} disruption of ${g.n} nodes over ${rounds} rounds is too costly for one request; use mode block, fewer steps, a smaller selection or efficiency=false`);
+      }
+      const known = new Set(g.ids);
       const run = runDisruption(net, {
         strategy: b.strategy, mode: b.mode, blockSize: b.blockSize, seed: b.seed, maxRemoved: b.steps, efficiency: b.efficiency,
         ...(b.list ? { list: b.list.filter((id) => known.has(id)) } : {}),
