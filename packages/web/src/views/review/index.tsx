@@ -60,6 +60,13 @@ export default function Review() {
       <Status loaded={queue}>{() => !current ? <p>{t("review.empty")}</p> : (
         <>
           <p>{t("review.position", { i: items.indexOf(current) + 1, n: items.length })} · {t("review.score", { score: pct(current.pair.probability) })}</p>
+          <div className="row">
+            <label htmlFor="review-reason">{t("review.reason")}</label>
+            <input id="review-reason" value={reason} onChange={(e) => setReason(e.target.value)} size={50} maxLength={4000} />
+            <button type="button" onClick={() => void decide("confirm")} aria-keyshortcuts="c">{t("review.confirm")}</button>
+            <button type="button" onClick={() => void decide("reject")} aria-keyshortcuts="r">{t("review.reject")}</button>
+            <button type="button" className="secondary" onClick={() => void decide("unsure")} aria-keyshortcuts="u">{t("review.unsure")}</button>
+          </div>
           <div className="pair" data-testid="pair">
             {[current.left, current.right].map((b) => (
               <div key={b.id} className="panel">
@@ -92,13 +99,6 @@ export default function Review() {
               </table>
             </section>
           ) : null}</Status>
-          <div className="row">
-            <label htmlFor="review-reason">{t("review.reason")}</label>
-            <input id="review-reason" value={reason} onChange={(e) => setReason(e.target.value)} size={50} maxLength={4000} />
-            <button type="button" onClick={() => void decide("confirm")} aria-keyshortcuts="c">{t("review.confirm")}</button>
-            <button type="button" onClick={() => void decide("reject")} aria-keyshortcuts="r">{t("review.reject")}</button>
-            <button type="button" className="secondary" onClick={() => void decide("unsure")} aria-keyshortcuts="u">{t("review.unsure")}</button>
-          </div>
         </>
       )}</Status>
     </section>
