@@ -113,11 +113,82 @@ export function openMapped(opts: MappedSourceOptions): Promise<MappedSource> {
 
 const TASK = "ingest.map";
 
-// In the worker: batches travel as JSON text (one string per batch is cheaper to pass between
-// threads than a structured clone of thousands of small arrays).
+// In the worker: a batch travels as one string (passing one string between threads is a copy;
+// a structured clone or JSON of thousands of small arrays costs far more on the receiving side).
 defineStreamTask<MappedSourceOptions>(TASK, async (opts, emit) => {
-  for await (const step of mapRows(opts)) await emit("batch" in step ? { json: JSON.stringify(step.batch) } : step);
+  for await (const step of mapRows(opts)) await emit("batch" in step ? { flat: encodeBatch(step.batch) } : step);
 });
+
+/**
+ * The flat form of a batch: fields separated by U+0000, read back with one split. Rows: row,
+ * sheet, kind ("e" entities, "q" refused, "f" filtered), then for "e" the entity count and per
+ * entity id, schema, value count and [prop, type, value, original or U+0001 when the same];
+ * for "q" column, reason and the raw values as JSON. A batch whose text holds U+0000 itself
+ * goes as JSON instead (prefix "J").
+ */
+export function encodeBatch(b: MappedBatch): string {
+  const out: string[] = [String(b.bytesRead), String(b.bytesTotal), String(b.rows.length)];
+  let marker = false;
+  for (const r of b.rows) {
+    out.push(String(r.row), r.sheet ?? "");
+    if (r.problem) out.push("q", r.problem.column, r.problem.reason, JSON.stringify(r.raw ?? {}));
+    else if (r.filtered) out.push("f");
+    else {
+      const es = r.entities!;
+      out.push("e", String(es.length));
+      for (const [id, schema, values] of es) {
+        out.push(id, schema, String(values.length));
+        for (const v of values) {
+          if (v.length === 4 && v[3] === "\u0001") marker = true;
+          out.push(v[0], v[1], v[2], v.length === 4 ? v[3] : "\u0001");
+        }
+      }
+    }
+  }
+  const flat = out.join("\u0000");
+  return !marker && flat.split("\u0000").length === out.length ? flat : "J" + JSON.stringify(b);
+}
+
+export function decodeBatch(flat: string): MappedBatch {
+  if (flat.startsWith("J")) return JSON.parse(flat.slice(1)) as MappedBatch;
+  const t = flat.split("\u0000");
+  let i = 0;
+  const bytesRead = Number(t[i++]);
+  const bytesTotal = Number(t[i++]);
+  const n = Number(t[i++]);
+  const rows: MappedRow[] = new Array<MappedRow>(n);
+  for (let k = 0; k < n; k++) {
+    const r: MappedRow = { row: Number(t[i++]) };
+    const sheet = t[i++]!;
+    if (sheet !== "") r.sheet = sheet;
+    const kind = t[i++];
+    if (kind === "q") {
+      r.problem = { column: t[i++]!, reason: t[i++]! };
+      r.raw = JSON.parse(t[i++]!) as Record<string, string>;
+    } else if (kind === "f") r.filtered = true;
+    else {
+      const ne = Number(t[i++]);
+      const es: NonNullable<MappedRow["entities"]> = new Array(ne);
+      for (let e = 0; e < ne; e++) {
+        const id = t[i++]!;
+        const schema = t[i++]!;
+        const nv = Number(t[i++]);
+        const values: Array<[string, string, string] | [string, string, string, string]> = new Array(nv);
+        for (let v = 0; v < nv; v++) {
+          const prop = t[i++]!;
+          const type = t[i++]!;
+          const value = t[i++]!;
+          const original = t[i++]!;
+          values[v] = original === "\u0001" ? [prop, type, value] : [prop, type, value, original];
+        }
+        es[e] = [id, schema, values];
+      }
+      r.entities = es;
+    }
+    rows[k] = r;
+  }
+  return { rows, bytesRead, bytesTotal };
+}
 
 function revive(e: { name: string; message: string; code?: string; location?: unknown; details?: unknown }): Error {
   if (e.name !== "VizierError" || !e.code) return new Error(e.message);
@@ -131,8 +202,8 @@ function revive(e: { name: string; message: string; code?: string; location?: un
 export function openMappedInWorker(opts: MappedSourceOptions): Promise<MappedSource> {
   if (workerThreads() < 2) return openMapped(opts);
   async function* steps(): AsyncGenerator<Step> {
-    for await (const m of runStreamTask<Step | { json: string }>(TASK, opts, revive)) {
-      yield "json" in m ? { batch: JSON.parse(m.json) as MappedBatch } : m;
+    for await (const m of runStreamTask<Step | { flat: string }>(TASK, opts, revive)) {
+      yield "flat" in m ? { batch: decodeBatch(m.flat) } : m;
     }
   }
   return fromSteps(steps());
