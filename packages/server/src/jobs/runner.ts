@@ -61,7 +61,7 @@ export class JobRunner {
   constructor(
     private readonly svc: Services,
     private readonly jobs: JobsPort,
-    private readonly opts: { uploadDir: string; now?: () => Date; log?: FaultLogger; maxJobGraphEntities?: number },
+    private readonly opts: { uploadDir: string; now?: () => Date; log?: FaultLogger; maxJobGraphEntities?: number; heartbeatMs?: number },
   ) {
     this.now = opts.now ?? (() => new Date());
   }
@@ -173,8 +173,8 @@ export class JobRunner {
     }
     if (job.status === "running") {
       const l = this.live.get(id);
-      if (!l) throw new VizierError("CONFLICT", `job ${id} is running in another server process; cancel it there`);
-      l.controller.abort();
+      // Running in another worker of `vizier serve --workers`: its heartbeat reads the flag (below).
+      l?.controller.abort();
       return this.jobs.updateJob(id, { cancelRequested: true });
     }
     throw new VizierError("CONFLICT", `job ${id} has already ${job.status === "succeeded" ? "succeeded" : job.status === "failed" ? "failed" : "been cancelled"}`);
@@ -206,6 +206,7 @@ export class JobRunner {
     const controller = new AbortController();
     const progress: Progress = job.kind === "ingest" ? { rows: 0, quarantined: 0, bytesRead: 0, bytesTotal: 0 } : {};
     this.live.set(job.id, { controller, progress });
+    const beat = this.heartbeat(job.id, controller, progress);
     try {
       const ctx = makeCtx(jobActor(job), job.purpose, this.now);
       if (job.kind !== "ingest") {
@@ -238,8 +239,29 @@ export class JobRunner {
         : { code: "INTERNAL", message: "the job failed with an internal error; see the server log" };
       await this.finish(job.id, cancelled ? "cancelled" : "failed", { error, progress: { ...progress } }).catch((x: unknown) => this.opts.log?.(job.id, x));
     } finally {
+      clearInterval(beat);
       this.live.delete(job.id);
     }
+  }
+
+  /**
+   * While a job runs, its progress goes to the job table and a cancel request is read back from it
+   * (`heartbeatMs`, default 1 s): with several server processes, a poll or a cancel may reach a
+   * process other than the one running the job.
+   */
+  private heartbeat(id: string, controller: AbortController, progress: Progress): ReturnType<typeof setInterval> {
+    let busy = false;
+    const beat = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      this.jobs.updateJob(id, { progress: { ...progress } })
+        .then((j) => { if (j.cancelRequested) controller.abort(); })
+        // A missed beat (the store busy with a commit) is retried on the next one.
+        .catch(() => undefined)
+        .finally(() => { busy = false; });
+    }, this.opts.heartbeatMs ?? 1000);
+    beat.unref();
+    return beat;
   }
 
   private async finish(id: string, status: "succeeded" | "failed" | "cancelled", patch: Partial<Pick<JobRecord, "result" | "error" | "progress">>): Promise<JobRecord> {
