@@ -44,8 +44,8 @@ export class BlockPacker {
   private cur: Statement | undefined;
   private n = 0;
   private body = "";
-  private originals = "";
-  private anyOriginal = false;
+  /** Positions and originals of statements whose original differs from the value (usually none). */
+  private originals: Array<[number, string]> = [];
   private names: string[] = [];
   private idents: string[] = [];
   private refs: string[] = [];
@@ -67,12 +67,7 @@ export class BlockPacker {
     let h = this.heads.get(s.prop);
     if (h?.type !== s.propType) this.heads.set(s.prop, (h = { type: s.propType, head: `[${JSON.stringify(s.prop)},${JSON.stringify(s.propType)},` }));
     this.body += `${sep}${h.head}${JSON.stringify(value)}]`;
-    if (s.original !== s.value) {
-      this.anyOriginal = true;
-      this.originals += `${sep}${JSON.stringify(clean(s.original))}`;
-    } else {
-      this.originals += `${sep}null`;
-    }
+    if (s.original !== s.value) this.originals.push([this.n, clean(s.original)]);
     this.n++;
     if (SEARCH_TYPES.has(s.propType)) (s.propType === "name" ? this.names : this.idents).push(fold(value));
     else if (s.propType === "entity") this.refs.push(value);
@@ -88,17 +83,23 @@ export class BlockPacker {
       this.prov = c;
       this.provText = `${t(c.dataset)}\t${t(c.handling)}\t${t(c.schema)}\t${t(c.agency)}\t${t(c.legalBasis)}\t${t(c.purpose)}\t${t(c.reliability)}\t${t(c.firstSeen)}\t${t(c.lastSeen)}\t${t(c.retentionUntil)}\t${t(c.runId)}`;
     }
-    const line = `${t(c.entityId)}\t${t(c.origin)}\t${this.provText}\t${this.n}\t${copyField(`[${this.body}]`)}\t${this.anyOriginal ? copyField(`[${this.originals}]`) : "\\N"}\t${this.names.length ? copyField(this.names.join("\n")) : "\\N"}\t${this.idents.length ? copyField(this.idents.join("\n")) : "\\N"}\t${this.refs.length ? copyField(arrayLiteral(this.refs)) : "\\N"}\n`;
+    const line = `${t(c.entityId)}\t${t(c.origin)}\t${this.provText}\t${this.n}\t${copyField(`[${this.body}]`)}\t${this.originals.length ? copyField(this.originalsJson()) : "\\N"}\t${this.names.length ? copyField(this.names.join("\n")) : "\\N"}\t${this.idents.length ? copyField(this.idents.join("\n")) : "\\N"}\t${this.refs.length ? copyField(arrayLiteral(this.refs)) : "\\N"}\n`;
     this.cur = undefined;
     this.n = 0;
     this.body = "";
-    this.originals = "";
-    this.anyOriginal = false;
+    if (this.originals.length) this.originals = [];
     if (this.names.length) this.names = [];
     if (this.idents.length) this.idents = [];
     if (this.refs.length) this.refs = [];
     this.blocks++;
     return line;
+  }
+
+  /** The originals column: a JSON array aligned with the body, null where the original is the value. */
+  private originalsJson(): string {
+    const out: Array<string | null> = new Array<string | null>(this.n).fill(null);
+    for (const [i, v] of this.originals) out[i] = v;
+    return JSON.stringify(out);
   }
 }
 

@@ -14,9 +14,9 @@ import { runParams } from "./rows";
 /** Characters per COPY write; writes wait for 'drain' beyond that (backpressure). */
 const CHUNK_CHARS = 1 << 20;
 /** Blocks per slice (default): the stage is merged into `blocks` slice by slice while the caller goes on. */
-export const SLICE_BLOCKS = 100_000;
+export const SLICE_BLOCKS = 25_000;
 /** Characters buffered while a slice merges; beyond that the caller waits for the merge. */
-const MAX_PENDING_CHARS = 16 << 20;
+const MAX_PENDING_CHARS = 24 << 20;
 
 /**
  * One ingest run on one connection and one transaction. Statements are packed into blocks

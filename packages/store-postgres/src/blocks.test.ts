@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { makeStatementId } from "@vizier/model";
+import { testDataset, testStatements } from "@vizier/core/testing";
+import { BLOCK_COLUMNS, BlockPacker, clean, expandBlock, mergeBlocks, type BlockRow } from "./blocks";
+
+/** Reads one COPY text line back into columns (\N → null), undoing copyField's escapes. */
+function parseLine(line: string): Record<string, string | null> {
+  const fields = line.replace(/\n$/, "").split("\t").map((f) => (f === "\\N" ? null : f.replace(/\\(.)/g, (_, c: string) => ({ t: "\t", n: "\n", r: "\r", "\\": "\\" })[c] ?? c)));
+  return Object.fromEntries(BLOCK_COLUMNS.map((c, i) => [c, fields[i] ?? null]));
+}
+
+const ds = testDataset("police", "A");
+
+describe("statement blocks", () => {
+  it("packs one block per entity and row, across add calls, and reads every statement back", () => {
+    const a = testStatements(ds, "e1", "Person", { name: ["Jan Jansen", "J.\tJansen"], birthDate: "1980" }, { row: 2 });
+    a[1] = { ...a[1]!, original: "JAN JANSEN" };
+    const b = testStatements(ds, "e2", "Person", { idNumber: "X1" }, { row: 2 });
+    const p = new BlockPacker();
+    const lines = [...a.slice(0, 2).map((s) => p.add(s)), ...a.slice(2).map((s) => p.add(s)), ...b.map((s) => p.add(s)), p.flush()].filter(Boolean);
+    expect(lines).toHaveLength(2);
+    const rows = lines.map(parseLine);
+    expect(rows.map((r) => [r.entity_id, r.n, r.names, r.idents])).toEqual([["e1", String(a.length), "jan jansen\nj.\tjansen", null], ["e2", "2", null, "x1"]]);
+    const back = expandBlock(rows[0] as unknown as BlockRow);
+    expect(back.map((s) => ({ ...s }))).toEqual(a.map((s) => ({ ...s, id: makeStatementId(s.entityId, s.prop, s.value, s.dataset) })));
+  });
+
+  it("keeps NUL and lone surrogates out of PostgreSQL text and JSON, and leaves other text alone", () => {
+    expect(clean("a\0b")).toBe("a\uFFFDb");
+    expect(clean("x\uD800y")).toBe("x\uFFFDy");
+    expect(clean("ok 🙂 中文")).toBe("ok 🙂 中文");
+  });
+
+  it("merges a statement held by several blocks: latest provenance, earliest first seen", () => {
+    const row = (runId: string, seen: string, handling: string) => {
+      const p = new BlockPacker();
+      const sts = testStatements(ds, "e1", "Person", { name: "Jan" }, { runId }).map((s) => ({ ...s, handling, firstSeen: seen, lastSeen: seen }));
+      for (const s of sts) p.add(s);
+      return parseLine(p.flush()) as unknown as BlockRow;
+    };
+    const merged = mergeBlocks([row("r2", "2026-02-01", "RED"), row("r1", "2026-01-01", "GREEN")]);
+    expect(merged.map((s) => [s.prop, s.runId, s.handling, s.firstSeen, s.lastSeen])).toEqual([
+      ["id", "r2", "RED", "2026-01-01", "2026-02-01"], ["name", "r2", "RED", "2026-01-01", "2026-02-01"]]);
+  });
+});
