@@ -7,7 +7,7 @@
  * UI build) is absent.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -34,6 +34,8 @@ export interface Demo {
   url: string;
   dir: string;
   users: Record<string, DemoUser>;
+  /** The importer (Verdi Fresh Import B.V.) in the KvK register. */
+  importer: string;
   /** Admin of the installation's agency (POLITIE): one-time password from `vizier init`. */
   admin: { user: string; password: string };
   stop: () => Promise<void>;
@@ -52,13 +54,15 @@ function cli(args: string[]): { stdout: string; stderr: string } {
  * resolves it in the case member's view (so the review queue has pairs), then serves it
  * (`vizier serve --port 0`, the same server `vizier demo` starts); resolves when the UI answers.
  */
-export async function startDemo(opts: { scale?: number; dataDir?: string; resolve?: boolean } = {}): Promise<Demo> {
+export async function startDemo(opts: { scale?: number; dataDir?: string; resolve?: boolean; fiodNotes?: boolean } = {}): Promise<Demo> {
   const dir = opts.dataDir ?? join(mkdtempSync(join(tmpdir(), "vizier-e2e-")), "demo");
   mkdirSync(dir, { recursive: true });
   const setup = cli(["demo", "--data-dir", dir, "--scale", String(opts.scale ?? 0.05), "--json", "--no-serve", "--quiet"]);
   const json = JSON.parse(setup.stdout) as { users: DemoUser[] };
   const users = Object.fromEntries(json.users.map((u) => [u.user, u]));
   const adminPw = /One-time password for (\S+) \(shown[^\n]*\n\s+(\S+)/.exec(setup.stderr);
+  const importer = kvkEntity(dir, "Verdi Fresh Import");
+  if (opts.fiodNotes !== false) addFiodNotes(dir, importer);
   if (opts.resolve !== false) cli(["resolve", "--db", dir, "--as", "analist.politie", "--purpose", "case:NL-2026-0042", "--quiet"]);
   const child: ChildProcess = spawn(process.execPath, [BUNDLE, "serve", "--db", dir, "--port", "0"], { env: cliEnv(), stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
@@ -79,7 +83,30 @@ export async function startDemo(opts: { scale?: number; dataDir?: string; resolv
     child.kill("SIGINT");
     await exited;
   };
-  return { url, dir, users, admin: { user: adminPw?.[1] ?? "admin", password: adminPw?.[2] ?? "" }, stop };
+  return { url, dir, users, importer, admin: { user: adminPw?.[1] ?? "admin", password: adminPw?.[2] ?? "" }, stop };
+}
+
+/** The KvK register's entity of a company, found with `vizier search` (as the installation's administrator). */
+export function kvkEntity(dir: string, name: string): string {
+  const hits = JSON.parse(cli(["search", name, "--db", dir, "--purpose", "purpose:demo", "--json", "--limit", "50"]).stdout) as Array<{ entity: { id: string; datasets?: string[] } }>;
+  const hit = hits.find((h) => h.entity.datasets?.includes("kvk"));
+  if (!hit) throw new Error(`no KvK entity for ${name}`);
+  return hit.entity.id;
+}
+
+/**
+ * FIOD's notes on one company (dataset `fiod-notities`, H2): four statements on the KvK register's
+ * entity id, ingested through the normal pipeline. The generated scenario has no entity that two
+ * agencies' statements share, so without this no profile would show a withheld notice.
+ */
+export function addFiodNotes(dir: string, entityId: string): void {
+  cli(["dataset", "create", "fiod-notities", "--db", dir, "--agency", "FIOD", "--handling", "H2", "--legal-basis", "Algemene wet inzake rijksbelastingen art. 67",
+    "--purpose", "fiscal investigation", "--retention", "P5Y", "--reliability", "B2", "--label", "FIOD: notes on companies"]);
+  const file = join(dir, "fiod-notities.ftm.json");
+  writeFileSync(file, JSON.stringify({ id: entityId, schema: "Company", properties: {
+    name: ["Verdi Fresh Import B.V."], notes: ["Shareholder M. El Amrani (60%) through a nominee director"], taxNumber: ["NL902245530B01"], sector: ["suspected front company"],
+  } }) + "\n");
+  cli(["ingest", file, "--dataset", "fiod-notities", "--format", "ftm", "--db", dir, "--quiet"]);
 }
 
 export async function launch(): Promise<Browser> {
@@ -89,19 +116,27 @@ export async function launch(): Promise<Browser> {
 export interface Session {
   context: BrowserContext;
   page: Page;
-  /** Console errors, uncaught exceptions and failed requests seen so far. */
+  /** Console errors (other than the browser's own "Failed to load resource" lines), uncaught exceptions and failed requests. */
   errors: string[];
+  /** API answers with status >= 400, as "status method path" (tests allow the expected ones). */
+  httpErrors: string[];
 }
+
+/** HTTP errors a test did not expect: everything except the given patterns. */
+export const unexpected = (s: Session, ...allowed: RegExp[]): string[] => s.httpErrors.filter((e) => !allowed.some((re) => re.test(e)));
 
 /** A fresh browser context (own cookies) at 1280×800 that records console errors. */
 export async function openSession(browser: Browser, demo: Demo, lang: "nl" | "en" = "en"): Promise<Session> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: lang === "en" ? "en-GB" : "nl-NL", baseURL: demo.url });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
+  const httpErrors: string[] = [];
+  // Chromium logs every 4xx/5xx answer as a console error; those are checked through httpErrors instead.
+  page.on("console", (m) => { if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(`console: ${m.text()}`); });
+  page.on("response", (r) => { if (r.status() >= 400) httpErrors.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`); });
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("requestfailed", (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ""}`));
-  return { context, page, errors };
+  return { context, page, errors, httpErrors };
 }
 
 /** Signs in through the login form and waits for the app's header. */
