@@ -50,8 +50,8 @@ export default function FlowsView() {
           : `${p.data?.label ?? p.data?.name ?? ""}`,
     },
     series: [{
-      type: "sankey", left: 8, right: 160, top: 8, bottom: 8, nodeGap: 10, draggable: false, emphasis: { focus: "adjacency" },
-      label: { formatter: (p: { data?: { label?: string } }) => (p.data?.label ?? "").slice(0, 32) },
+      type: "sankey", left: 8, right: 210, top: 8, bottom: 8, nodeGap: 10, draggable: false, emphasis: { focus: "adjacency" },
+      label: { formatter: (p: { data?: { label?: string } }) => (p.data?.label ?? "").slice(0, 30) },
       lineStyle: { color: "gradient", curveness: 0.5, opacity: 0.45 },
       data: model.nodes, links: model.links,
     }],

@@ -32,5 +32,13 @@ describe("the bundled world", () => {
     const ec = world.centroids.get("EC") ?? [0, 0];
     expect(ec[0]).toBeLessThan(-75);
     expect(world.names.get("CO")).toBe("Colombia");
+    // no ring of the drawn map jumps across the antimeridian (it would draw a line around the world)
+    for (const f of world.geojson.features) {
+      const g = f.geometry;
+      const polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+      for (const poly of polys) for (const ring of poly) ring.forEach((p, i) => { if (i > 0) expect(Math.abs((p[0] ?? 0) - (ring[i - 1]?.[0] ?? 0))).toBeLessThanOrEqual(180); });
+    }
+    expect(world.centroids.has("RU")).toBe(true);
+    expect(world.centroids.has("AQ")).toBe(false);
   });
 });

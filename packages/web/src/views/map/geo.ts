@@ -48,6 +48,20 @@ export function centroid(g: Geometry): [number, number] | undefined {
   return best ? [best.x, best.y] : undefined;
 }
 
+/**
+ * Drops rings that jump across the antimeridian (Fiji, Chukotka) and Antarctica: drawn on a flat
+ * map they become lines across the whole world; none of them holds anything the map shows.
+ */
+export function withoutAntimeridianRings(g: Geometry): Geometry | null {
+  const ok = (ring: readonly Position[]) => ring.every((p, i) => i === 0 || Math.abs((p[0] ?? 0) - (ring[i - 1]?.[0] ?? 0)) <= 180);
+  if (g.type === "Polygon") return ok(g.coordinates[0] ?? []) ? g : null;
+  if (g.type === "MultiPolygon") {
+    const polys = g.coordinates.filter((poly) => ok(poly[0] ?? []));
+    return polys.length > 0 ? { type: "MultiPolygon", coordinates: polys } : null;
+  }
+  return g;
+}
+
 export interface World {
   geojson: FeatureCollection;
   /** Country centroid by alpha-2 code, [lon, lat]. */
@@ -63,12 +77,14 @@ export function keyByAlpha2(fc: FeatureCollection): World {
   const features: Feature[] = [];
   for (const f of fc.features) {
     const code = alpha2OfNumeric(f.id);
-    if (!code) continue;
+    if (!code || code === "AQ") continue;
+    const geometry = f.geometry ? withoutAntimeridianRings(f.geometry) : null;
+    if (!geometry) continue;
     const name = typeof f.properties?.name === "string" ? f.properties.name : code;
     names.set(code, name);
-    const c = f.geometry ? centroid(f.geometry) : undefined;
+    const c = centroid(geometry);
     if (c) centroids.set(code, c);
-    features.push({ ...f, properties: { name: code, label: name } });
+    features.push({ ...f, geometry, properties: { name: code, label: name } });
   }
   return { geojson: { type: "FeatureCollection", features }, centroids, names };
 }

@@ -6,8 +6,21 @@ import { Status } from "../../components/Status";
 import { href } from "../../app/routes";
 import type { ApiNode, Expansion, GraphEdge } from "./graph-model";
 import { edgeLabel } from "./draw";
-import { Provenance, WithheldNotice } from "./Provenance";
-import { schemaStyle } from "./style";
+import { WithheldNotice } from "./Provenance";
+import { TypeIcon } from "../../components/TypeIcon";
+import { ProvenanceBadge } from "../../components/Provenance";
+import type { Statement } from "../../components/types";
+
+/** Statements grouped per (property, value): one line per value with every source behind it. */
+function groupValues(statements: readonly Statement[]): { key: string; prop: string; value: string; statements: Statement[] }[] {
+  const m = new Map<string, { key: string; prop: string; value: string; statements: Statement[] }>();
+  for (const s of statements) {
+    const key = `${s.prop}\u0000${s.value}`;
+    const g = m.get(key);
+    if (g) g.statements.push(s); else m.set(key, { key, prop: s.prop, value: s.value, statements: [s] });
+  }
+  return [...m.values()];
+}
 
 export function NodeDetails({ node, edges, names, degree, score, metric, community, expansion, onExpand, onPathEnd }: {
   node: ApiNode;
@@ -24,11 +37,10 @@ export function NodeDetails({ node, edges, names, degree, score, metric, communi
   const t = useT();
   const api = useApi();
   const [view] = useLoad(async () => unwrap(await api.api.entities[":id"].$get({ param: { id: node.id } })), [api, node.id]);
-  const style = schemaStyle(node.schema);
   return (
     <section className="panel" aria-labelledby="network-selected" data-testid="network-selected">
       <h2 id="network-selected">{t("network.selected")}</h2>
-      <p><span className="icon" aria-hidden="true">{style.glyph}</span><strong>{node.label}</strong> <span className="muted">{node.schema}</span></p>
+      <p><TypeIcon schema={node.schema} /> <strong>{node.label}</strong> <span className="muted">{node.schema}</span></p>
       <div className="row">
         <a href={href("entity", { id: node.id })}>{t("network.openProfile")}</a>
         <button type="button" onClick={onExpand} data-testid="network-expand">{t("network.expand")}</button>
@@ -47,7 +59,7 @@ export function NodeDetails({ node, edges, names, degree, score, metric, communi
           <>
             <WithheldNotice items={v.withheld} />
             <ul className="props">
-              {v.statements.slice(0, 24).map((s) => <li key={s.id}><span className="muted">{s.prop}:</span> <Provenance s={s} /></li>)}
+              {groupValues(v.statements).slice(0, 24).map((g) => <li key={g.key}><span className="muted">{g.prop}:</span> {g.value} <ProvenanceBadge statements={g.statements} /></li>)}
             </ul>
           </>
         )}

@@ -18,7 +18,7 @@ import { DisruptionPanel } from "./DisruptionPanel";
 import { ExportMenu } from "./ExportMenu";
 import { PathPanel } from "./PathPanel";
 import { pathEdgeKeys, shortestPath } from "./paths";
-import { schemaStyle } from "./style";
+import { TypeIcon } from "../../components/TypeIcon";
 import "./network.css";
 
 type SizeBy = "local" | Metric;
@@ -221,7 +221,7 @@ export default function NetworkView() {
           <tbody>
             {tableRows.map((n) => (
               <tr key={n.id} aria-selected={n.id === selected}>
-                <td><span className="icon" aria-hidden="true">{schemaStyle(n.schema).glyph}</span><a href={href("entity", { id: n.id })}>{n.label}</a></td>
+                <td><TypeIcon schema={n.schema} /> <a href={href("entity", { id: n.id })}>{n.label}</a></td>
                 <td>{n.schema}</td>
                 <td>{degree.get(n.id) ?? 0}</td>
                 <td className="row">

@@ -1,35 +1,33 @@
 /**
- * How a schema looks: colour and glyph in the explorer, icon name in i2 ANX exports. Schemata
+ * How a schema looks: node colour in the explorer, icon name in i2 ANX exports. Schemata
  * not listed fall back to their family (anything with "Company"/"Organization" is an
  * organisation), then to a neutral default.
  */
 
 export interface SchemaStyle {
   colour: string;
-  /** One character drawn in the side panel and legend (the WebGL canvas uses the colour). */
-  glyph: string;
   /** Icon type in i2 Analyst's Notebook's standard palette. */
   anxIcon: string;
 }
 
 const STYLES: Record<string, SchemaStyle> = {
-  Person: { colour: "#1f77b4", glyph: "👤", anxIcon: "Person" },
-  Company: { colour: "#d62728", glyph: "🏢", anxIcon: "Organisation" },
-  Organization: { colour: "#e377c2", glyph: "🏛", anxIcon: "Organisation" },
-  LegalEntity: { colour: "#9467bd", glyph: "⚖", anxIcon: "Organisation" },
-  PublicBody: { colour: "#8c564b", glyph: "🏛", anxIcon: "Organisation" },
-  BankAccount: { colour: "#2ca02c", glyph: "💳", anxIcon: "Account" },
-  CryptoWallet: { colour: "#17becf", glyph: "₿", anxIcon: "Account" },
-  Phone: { colour: "#ff7f0e", glyph: "📞", anxIcon: "Telephone" },
-  Address: { colour: "#7f7f7f", glyph: "📍", anxIcon: "Address" },
-  Vehicle: { colour: "#bcbd22", glyph: "🚗", anxIcon: "Vehicle" },
-  Vessel: { colour: "#1a55a0", glyph: "🚢", anxIcon: "Ship" },
-  Airplane: { colour: "#5a5a9a", glyph: "✈", anxIcon: "Aircraft" },
-  Shipment: { colour: "#a05a2c", glyph: "📦", anxIcon: "Container" },
-  RealEstate: { colour: "#6b8e23", glyph: "🏠", anxIcon: "House" },
+  Person: { colour: "#1f77b4", anxIcon: "Person" },
+  Company: { colour: "#d62728", anxIcon: "Organisation" },
+  Organization: { colour: "#e377c2", anxIcon: "Organisation" },
+  LegalEntity: { colour: "#9467bd", anxIcon: "Organisation" },
+  PublicBody: { colour: "#8c564b", anxIcon: "Organisation" },
+  BankAccount: { colour: "#2ca02c", anxIcon: "Account" },
+  CryptoWallet: { colour: "#17becf", anxIcon: "Account" },
+  Phone: { colour: "#ff7f0e", anxIcon: "Telephone" },
+  Address: { colour: "#7f7f7f", anxIcon: "Address" },
+  Vehicle: { colour: "#bcbd22", anxIcon: "Vehicle" },
+  Vessel: { colour: "#1a55a0", anxIcon: "Ship" },
+  Airplane: { colour: "#5a5a9a", anxIcon: "Aircraft" },
+  Shipment: { colour: "#a05a2c", anxIcon: "Container" },
+  RealEstate: { colour: "#6b8e23", anxIcon: "House" },
 };
 
-const DEFAULT_STYLE: SchemaStyle = { colour: "#999999", glyph: "●", anxIcon: "Entity" };
+const DEFAULT_STYLE: SchemaStyle = { colour: "#999999", anxIcon: "Entity" };
 
 export function schemaStyle(schema: string): SchemaStyle {
   const s = STYLES[schema];
