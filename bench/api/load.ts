@@ -2,11 +2,12 @@
  * API load benchmark (issue #6, performance): `vizier serve` (the real CLI bundle, with its worker
  * processes) over an embedded store of generated persons, driven by autocannon.
  *   node scripts/run-ts.mjs bench/api/load.ts [--rows 1000000] [--dir bench/out/api-<rows>]
- *     [--clients 1,50] [--seconds 15] [--workers auto|N] [--soak 600] [--no-build]
+ *     [--clients 1,50] [--seconds 15] [--workers auto|N] [--soak 600] [--no-build] [--bundle other/vizier.mjs]
  * Builds the store once (prepare.ts; reused while `--dir` holds it), builds the CLI bundle, starts the
  * server on a free port, and for every client count runs search, then entity view, for `seconds`
  * each. `--soak S` then runs a mix (one search to four entity views) at the largest client count
  * for S seconds and samples the server's resident memory (all its processes) every 30 s.
+ * `--bundle` serves with another build (an older checkout, for before/after on the same machine).
  * Prints a JSON summary on stdout; progress on stderr.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     options: {
       rows: { type: "string", default: "1000000" }, dir: { type: "string" }, clients: { type: "string", default: "1,50" },
       seconds: { type: "string", default: "15" }, workers: { type: "string", default: "auto" }, soak: { type: "string", default: "0" },
-      "no-build": { type: "boolean", default: false },
+      "no-build": { type: "boolean", default: false }, bundle: { type: "string" },
     },
   });
   const rows = Number(o.rows);
@@ -88,11 +89,11 @@ async function main(): Promise<void> {
   const seconds = Number(o.seconds);
   const soak = Number(o.soak);
   const bench = await prepareStore(dir, rows, log);
-  if (!o["no-build"]) {
+  if (!o["no-build"] && !o.bundle) {
     const b = spawnSync(process.execPath, [join(ROOT, "scripts/build.mjs")], { stdio: "inherit", env: { ...process.env, VIZIER_SKIP_WEB: "1" } });
     if (b.status !== 0) throw new Error("building the bundle failed");
   }
-  const args = [join(ROOT, "dist/vizier.mjs"), "serve", "--db", join(dir, "store"), "--port", "0"];
+  const args = [resolve(o.bundle ?? join(ROOT, "dist/vizier.mjs")), "serve", "--db", join(dir, "store"), "--port", "0"];
   if (o.workers !== "auto") args.push("--workers", o.workers);
   const server = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
   try {

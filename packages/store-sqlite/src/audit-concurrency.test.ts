@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildSync } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyAudit, type AuditRecord } from "@vizier/core";
+import Database from "better-sqlite3";
+import { linkAudit, verifyAudit, type AuditEntry, type AuditRecord } from "@vizier/core";
+import { appendAuditWaiting } from "./audit";
 import { SqliteStore } from "./store";
 
 // `vizier serve --workers N` runs N processes over one store, each appending audit records through
@@ -63,4 +65,33 @@ describe("audit chain with two appending processes", () => {
       await store.close();
     }
   }, 120_000);
+
+  it("waits for another writer without blocking the event loop, then appends; gives up after its limit", async () => {
+    const store = new SqliteStore(join(dir, "wait"));
+    await store.init();
+    const other = new Database(store.location);
+    try {
+      const entry = (q: string): AuditEntry => ({ at: new Date().toISOString(), actor: "u", agency: "A", purpose: "purpose:test", action: "search", query: q, resultIds: [], recipients: [] });
+      await store.appendAudit([entry("before")], linkAudit);
+      other.exec("BEGIN IMMEDIATE");
+      let settled = false;
+      const pending = store.appendAudit([entry("while locked")], linkAudit).finally(() => { settled = true; });
+      // The event loop runs while the append waits (SQLite's busy timeout would have slept in the call).
+      const ticks = await new Promise<number>((res) => { let n = 0; const t = setInterval(() => { if (++n === 5) { clearInterval(t); res(n); } }, 10); });
+      expect(ticks).toBe(5);
+      expect(settled).toBe(false);
+      const third = new Database(store.location);
+      await expect(appendAuditWaiting(third, [entry("x")], linkAudit, 50)).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_BUSY/) });
+      third.close();
+      other.exec("COMMIT");
+      const [rec] = await pending;
+      expect(rec).toMatchObject({ seq: 2, query: "while locked" });
+      const records: AuditRecord[] = [];
+      for await (const b of store.scanAudit(100)) records.push(...b);
+      expect(await verifyAudit((async function* () { yield records; })())).toEqual({ ok: true, records: 2 });
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
 });

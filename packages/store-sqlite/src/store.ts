@@ -7,7 +7,7 @@ import {
   type SearchHit, type StatementQuery, type StorePort, type StoreStats, type StoreWriter, type WithheldCount,
 } from "@vizier/core";
 import { SqliteAccessRequests } from "./access-requests";
-import { appendAuditTx, scanAuditRows } from "./audit";
+import { appendAuditWaiting, scanAuditRows } from "./audit";
 import { guard, mapSqliteError } from "./errors";
 import { prepared } from "./prepared";
 import { searchWindows } from "./search";
@@ -189,7 +189,11 @@ export class SqliteStore implements StorePort {
   }
 
   async appendAudit(entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string): Promise<AuditRecord[]> {
-    return guard(this.location, () => this.conn.transaction(() => appendAuditTx(this.conn, entries, link)).immediate());
+    try {
+      return await appendAuditWaiting(this.conn, entries, link);
+    } catch (e) {
+      throw mapSqliteError(e, this.location);
+    }
   }
 
   async *scanAudit(batchSize: number): AsyncIterable<AuditRecord[]> {
