@@ -75,3 +75,14 @@ describe("admin: only administrators", () => {
     expect((await store().listUsers()).length).toBe(count);
   });
 });
+
+describe("admin: cookie sessions", () => {
+  it("needs the CSRF token for a change", async () => {
+    const r = await f.app.request("http://localhost/api/session", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: "ada", password: "pw-ada", purpose: "purpose:account-administration" }) });
+    const cookie = r.headers.getSetCookie().find((c) => c.startsWith("vizier_session="))!.split(";")[0]!;
+    const { csrfToken } = await r.json() as { csrfToken: string };
+    const patch = (headers: Record<string, string>) => f.app.request("http://localhost/api/admin/users/newbie", { method: "PATCH", headers: { cookie, "content-type": "application/json", ...headers }, body: JSON.stringify({ disabled: false }) });
+    expect((await patch({})).status).toBe(403);
+    expect((await patch({ "x-csrf-token": csrfToken })).status).toBe(200);
+  });
+});
