@@ -32,7 +32,7 @@ export class SqliteAccessRequests implements AccessRequestPort {
   private db(read?: "read"): Database.Database | undefined {
     const db = this.conn();
     if (!this.ready) {
-      const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'access_requests'").get();
+      const exists = prepared(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'access_requests'").get();
       if (!exists && read) return undefined;
       if (!exists) guard(this.location(), () => db.exec(DDL));
       this.ready = true;

@@ -81,6 +81,7 @@ describe("audit chain with two appending processes", () => {
       expect(ticks).toBe(5);
       expect(settled).toBe(false);
       const third = new Database(store.location);
+      third.pragma("busy_timeout = 0");
       await expect(appendAuditWaiting(third, [entry("x")], linkAudit, 50)).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_BUSY/) });
       third.close();
       other.exec("COMMIT");

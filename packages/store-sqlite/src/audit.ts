@@ -28,22 +28,19 @@ export const AUDIT_WAIT_MS = 10_000;
  * Appends in an IMMEDIATE transaction; while another connection holds the write lock, waits
  * without blocking the event loop. SQLite's own busy timeout sleeps inside the call, which would
  * stall every other request of this process for as long as the lock is held (with several API
- * processes that is often; during an ingest commit, seconds); here the attempt fails at once and
- * is retried after a yield, so this process goes on serving reads meanwhile.
+ * processes that is often; during an ingest commit, seconds). `db` must therefore have
+ * `busy_timeout = 0` (the store keeps a connection for this): the attempt fails at once and is
+ * retried after a yield, so the process goes on serving reads meanwhile.
  */
 export async function appendAuditWaiting(
   db: Database.Database, entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string, waitMs = AUDIT_WAIT_MS,
 ): Promise<AuditRecord[]> {
   const deadline = Date.now() + waitMs;
-  const timeout = db.pragma("busy_timeout", { simple: true }) as number;
   for (let attempt = 0; ; attempt++) {
-    db.pragma("busy_timeout = 0");
     try {
       return db.transaction(() => appendAuditTx(db, entries, link)).immediate();
     } catch (e) {
       if (!String((e as { code?: unknown }).code ?? "").startsWith("SQLITE_BUSY") || Date.now() >= deadline) throw e;
-    } finally {
-      db.pragma(`busy_timeout = ${timeout}`);
     }
     await new Promise((r) => (attempt < 3 ? setImmediate(r) : setTimeout(r, Math.min(attempt - 2, 10))));
   }

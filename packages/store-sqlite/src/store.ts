@@ -31,6 +31,7 @@ export class SqliteStore implements StorePort {
   readonly kind = "sqlite" as const;
   readonly location: string;
   private db: Database.Database | undefined;
+  private auditDb: Database.Database | undefined;
   /** Access requests and grants (docs/safeguards.md), in their own table. */
   readonly accessRequests = new SqliteAccessRequests(() => this.conn, () => this.location);
   /** Entity-resolution results beside the statements (resolution.ts). */
@@ -63,6 +64,8 @@ export class SqliteStore implements StorePort {
   }
 
   async close(): Promise<void> {
+    this.auditDb?.close();
+    this.auditDb = undefined;
     this.db?.close();
     this.db = undefined;
   }
@@ -190,10 +193,21 @@ export class SqliteStore implements StorePort {
 
   async appendAudit(entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string): Promise<AuditRecord[]> {
     try {
-      return await appendAuditWaiting(this.conn, entries, link);
+      return await appendAuditWaiting(this.auditConn(), entries, link);
     } catch (e) {
       throw mapSqliteError(e, this.location);
     }
+  }
+
+  /** A connection of its own for audit appends, which never sleeps in SQLite's busy handler (audit.ts). */
+  private auditConn(): Database.Database {
+    if (!this.auditDb) {
+      void this.conn;
+      const db = guard(this.location, () => openConnection(this.location, this.opts.readonly ?? false));
+      db.pragma("busy_timeout = 0");
+      this.auditDb = db;
+    }
+    return this.auditDb;
   }
 
   async *scanAudit(batchSize: number): AsyncIterable<AuditRecord[]> {
