@@ -13,7 +13,7 @@ const outfile = join(outdir, basename(entry).replace(/\.ts$/, "") + ".mjs");
 await build({
   entryPoints: [entry], outfile, bundle: true, platform: "node", format: "esm", target: "node20",
   sourcemap: "inline", logLevel: "warning",
-  external: ["better-sqlite3", "pg-native", "pg", "pg-copy-streams", "exceljs"],
+  external: ["better-sqlite3", "pg-native", "pg", "pg-copy-streams", "exceljs", "playwright-core"],
   banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
 });
 process.argv.splice(1, 2, outfile);

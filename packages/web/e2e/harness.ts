@@ -9,10 +9,16 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
-export const REPO = resolve(import.meta.dirname, "../../..");
+/** The repository: the first folder above this file (or a bundle of it) with scripts/build.mjs. */
+export const REPO = ((): string => {
+  for (let d = import.meta.dirname; ; d = dirname(d)) {
+    if (existsSync(join(d, "scripts", "build.mjs")) && existsSync(join(d, "packages"))) return d;
+    if (dirname(d) === d) return resolve(import.meta.dirname, "../../..");
+  }
+})();
 export const BUNDLE = join(REPO, "dist", "vizier.mjs");
 export const UI_DIST = join(REPO, "packages", "web", "dist", "index.html");
 export const CHROMIUM = process.env["VIZIER_CHROMIUM"] ?? "/usr/bin/chromium";
