@@ -3,7 +3,11 @@
  * 7 statements per row including the `id` statement) streamed through PgWriter in batches of
  * 5,000 and committed, measuring the store alone (no file parsing).
  *
- *   node scripts/run-ts.mjs bench/ingest/pg-store-throughput.ts [rows=1000000] [--url postgresql://…] [--reingest] [--search]
+ *   node scripts/run-ts.mjs bench/ingest/pg-store-throughput.ts [rows=1000000] [--url postgresql://…] [--reingest] [--search] [--vacuum]
+ *
+ * --vacuum: after the runs, searches once, then times `VACUUM blocks` (which merges the search
+ * indexes' pending lists, work the ingest deferred) and searches again, so the deferred index
+ * cost is reported too (docs/decisions/0006-postgres-blocks.md).
  *
  * Without --url it starts a private throwaway cluster (scripts/pg-test-server.ts).
  * Reports rows/s and statements/s for the COPY phase, the merge+commit phase and overall, with
@@ -16,6 +20,7 @@ import { linkAudit, type IngestRun } from "@vizier/core";
 import { ctxFor, scopeOf, systemCtx, testDataset } from "@vizier/core/testing";
 import { PostgresStore } from "@vizier/store-postgres";
 import { execFileSync } from "node:child_process";
+import pg from "pg";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findPgBin, startPgTestServer } from "../../scripts/pg-test-server";
@@ -53,6 +58,7 @@ const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const urlArg = args.indexOf("--url");
 const reingest = args.includes("--reingest");
 const doSearch = args.includes("--search");
+const doVacuum = args.includes("--vacuum");
 const BATCH_ROWS = 5000 / 7;
 
 const DATASETS = ["bench0", "bench1", "bench2", "bench3"].map((name, k) => testDataset(name, k % 2 ? "C" : "A"));
@@ -117,7 +123,8 @@ if (!url) {
 let peakRss = 0;
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
 try {
-  const store = new PostgresStore({ url, schema: `bench_${Date.now().toString(36)}` });
+  const schema = `bench_${Date.now().toString(36)}`;
+  const store = new PostgresStore({ url, schema });
   await store.init();
   for (const d of DATASETS) await store.putDataset(d);
   const statements = rows * 7;
@@ -138,6 +145,24 @@ try {
       // Statements per CPU-second of node + PostgreSQL together: what an idle 1-core budget would do.
       statementsPerCpuS: pgCpuS === undefined ? null : Math.round(statements / (nodeCpuS + pgCpuS)),
     }));
+  }
+  if (doVacuum) {
+    const sys = scopeOf(systemCtx(), DATASETS);
+    const timeSearch = async () => {
+      const t0 = performance.now();
+      for (let k = 0; k < 10; k++) await store.search(sys, { text: `jan${(k * 37) % 9973} berg${(k * 53) % 7919}`, limit: 20, offset: 0 });
+      return +((performance.now() - t0) / 10).toFixed(1);
+    };
+    const before = await timeSearch();
+    const c = new pg.Client({ connectionString: url, options: `-c search_path=${schema},public` });
+    await c.connect();
+    const pg0 = clusterCpuSeconds(clusterDir);
+    const t0 = performance.now();
+    await c.query("VACUUM blocks");
+    const vacuumS = (performance.now() - t0) / 1000;
+    const pg1 = clusterCpuSeconds(clusterDir);
+    await c.end();
+    console.log(JSON.stringify({ searchMsBeforeVacuum: before, vacuumS: +vacuumS.toFixed(2), vacuumPostgresCpuS: pg0 !== undefined && pg1 !== undefined ? +(pg1 - pg0).toFixed(1) : null, searchMsAfterVacuum: await timeSearch() }));
   }
   if (doSearch) {
     const queries = Array.from({ length: 50 }, (_, k) => (k % 2 ? `jan${(k * 37) % 9973} van der berg` : `jan${(k * 37) % 9973} berg${(k * 53) % 7919}`));

@@ -33,6 +33,16 @@ export const MERGE_SLICE = `
         retention_until = EXCLUDED.retention_until, agency = EXCLUDED.agency, legal_basis = EXCLUDED.legal_basis,
         purpose = EXCLUDED.purpose, reliability = EXCLUDED.reliability`;
 
+/** Adds the words of the slice's names to the fuzzy-search dictionary (same slice parameters). */
+export const MERGE_WORDS = `
+  INSERT INTO name_words (word)
+  SELECT DISTINCT w FROM vz_stage s CROSS JOIN unnest(tsvector_to_array(to_tsvector('simple', s.names))) w
+  WHERE s.ctid >= format('(%s,0)', $3::bigint)::tid AND s.ord > $1 AND s.ord <= $2 AND s.names IS NOT NULL
+  ON CONFLICT DO NOTHING`;
+
+/** Merges the word index's pending list before commit, so searches right after a run stay fast. */
+export const CLEAN_SEARCH_INDEX = "SELECT gin_clean_pending_list('blocks_search_fts'::regclass)";
+
 /** The stage's last page: the next slice's rows are on it or after it. */
 export const STAGE_LAST_PAGE = "SELECT greatest(pg_relation_size('vz_stage') / current_setting('block_size')::bigint - 1, 0) AS page";
 

@@ -2,6 +2,7 @@ import type { AuditAppend, RetentionDue, RetentionPurge } from "@vizier/core";
 import type pg from "pg";
 import { appendAuditTx } from "./audit";
 import { storeError } from "./errors";
+import { SEARCH_DOC } from "./search-sql";
 import { inTransaction } from "./tx";
 
 /**
@@ -26,10 +27,19 @@ export async function retentionDue(pool: pg.Pool, until: string): Promise<Retent
  */
 export async function purgeExpired(pool: pg.Pool, before: string, audit: (r: RetentionPurge) => AuditAppend): Promise<RetentionPurge> {
   return inTransaction(pool, "removing expired statements", async (client) => {
+    // Words of the expired names: those no remaining block uses leave the fuzzy-search dictionary too.
+    const words = (await client.query<{ w: string }>(
+      `SELECT DISTINCT w FROM blocks CROSS JOIN unnest(tsvector_to_array(to_tsvector('simple', names))) w
+       WHERE retention_until <> '' AND retention_until < $1 AND names IS NOT NULL`, [before])).rows.map((r) => r.w);
     const gone = await client.query<{ entity_id: string; n: string }>(
       `WITH d AS (DELETE FROM blocks WHERE retention_until <> '' AND retention_until < $1 RETURNING entity_id, n)
        SELECT entity_id, sum(n) AS n FROM d GROUP BY entity_id`, [before]);
     const ids = gone.rows.map((r) => r.entity_id);
+    if (words.length > 0) {
+      await client.query(
+        `DELETE FROM name_words n WHERE n.word = ANY($1::text[]) AND NOT EXISTS (
+           SELECT 1 FROM blocks b WHERE (b.names IS NOT NULL OR b.idents IS NOT NULL) AND ${SEARCH_DOC} @@ plainto_tsquery('simple', n.word))`, [words]);
+    }
     const left = ids.length === 0 ? [] : (await client.query<{ entity_id: string }>(
       "SELECT DISTINCT entity_id FROM blocks WHERE entity_id = ANY($1::text[])", [ids])).rows.map((r) => r.entity_id);
     const still = new Set(left);

@@ -105,10 +105,17 @@ const MIGRATIONS: readonly string[] = [
   ON CONFLICT DO NOTHING;
   DROP TABLE statements;
   -- The search index, in step with the blocks (same table, same transaction): words of names and
-  -- identifiers, and trigrams of names (misspellings).
+  -- identifiers. A large pending list lets GIN merge new entries in bulk; each ingest run
+  -- merges it before commit (writer.ts), so searches never scan a long list.
   CREATE INDEX blocks_search_fts ON blocks USING gin (to_tsvector('simple', coalesce(names, '') || E'\\n' || coalesce(idents, '')))
     WITH (gin_pending_list_limit = 65536) WHERE names IS NOT NULL OR idents IS NOT NULL;
-  CREATE INDEX blocks_search_trgm ON blocks USING gin (names gin_trgm_ops) WITH (gin_pending_list_limit = 65536) WHERE names IS NOT NULL;
+  -- Misspellings: trigrams of the distinct words of names (pg_trgm's "table of unique words"),
+  -- not of every block: a fuzzy query first finds the known words close to each of its words,
+  -- then runs as a word query. Words repeat across names, so this stays small and cheap to fill.
+  CREATE TABLE name_words (word text PRIMARY KEY);
+  INSERT INTO name_words (word)
+    SELECT DISTINCT w FROM blocks CROSS JOIN unnest(tsvector_to_array(to_tsvector('simple', names))) w WHERE names IS NOT NULL;
+  CREATE INDEX name_words_trgm ON name_words USING gin (word gin_trgm_ops);
   CREATE INDEX blocks_refs ON blocks USING gin (refs) WHERE refs IS NOT NULL;
   `,
 ];

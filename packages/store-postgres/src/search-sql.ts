@@ -29,18 +29,49 @@ export function prefixTsQuery(text: string): string {
 /** The search document of a block: the expression the word index (schema.ts, blocks_search_fts) is built on. */
 export const SEARCH_DOC = "to_tsvector('simple', coalesce(b.names, '') || E'\\n' || coalesce(b.idents, ''))";
 
+/** Words of a (folded) query, as the index's parser would mostly split them. */
+export function queryWords(text: string): string[] {
+  return [...new Set(fold(text).match(/[\p{L}\p{N}]+/gu) ?? [])];
+}
+
+/** A tsquery lexeme in quotes, so no query syntax can get in. */
+function lexeme(w: string): string {
+  return `'${w.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+}
+
 /**
- * SQL for a search over blocks. Parameters: $1 folded text, $2 prefix tsquery, $3 limit, $4
- * offset, then the scope's parameters from $5. Score: 1 for a word match plus trigram similarity
- * of the block's names (identifiers when it has none), so word matches always rank before
- * fuzzy-only matches, and closer spellings rank higher; an entity scores by its best block.
- * `fuzzy` adds trigram matches on names; the store uses it only when the words match nothing.
+ * The fuzzy form of a query: each word becomes the alternatives the dictionary offers for it
+ * (known name words that look like it, pg_trgm similarity); words without any are left out.
+ * "" when no word has an alternative.
+ */
+export function fuzzyTsQuery(words: readonly string[], alternatives: ReadonlyMap<string, readonly string[]>): string {
+  const parts: string[] = [];
+  for (const w of words) {
+    const alts = alternatives.get(w);
+    if (alts?.length) parts.push(`(${alts.map(lexeme).join(" | ")})`);
+  }
+  return parts.join(" & ");
+}
+
+/** Known name words close to each query word ($1 text[]), at most 20 per word, closest first. */
+export const WORD_ALTERNATIVES = `
+  SELECT q.w, a.word FROM unnest($1::text[]) q(w)
+  CROSS JOIN LATERAL (SELECT word FROM name_words WHERE word % q.w ORDER BY similarity(word, q.w) DESC, word LIMIT 20) a`;
+
+/**
+ * SQL for a search over blocks. Parameters: $1 folded text, $2 tsquery (prefix words, or the
+ * fuzzy alternatives), $3 limit, $4 offset, then the scope's parameters from $5. Score: 1 for a
+ * word match plus trigram similarity of the block's names (identifiers when it has none), so word
+ * matches always rank before fuzzy-only ones (which score the similarity alone) and closer
+ * spellings rank higher; an entity scores by its best block. The store runs the fuzzy form only
+ * when the words match nothing.
  */
 export function searchSql(scopeSql: string, fuzzy: boolean): string {
   const words = `(${SEARCH_DOC} @@ plainto_tsquery('simple', $1) OR ${SEARCH_DOC} @@ to_tsquery('simple', $2))`;
-  const match = fuzzy ? `(${words} OR (b.names IS NOT NULL AND $1 <% b.names))` : words;
+  const match = fuzzy ? `${SEARCH_DOC} @@ to_tsquery('simple', $2)` : words;
+  const score = `${fuzzy ? "" : "1 + "}similarity(coalesce(b.names, b.idents), $1)`;
   return `
-    SELECT b.entity_id, max((CASE WHEN ${words} THEN 1 ELSE 0 END) + similarity(coalesce(b.names, b.idents), $1)) AS score
+    SELECT b.entity_id, max(${score}) AS score
     FROM blocks b
     WHERE (b.names IS NOT NULL OR b.idents IS NOT NULL) AND ${match} AND ${scopeSql}
     GROUP BY b.entity_id

@@ -148,6 +148,24 @@ describe.skipIf(!server.url)(`PostgreSQL store${server.url ? "" : ` (skipped: ${
     expect(await store.countWithheld(sys(), ["p00"])).toEqual([]);
   });
 
+  it("finds misspelt names through the word dictionary, and retention removes words no block uses any more", async () => {
+    const until = (sts: Statement[], d: string) => sts.map((s) => ({ ...s, retentionUntil: d }));
+    await ingest("r1", [
+      ...until(testStatements(dsA, "e1", "Person", { name: "Karel Verlopen" }), "2020-01-01"),
+      ...until(testStatements(dsA, "e2", "Person", { name: "Anna Verloop" }), "2031-01-01"),
+    ]);
+    expect((await store.search(sys(), { text: "karl verlopn", limit: 5, offset: 0 })).map((h) => h.entityId)).toEqual(["e1"]);
+    expect((await store.search(sys(), { text: "ana verlop", limit: 5, offset: 0 })).map((h) => h.entityId)).toContain("e2");
+    await store.purgeExpired("2026-01-01", () => noAudit);
+    const pg = await import("pg");
+    const c = new pg.default.Client({ connectionString: db.url, options: `-c search_path=s${n}` });
+    await c.connect();
+    const words = (await c.query<{ word: string }>("SELECT word FROM name_words ORDER BY word")).rows.map((r) => r.word);
+    await c.end();
+    expect(words).toEqual(["anna", "verloop"]);
+    expect(await store.search(sys(), { text: "karl", limit: 5, offset: 0 })).toEqual([]);
+  });
+
   it("records runs and pages quarantined rows", async () => {
     const w = await store.beginWrite(run("r1"));
     await w.writeQuarantine(Array.from({ length: 25 }, (_, i) => ({ kind: "rejected" as const, runId: "r1", dataset: "police", file: "f.csv", row: i + 2, column: "c", reason: `bad ${i}`, raw: JSON.stringify({ i }) })));

@@ -13,7 +13,7 @@ import { BLOCK_READ, expandBlock, mergeBlocks, type BlockRow } from "./blocks";
 import { storeStats } from "./stats";
 import { ident, migrate } from "./schema";
 import { grantScopeCondition } from "./access-requests-sql";
-import { fold, prefixTsQuery, searchSql } from "./search-sql";
+import { fold, fuzzyTsQuery, prefixTsQuery, queryWords, searchSql, WORD_ALTERNATIVES } from "./search-sql";
 import { PgWriter } from "./writer";
 import { purgeExpired, retentionDue } from "./retention";
 import { references } from "./refs";
@@ -191,12 +191,18 @@ export class PostgresStore implements StorePort {
     if (sc.none) return [];
     const params = [text, prefixTsQuery(text), q.limit, q.offset, ...sc.params];
     let rows = await this.query<{ entity_id: string; score: number }>("searching", searchSql(sc.sql, false), params);
-    // Fuzzy (trigram) matches only when the words match nothing at all, e.g. a misspelt name: the
-    // trigram scan is costly when names share common trigrams ("van der …"), and pages stay
-    // consistent because every page of one query uses the same rule.
+    // Fuzzy matches only when the words match nothing at all, e.g. a misspelt name, so pages stay
+    // consistent: every page of one query uses the same rule.
     if (rows.length === 0) {
       const any = q.offset === 0 ? [] : await this.query("searching", searchSql(sc.sql, false), [text, params[1], 1, 0, ...sc.params]);
-      if (any.length === 0) rows = await this.query<{ entity_id: string; score: number }>("searching", searchSql(sc.sql, true), params);
+      if (any.length === 0) {
+        const words = queryWords(text);
+        const found = await this.query<{ w: string; word: string }>("searching", WORD_ALTERNATIVES, [words]);
+        const alts = new Map<string, string[]>();
+        for (const r of found) alts.set(r.w, [...(alts.get(r.w) ?? []), r.word]);
+        const fuzzy = fuzzyTsQuery(words, alts);
+        if (fuzzy) rows = await this.query<{ entity_id: string; score: number }>("searching", searchSql(sc.sql, true), [text, fuzzy, q.limit, q.offset, ...sc.params]);
+      }
     }
     return rows.map((r) => ({ entityId: r.entity_id, score: Number(r.score) }));
   }

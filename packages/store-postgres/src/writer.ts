@@ -8,7 +8,7 @@ import { appendAuditTx } from "./audit";
 import { BlockPacker } from "./blocks";
 import { noNul } from "./copy-text";
 import { storeError } from "./errors";
-import { COPY_STAGE, CREATE_STAGE, MERGE_SLICE, STAGE_CONFLICTS, STAGE_ENTITIES, STAGE_LAST_PAGE } from "./merge-sql";
+import { CLEAN_SEARCH_INDEX, COPY_STAGE, CREATE_STAGE, MERGE_SLICE, MERGE_WORDS, STAGE_CONFLICTS, STAGE_ENTITIES, STAGE_LAST_PAGE } from "./merge-sql";
 import { runParams } from "./rows";
 
 /** Characters per COPY write; writes wait for 'drain' beyond that (backpressure). */
@@ -133,6 +133,7 @@ export class PgWriter implements StoreWriter {
     const to = this.copied;
     if (to === this.merged) return;
     await this.client.query(MERGE_SLICE, [this.merged, to, this.slicePage]);
+    await this.client.query(MERGE_WORDS, [this.merged, to, this.slicePage]);
     this.merged = to;
     this.slicePage = Number((await this.client.query<{ page: string }>(STAGE_LAST_PAGE)).rows[0]?.page ?? 0);
   }
@@ -195,6 +196,7 @@ export class PgWriter implements StoreWriter {
         `INSERT INTO runs (id, dataset, file, mapping, actor, started_at, finished_at, rows_read, rows_ok, rows_quarantined, rows_filtered, statements, entities, conflicts, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, runParams(run).map((v) => (typeof v === "string" ? noNul(v) : v)));
       await appendAuditTx(this.client, audit.entries, audit.link);
+      await this.client.query(CLEAN_SEARCH_INDEX);
       await this.client.query("COMMIT");
     });
     this.finish();
