@@ -15,12 +15,11 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { TERMS } from "./load-terms";
 import { prepareStore } from "./prepare";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const log = (m: string) => process.stderr.write(`[bench/api ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
-/** Common names (each matches ~5% of the persons), two-word names (~0.25%) and a first-name prefix. */
-const TERMS = ["jansen", "de vries", "bakker", "gomez", "yilmaz", "fatima", "lucas", "kowalski", "novak", "sophie", "jan visser", "emma smit", "moham", "peters dekker"];
 
 interface Run { name: string; clients: number; seconds: number; requests: number; errors: number; rps: number; p50: number; p95: number; p99: number; max: number; serverCpuMsPerRequest?: number }
 
