@@ -4,6 +4,7 @@
  * alerts), the timeline and the map; no console errors anywhere. Saves
  * docs/screenshots/{network,flows,timeline,map}.png.
  */
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { e2eMissing, launch, loginAs, openSession, screenshot, startDemo, type Demo, type Session } from "./harness";
@@ -101,8 +102,35 @@ describe.skipIf(Boolean(e2eMissing))("UI views (network, flows, timeline, map) i
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "network");
+
+    // Exports: ANX with a ChartItem per entity and link, GraphML, PNG.
+    const saved = async (testId: string) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+      return readFileSync(await download.path());
+    };
+    const drawn = await nodesText();
+    const anx = (await saved("export-anx")).toString("utf8");
+    expect(anx).toContain("<Chart ");
+    expect(anx.match(/<Entity /g)?.length).toBe(drawn);
+    expect(anx.match(/<Link /g)?.length ?? 0).toBeGreaterThan(0);
+    const graphml = (await saved("export-graphml")).toString("utf8");
+    expect(graphml.match(/<node /g)?.length).toBe(drawn);
+    const png = await saved("export-png");
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(png.length).toBeGreaterThan(5_000);
+
+    // Size by a metric and colour by community from the API (no "not available" notice, no error).
+    await page.getByTestId("network-size-by").selectOption("pagerank");
+    await page.getByLabel("Colour by").selectOption("community");
+    await expect.poll(async () => (await page.locator(".network-tools").textContent()) ?? "", { timeout: 20_000 }).toMatch(/\d+ communities, modularity/);
+    expect(await page.locator(".network [role=status]").filter({ hasText: "does not compute" }).count()).toBe(0);
+
+    // Disruption scenario: the LCC curve is drawn.
+    await page.getByTestId("network-disruption").getByRole("button", { name: "Simulate" }).click();
+    await page.getByTestId("lcc-chart").locator("canvas").first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("network-disruption").locator(".error").count()).toBe(0);
     expect(s.errors).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 
   it("flows: Sankey and table of the importer's money, a trace and the alerts list", async () => {
     const { page } = s;
@@ -152,5 +180,19 @@ describe.skipIf(Boolean(e2eMissing))("UI views (network, flows, timeline, map) i
     await screenshot(page, "map");
     expect(external.filter((u) => !u.startsWith("data:") && !u.startsWith("blob:"))).toEqual([]);
     expect(s.errors).toEqual([]);
+  }, 120_000);
+
+  it("speaks Dutch: the views' texts in the chosen language", async () => {
+    const nl = await openSession(browser, demo, "nl");
+    await nl.context.addCookies(await s.context.cookies());
+    await nl.page.goto(`/#/timeline?ids=${players.join(",")}`);
+    await nl.page.getByRole("heading", { name: "Tijdlijn" }).waitFor({ timeout: 20_000 });
+    await nl.page.goto(`/#/network?ids=${importer}`);
+    await nl.page.getByRole("heading", { name: "Netwerk" }).waitFor({ timeout: 20_000 });
+    expect(await nl.page.getByRole("heading", { name: "Kortste pad" }).count()).toBe(1);
+    await nl.page.goto(`/#/flows?ids=${players.join(",")}`);
+    await nl.page.getByRole("heading", { name: "Geldstromen" }).waitFor({ timeout: 20_000 });
+    expect(nl.errors).toEqual([]);
+    await nl.context.close();
   }, 120_000);
 });
