@@ -15,8 +15,8 @@ import { runParams } from "./rows";
 const CHUNK_CHARS = 1 << 20;
 /** Blocks per slice (default): the stage is merged into `blocks` slice by slice while the caller goes on. */
 export const SLICE_BLOCKS = 25_000;
-/** Characters buffered while a slice merges; beyond that the caller waits for the merge. */
-const MAX_PENDING_CHARS = 24 << 20;
+/** Bytes buffered while a slice merges; beyond that the caller waits for the merge. */
+const MAX_PENDING_BYTES = 24 << 20;
 
 /**
  * One ingest run on one connection and one transaction. Statements are packed into blocks
@@ -40,8 +40,8 @@ export class PgWriter implements StoreWriter {
   private slicePage = 0;
   /** The slice merge in flight, and the COPY text that waits for it. */
   private merging: Promise<void> | undefined;
-  private pending: Array<[string, number]> = [];
-  private pendingChars = 0;
+  private pending: Array<[Buffer, number]> = [];
+  private pendingBytes = 0;
   private readonly onError = (e: Error) => { this.broken = e; };
 
   private constructor(private readonly client: PoolClient, private readonly release: (err?: Error) => void, private readonly sliceBlocks: number) {
@@ -67,7 +67,7 @@ export class PgWriter implements StoreWriter {
   /**
    * Packs a batch into blocks and streams them into the stage. The COPY stays open across
    * batches, so PostgreSQL parses one batch while the caller builds the next; writes wait for
-   * 'drain' and a merging slice holds at most MAX_PENDING_CHARS, so memory stays flat.
+   * 'drain' and a merging slice holds at most MAX_PENDING_BYTES, so memory stays flat.
    */
   async writeStatements(batch: readonly Statement[]): Promise<void> {
     if (batch.length === 0) return;
@@ -92,16 +92,18 @@ export class PgWriter implements StoreWriter {
   /** Sends COPY text of `blocks` blocks, or buffers it while a slice merges. */
   private async send(text: string, blocks: number): Promise<void> {
     if (this.merging) {
-      this.pending.push([text, blocks]);
-      this.pendingChars += text.length;
-      if (this.pendingChars >= MAX_PENDING_CHARS) await this.merging;
+      // As bytes: a string built by concatenation is a tree of pieces, several times its length in memory.
+      const bytes = Buffer.from(text, "utf8");
+      this.pending.push([bytes, blocks]);
+      this.pendingBytes += bytes.length;
+      if (this.pendingBytes >= MAX_PENDING_BYTES) await this.merging;
       return;
     }
     await this.copyWrite(text, blocks);
     if (this.copied - this.merged >= this.sliceBlocks) this.startMerge();
   }
 
-  private async copyWrite(text: string, blocks: number): Promise<void> {
+  private async copyWrite(text: string | Buffer, blocks: number): Promise<void> {
     const copy = this.copy ?? this.openCopy();
     this.copied += blocks;
     if (!copy.stream.write(text)) await Promise.race([once(copy.stream, "drain"), copy.done]);
@@ -114,9 +116,9 @@ export class PgWriter implements StoreWriter {
       // Nothing else runs between the last check and clearing `merging` (no await), so no
       // buffered text is left behind.
       while (this.pending.length > 0) {
-        const [text, blocks] = this.pending.shift()!;
-        this.pendingChars -= text.length;
-        await this.copyWrite(text, blocks);
+        const [bytes, blocks] = this.pending.shift()!;
+        this.pendingBytes -= bytes.length;
+        await this.copyWrite(bytes, blocks);
       }
       this.merging = undefined;
       if (this.copied - this.merged >= this.sliceBlocks) this.startMerge();
