@@ -13,7 +13,7 @@ import { generateWithProgress, scenarioFlags, type ScenarioFlags } from "./gener
 import { ensureInitialised } from "./init";
 import { runServer, uiDir } from "./serve";
 
-interface DemoOptions extends ScenarioFlags { dataDir: string; scenario?: string; port: string; host: string; open: boolean; serve: boolean }
+interface DemoOptions extends ScenarioFlags { dataDir: string; scenario?: string; port: string; host: string; open: boolean; serve: boolean; resolve: boolean }
 
 /** [dataset, agency, rows, quarantined, statements] per ingested file (the `--json` shape scripts read). */
 type Ingested = [string, string, number, number, number];
@@ -102,11 +102,41 @@ function openBrowser(url: string): void {
   } catch { /* no browser: the URL is printed */ }
 }
 
+/** The case member whose view the demo resolves (the review queue and merged profiles of the tour). */
+const RESOLVE_AS = { user: "analist.politie", purpose: "case:NL-2026-0042" };
+
+/**
+ * Resolves the case member's view in a child process (`vizier resolve --incremental`), so the
+ * server answers meanwhile; a rerun only compares what changed. Best effort: a failure is reported,
+ * the demo goes on.
+ */
+function resolveInBackground(g: GlobalOptions, log: NodeJS.WritableStream): void {
+  const bundle = process.argv[1];
+  if (!bundle) return;
+  const args = [bundle, "resolve", "--incremental", "--quiet", "--as", RESOLVE_AS.user, "--purpose", RESOLVE_AS.purpose,
+    ...(g.db ? ["--db", g.db] : []), ...(g.config ? ["--config", g.config] : [])];
+  const t0 = Date.now();
+  log.write(`demo: resolving entities in ${RESOLVE_AS.user}'s view (${RESOLVE_AS.purpose}) in the background…\n`);
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+  let err = "";
+  child.stderr?.on("data", (b: Buffer) => { err = (err + b.toString()).slice(-2000); });
+  child.on("error", (e) => log.write(`demo: resolution did not start: ${e.message}\n`));
+  // Stopping the demo stops the resolution too (a killed run leaves the previous result intact).
+  process.once("exit", () => { if (child.exitCode === null) child.kill("SIGTERM"); });
+  child.on("exit", (code, signal) => {
+    if (signal) return;
+    log.write(code === 0
+      ? `demo: resolution done (${((Date.now() - t0) / 1000).toFixed(0)} s): merged profiles and the review queue are ready\n`
+      : `demo: resolution failed (exit ${code}): ${err.trim().split("\n").pop() ?? ""}\n`);
+  });
+}
+
 /**
  * `vizier demo` — generates (or reuses) the multi-agency scenario (issue #5, docs/demo.md) and
  * ingests every agency's files through the normal pipeline, creates demo users of several agencies
  * and roles (one-time passwords printed once), shows what the store holds, then serves the API
- * and the web UI (`--port`, default 8080) until Ctrl-C (`--no-serve`: set up only).
+ * and the web UI (`--port`, default 8080) until Ctrl-C (`--no-serve`: set up only), resolving the
+ * case member's view in the background meanwhile (`--no-resolve`: not).
  */
 export function registerDemo(program: Command, env: Env): void {
   program.command("demo")
@@ -119,6 +149,7 @@ export function registerDemo(program: Command, env: Env): void {
     .option("--host <addr>", "address to listen on", "127.0.0.1")
     .option("--no-open", "do not open a browser")
     .option("--no-serve", "set up the store and users, then exit (no server)")
+    .option("--no-resolve", "do not resolve entities in the case member's view while serving")
     .addHelpText("after", [
       "\nExamples:",
       "  ./vizier demo",
@@ -168,7 +199,9 @@ export function registerDemo(program: Command, env: Env): void {
           "Ctrl-C to stop.",
           "",
         ].join("\n");
-        (g.json ? process.stderr : process.stdout).write(lines);
+        const log = g.json ? process.stderr : process.stdout;
+        log.write(lines);
+        if (o.resolve) resolveInBackground(g, log);
         if (o.open && !g.json && process.stdout.isTTY) openBrowser(`${url}/`);
       });
     });
