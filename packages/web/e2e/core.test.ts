@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { e2eMissing, launch, loginAs, openSession, screenshot, startDemo, unexpected, type Demo, type Session } from "./harness";
+import { join } from "node:path";
+import { cli, e2eMissing, launch, loginAs, openSession, REPO, screenshot, startDemo, unexpected, type Demo, type Session } from "./harness";
 
 let demo: Demo;
 let browser: Browser;
@@ -149,6 +150,28 @@ describe.skipIf(Boolean(e2eMissing))("UI core in Chromium on the demo scenario",
     clean(s);
     await s.context.close();
   }, 60_000);
+
+  it("uploads a file into a dataset, follows the ingest job to the end and shows its quarantined rows", async () => {
+    cli(["dataset", "create", "politie-uploads", "--db", demo.dir, "--agency", "POLITIE", "--handling", "AMBER", "--legal-basis", "Wet politiegegevens art. 8",
+      "--purpose", "e2e upload", "--retention", "P1Y", "--label", "Politie: uploads"]);
+    const s = await openSession(browser, demo);
+    await loginAs(s, demo, "analist.politie", CASE);
+    await s.page.goto("/#/datasets");
+    await s.page.getByTestId("datasets").waitFor();
+    await s.page.locator("#up-dataset").selectOption("politie-uploads");
+    await s.page.locator("#up-file").setInputFiles(join(REPO, "examples/kvk/companies.csv"));
+    await s.page.locator("#up-mapping").setInputFiles(join(REPO, "examples/kvk/mapping.yml"));
+    await s.page.getByRole("button", { name: "Upload and ingest" }).click();
+    const progress = s.page.getByTestId("job-progress");
+    await expect.poll(() => progress.textContent(), { timeout: 30_000 }).toMatch(/succeeded · \d+ rows, [1-9]\d* quarantined/);
+    await s.page.getByRole("row", { name: /politie-uploads/ }).getByRole("button", { name: "Quarantine" }).click();
+    const q = s.page.getByTestId("quarantine");
+    await q.locator("tbody tr").first().waitFor();
+    expect(await q.locator("tbody tr").count()).toBeGreaterThan(0);
+    await screenshot(s.page, "datasets-upload");
+    clean(s);
+    await s.context.close();
+  }, 90_000);
 
   it("the tour finds the case's entities by name; datasets list what may be read", async () => {
     const s = await openSession(browser, demo);

@@ -49,7 +49,8 @@ export interface Demo {
 
 const cliEnv = () => ({ PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "/tmp" });
 
-function cli(args: string[]): { stdout: string; stderr: string } {
+/** Runs the bundled CLI synchronously; throws with its stderr when it fails. */
+export function cli(args: string[]): { stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BUNDLE, ...args], { env: cliEnv(), encoding: "utf8", timeout: 300_000, maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`vizier ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
   return { stdout: r.stdout, stderr: r.stderr };

@@ -132,7 +132,7 @@ function Quarantine({ dataset }: { dataset: string }) {
           <thead><tr><th>{t("datasets.row")}</th><th>{t("datasets.column")}</th><th>{t("access.reason")}</th><th>{t("datasets.raw")}</th></tr></thead>
           <tbody>{rows.map((r) => (
             <tr key={`${r.runId}-${r.row}-${r.column}`}>
-              <td>{r.file}:{r.row}</td><td>{r.column}</td><td>{r.kind}: {r.reason}</td>
+              <td title={r.file}>{r.file.split("/").pop()}:{r.row}</td><td>{r.column}</td><td>{r.kind}: {r.reason}</td>
               <td>{rawCells(r.raw).map(([k, v]) => <span key={k} className="badge">{k ? `${k}: ` : ""}{v}</span>)}</td>
             </tr>
           ))}</tbody>
