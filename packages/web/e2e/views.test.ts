@@ -103,6 +103,23 @@ describe.skipIf(Boolean(e2eMissing))("UI views (network, flows, timeline, map) i
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "network");
 
+    // Double-click in the drawing expands: choose (in the table) an entity with neighbours not yet drawn,
+    // which centres the camera on it, then double-click the middle of the canvas.
+    const shown = await rows.locator("td:first-child a").evaluateAll((as) => as.map((a) => decodeURIComponent((a.getAttribute("href") ?? "").replace("#/entity/", ""))));
+    let more = "";
+    for (const id of shown) {
+      if (id === importer || id === neighbour) continue;
+      if ((await neighbours(page, id)).some((m) => !shown.includes(m))) { more = id; break; }
+    }
+    expect(more).not.toBe("");
+    await rows.filter({ has: page.locator(`a[href="#/entity/${more}"]`) }).getByRole("button", { name: "Select" }).click();
+    await page.getByTestId("network-canvas").scrollIntoViewIfNeeded();
+    await page.waitForTimeout(600); // the camera's 250 ms move
+    const box = await page.getByTestId("network-canvas").boundingBox();
+    const grown = await nodesText();
+    await page.mouse.dblclick((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+    await expect.poll(nodesText, { timeout: 20_000 }).toBeGreaterThan(grown);
+
     // Exports: ANX with a ChartItem per entity and link, GraphML, PNG.
     const saved = async (testId: string) => {
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);

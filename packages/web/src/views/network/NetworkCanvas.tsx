@@ -20,6 +20,13 @@ export interface CanvasHandle {
   sigma: Sigma | null;
 }
 
+/** Moves the camera onto a node (when it is chosen outside the drawing, e.g. in the table). */
+export function focusNode(s: Sigma, id: string): void {
+  const d = s.getNodeDisplayData(id);
+  if (!d) return;
+  void s.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(s.getCamera().ratio, 0.6) }, { duration: 250 });
+}
+
 const DIM_NODE = "#d5d9de";
 const DIM_EDGE = "#e8ebee";
 const PATH = "#e6007e";

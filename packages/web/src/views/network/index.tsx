@@ -12,7 +12,7 @@ import { communities, expand, metricScores, METRICS, shortestPathApi, type Metri
 import { drawModel, type ColourBy } from "./draw";
 import { degrees, edgeTypeCounts, EMPTY_GRAPH, expansionNotice, expansionOf, mergeNeighbourhood, visibleEdges, type GraphState } from "./graph-model";
 import { layout } from "./layout";
-import { NetworkCanvas, type CanvasHandle } from "./NetworkCanvas";
+import { focusNode, NetworkCanvas, type CanvasHandle } from "./NetworkCanvas";
 import { NodeDetails } from "./NodeDetails";
 import { DisruptionPanel } from "./DisruptionPanel";
 import { ExportMenu } from "./ExportMenu";
@@ -225,7 +225,7 @@ export default function NetworkView() {
                 <td>{n.schema}</td>
                 <td>{degree.get(n.id) ?? 0}</td>
                 <td className="row">
-                  <button type="button" className="secondary" onClick={() => setSelected(n.id)}>{t("network.select")}</button>
+                  <button type="button" className="secondary" onClick={() => { setSelected(n.id); const sg = canvas.current.sigma; if (sg) focusNode(sg, n.id); }}>{t("network.select")}</button>
                   <button type="button" className="secondary" onClick={() => void grow([n.id])}>{t("network.expand")}</button>
                   <button type="button" className="secondary" onClick={() => navigate(href("flows", { ids: [n.id] }))}>{t("network.toFlows")}</button>
                 </td>
