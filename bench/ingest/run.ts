@@ -2,7 +2,7 @@
  * Ingest benchmark (issue P1): a generated person CSV with a 6-property mapping, ingested by the
  * real CLI into the embedded store and into PostgreSQL; reports rows/s, statements/s, peak RSS.
  *
- *   node scripts/run-ts.mjs bench/ingest/run.ts [rows=1000000] [--sqlite-only]
+ *   node scripts/run-ts.mjs bench/ingest/run.ts [rows=1000000] [--sqlite-only | --pg-only]
  *
  * PostgreSQL: uses $VIZIER_BENCH_PG_URL, or starts a private throwaway cluster (scripts/pg-test-server.ts).
  */
@@ -16,6 +16,7 @@ import { generatePersons } from "./generate";
 const root = resolve(import.meta.dirname ?? ".", "../..");
 const rows = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const sqliteOnly = process.argv.includes("--sqlite-only");
+const pgOnly = process.argv.includes("--pg-only");
 const out = join(root, "bench/out");
 mkdirSync(out, { recursive: true });
 const csv = join(out, `persons-${rows}.csv`);
@@ -43,7 +44,7 @@ function run(db: string): Report {
 const results: Array<[string, Report]> = [];
 const sqliteDir = join(out, "ingest-sqlite");
 rmSync(sqliteDir, { recursive: true, force: true });
-results.push(["embedded (SQLite)", run(sqliteDir)]);
+if (!pgOnly) results.push(["embedded (SQLite)", run(sqliteDir)]);
 
 if (!sqliteOnly) {
   let url = process.env["VIZIER_BENCH_PG_URL"];

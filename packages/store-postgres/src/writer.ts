@@ -55,7 +55,9 @@ export class PgWriter implements StoreWriter {
     try {
       await client.query("BEGIN");
       // A slice merge sorts up to SLICE_BLOCKS blocks; give it memory so it does not spill.
+      // (and the word index's pending list merges in memory: work_mem during inserts, maintenance_work_mem at commit).
       await client.query("SET LOCAL work_mem = '256MB'");
+      await client.query("SET LOCAL maintenance_work_mem = '256MB'");
       await client.query(CREATE_STAGE);
     } catch (e) {
       w.finish(e);
