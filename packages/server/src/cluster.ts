@@ -29,6 +29,8 @@ export interface PrimaryOptions {
   /** Called once, when every worker listens (all on the same port). */
   onListening: (port: number) => void;
   log: (line: string) => void;
+  /** How long workers get to close after SIGTERM before they are killed (default 30 s). */
+  stopTimeoutMs?: number;
 }
 
 /**
@@ -47,6 +49,8 @@ export function runPrimary(opts: PrimaryOptions): Promise<number> {
       if (stopping) return;
       stopping = true;
       for (const w of live) w.process.kill("SIGTERM");
+      // A worker that cannot finish (a request that never ends) does not keep the server up.
+      setTimeout(() => { for (const w of live) w.process.kill("SIGKILL"); }, opts.stopTimeoutMs ?? 30_000).unref();
     };
     const fork = () => {
       const w = cluster.fork();

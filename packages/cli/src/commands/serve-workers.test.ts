@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { once } from "node:events";
+import { get as httpGet } from "node:http";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyAudit, type AuditRecord } from "@vizier/core";
@@ -62,8 +63,13 @@ describe.skipIf(Boolean(bundleMissing))("vizier serve --workers (processes)", ()
     const cpu = (pid: number) => { const f = execFileSync("cat", [`/proc/${pid}/stat`], { encoding: "utf8" }).split(") ")[1]!.split(" "); return Number(f[11]) + Number(f[12]); };
     const before = workers.map(cpu);
     const n = 120;
-    // A fresh connection per request (no keep-alive), so the primary spreads them over the workers.
-    const statuses = await Promise.all(Array.from({ length: n }, (_, i) => fetch(`${base}/api/search?q=probe${i}`, { headers: { cookie, connection: "close" } }).then(async (r) => { await r.arrayBuffer(); return r.status; })));
+    // A fresh connection per request (no keep-alive pool), so the primary spreads them over the
+    // workers and none is left on a worker killed below.
+    const get = (path: string) => new Promise<number>((res, rej) => {
+      const req = httpGet({ host: "127.0.0.1", port, path, headers: { cookie }, agent: false }, (r) => { r.resume(); r.on("end", () => res(r.statusCode ?? 0)); });
+      req.on("error", rej);
+    });
+    const statuses = await Promise.all(Array.from({ length: n }, (_, i) => get(`/api/search?q=probe${i}`)));
     expect(statuses.every((s) => s === 200)).toBe(true);
     // Both workers did work (round-robin hand-out of connections).
     workers.forEach((w, i) => expect(cpu(w), `worker ${w}`).toBeGreaterThan(before[i]!));
@@ -71,7 +77,7 @@ describe.skipIf(Boolean(bundleMissing))("vizier serve --workers (processes)", ()
     process.kill(workers[0]!, "SIGKILL");
     for (let i = 0; i < 100 && !(childrenOf(primary).length === 2 && !childrenOf(primary).includes(workers[0]!)); i++) await new Promise((r) => setTimeout(r, 200));
     expect(childrenOf(primary)).toHaveLength(2);
-    const again = await Promise.all(Array.from({ length: 10 }, () => fetch(`${base}/api/search?q=again`, { headers: { cookie, connection: "close" } }).then((r) => r.status)));
+    const again = await Promise.all(Array.from({ length: 10 }, () => get("/api/search?q=again")));
     expect(again.every((s) => s === 200)).toBe(true);
 
     const exit = once(child, "exit");
