@@ -11,7 +11,7 @@ import { href, idsOf } from "../../app/routes";
 import { communities, expand, metricScores, METRICS, shortestPathApi, type Metric } from "./api";
 import { drawModel, type ColourBy } from "./draw";
 import { degrees, edgeTypeCounts, EMPTY_GRAPH, expansionNotice, expansionOf, mergeNeighbourhood, visibleEdges, type GraphState } from "./graph-model";
-import { layout } from "./layout";
+import { layout, layoutInWorker, seedPositions, WORKER_THRESHOLD } from "./layout";
 import { focusNode, NetworkCanvas, type CanvasHandle } from "./NetworkCanvas";
 import { NodeDetails } from "./NodeDetails";
 import { DisruptionPanel } from "./DisruptionPanel";
@@ -77,11 +77,16 @@ export default function NetworkView() {
   }, [types, since, until, seeds]);
 
   // Layout over every loaded edge (filters do not move nodes); positions of known nodes are kept as start.
-  const placed = useMemo(() => {
+  // Large graphs are laid out in a worker (the seeded positions show meanwhile).
+  const [placed, setPlaced] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
+  useEffect(() => {
     const ids = [...graph.nodes.keys()];
-    const p2 = layout(ids, [...graph.edges.values()], positions.current);
-    positions.current = p2;
-    return p2;
+    const links = [...graph.edges.values()];
+    const keep = (p: Map<string, { x: number; y: number }>) => { positions.current = p; setPlaced(p); };
+    if (ids.length <= WORKER_THRESHOLD) { keep(layout(ids, links, positions.current)); return; }
+    const start = seedPositions(ids, links, positions.current);
+    keep(start);
+    return layoutInWorker(ids, links, start, 3000, keep);
   }, [graph]);
 
   const shown = useMemo(() => visibleEdges(graph, { types, since: since || undefined, until: until || undefined }), [graph, types, since, until]);

@@ -51,9 +51,10 @@ export function iterationsFor(order: number): number {
   return 15;
 }
 
-/** Runs ForceAtlas2 from the seeded positions; returns the new positions (the input is not changed). */
-export function layout(nodeIds: readonly string[], links: readonly { source: string; target: string; weight?: number }[], known: Positions, iterations = iterationsFor(nodeIds.length)): Map<string, { x: number; y: number }> {
-  const start = seedPositions(nodeIds, links, known);
+/** Above this many nodes the layout runs in a web worker for a time budget instead of on the page. */
+export const WORKER_THRESHOLD = 1500;
+
+function toGraph(nodeIds: readonly string[], links: readonly { source: string; target: string }[], start: ReadonlyMap<string, { x: number; y: number }>): Graph {
   const g = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
   for (const id of nodeIds) g.addNode(id, { ...(start.get(id) ?? { x: 0, y: 0 }) });
   for (const l of links) {
@@ -61,11 +62,46 @@ export function layout(nodeIds: readonly string[], links: readonly { source: str
     if (g.hasEdge(l.source, l.target)) g.updateEdgeAttribute(l.source, l.target, "weight", (w: unknown) => (typeof w === "number" ? w : 1) + 1);
     else g.addEdge(l.source, l.target, { weight: 1 });
   }
+  return g;
+}
+
+function positionsOf(g: Graph): Map<string, { x: number; y: number }> {
+  const out = new Map<string, { x: number; y: number }>();
+  g.forEachNode((id, a) => out.set(id, { x: Number(a.x), y: Number(a.y) }));
+  return out;
+}
+
+/** Runs ForceAtlas2 from the seeded positions; returns the new positions (the input is not changed). */
+export function layout(nodeIds: readonly string[], links: readonly { source: string; target: string; weight?: number }[], known: Positions, iterations = iterationsFor(nodeIds.length)): Map<string, { x: number; y: number }> {
+  const g = toGraph(nodeIds, links, seedPositions(nodeIds, links, known));
   if (g.order > 1 && iterations > 0) {
     const settings = { ...forceAtlas2.inferSettings(g), barnesHutOptimize: g.order > 300 };
     forceAtlas2.assign(g, { iterations, settings, getEdgeWeight: null });
   }
-  const out = new Map<string, { x: number; y: number }>();
-  g.forEachNode((id, a) => out.set(id, { x: Number(a.x), y: Number(a.y) }));
-  return out;
+  return positionsOf(g);
+}
+
+/**
+ * ForceAtlas2 in a web worker (graphology's supervisor) for `budgetMs`, for graphs too large to
+ * lay out on the page without freezing it; `done` gets the positions. Returns a cancel function.
+ * The page shows the seeded positions meanwhile.
+ */
+export function layoutInWorker(nodeIds: readonly string[], links: readonly { source: string; target: string }[], start: ReadonlyMap<string, { x: number; y: number }>, budgetMs: number, done: (p: Map<string, { x: number; y: number }>) => void): () => void {
+  const g = toGraph(nodeIds, links, start);
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancelWorker: () => void = () => undefined;
+  void import("graphology-layout-forceatlas2/worker").then(({ default: FA2Layout }) => {
+    if (stopped) return;
+    const fa2 = new FA2Layout(g, { settings: { ...forceAtlas2.inferSettings(g), barnesHutOptimize: true }, getEdgeWeight: null });
+    fa2.start();
+    timer = setTimeout(() => {
+      fa2.stop();
+      const p = positionsOf(g);
+      fa2.kill();
+      if (!stopped) done(p);
+    }, budgetMs);
+    cancelWorker = () => { fa2.kill(); };
+  });
+  return () => { stopped = true; if (timer) clearTimeout(timer); cancelWorker(); };
 }
