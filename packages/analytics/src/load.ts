@@ -19,7 +19,11 @@ export async function* readableEntities(ctx: Ctx, svc: Services, keep: SchemaFil
     pending = [];
     return e && keep(e.schema) ? e : undefined;
   };
-  for await (const batch of svc.store.scanStatements(scope, {}, 10_000)) {
+  // The schemata the filter keeps, as a hint that lets the store skip other entities unread.
+  const all = svc.model.schemaNames;
+  const kept = all.filter(keep);
+  const schemas = kept.length < all.length ? kept : undefined;
+  for await (const batch of svc.store.scanStatements(scope, schemas ? { schemas } : {}, 10_000)) {
     for (const s of batch) {
       if (pending.length > 0 && pending[0]!.entityId !== s.entityId) {
         const e = flush();
@@ -40,6 +44,16 @@ export async function loadReadable(ctx: Ctx, svc: Services, keep?: SchemaFilter)
   const entities: FtmEntity[] = [];
   for await (const e of readableEntities(ctx, svc, keep, scope)) entities.push(e);
   return { entities, scope };
+}
+
+/** Reads the given entities within `scope` (1,000 ids a query), keeping those of the kept schemata. Not audited. */
+export async function readEntities(svc: Services, scope: AccessScope, ids: readonly string[], keep: SchemaFilter): Promise<FtmEntity[]> {
+  const out: FtmEntity[] = [];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const statements = await svc.store.readStatements(scope, { entityIds: ids.slice(i, i + 1000) });
+    for (const e of assembleEntities(svc.model, statements)) if (keep(e.schema)) out.push(e);
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { bundleMissing, files, PERSON_CSV, PERSON_MAPPING, stats, tempDir, vizier } from "./test/harness";
+import { bundleMissing, files, PERSON_CSV, PERSON_MAPPING, stats, tempDir, vizier, vizierAsync } from "./test/harness";
 
 describe.skipIf(Boolean(bundleMissing))(`vizier CLI on the embedded store${bundleMissing ? ` (skipped: ${bundleMissing})` : ""}`, () => {
   let dir: string;
@@ -122,6 +122,26 @@ describe.skipIf(Boolean(bundleMissing))(`vizier CLI on the embedded store${bundl
     expect(runs[0]!.report).toMatchObject({ rowsRead: 4500, rowsQuarantined: 47 });
     expect((runs[0]!.report["conflicts"] as number)).toBeGreaterThan(0);
     expect(runs[1]).toEqual(runs[0]);
+  });
+
+  it("writes a large CSV whole to a pipe whose reader is slow (partial and refused writes are continued)", async () => {
+    const gen = vizier(["flows", "generate", "--seed", "3", "--transactions", "20000", "--out", dir]);
+    expect(gen.code, gen.stderr).toBe(0);
+    const args = ["flows", "aggregate", join(dir, "transactions.csv"), "--from", "from_account", "--to", "to_account", "--amount", "amount", "--time", "timestamp", "--period", "day"];
+    const file = join(dir, "flows.csv");
+    expect(vizier([...args, "--out", file]).code).toBe(0);
+    // Read nothing for a second, so the pipe fills and the writer meets a full, non-blocking pipe.
+    const child = vizierAsync(args);
+    child.stdout.pause();
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => chunks.push(c));
+    await new Promise((r) => setTimeout(r, 1000));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((r) => child.on("close", r));
+    expect(code).toBe(0);
+    const piped = Buffer.concat(chunks).toString("utf8");
+    expect(piped.length).toBeGreaterThan(1 << 17);
+    expect(piped).toBe(readFileSync(file, "utf8"));
   });
 
   it("round-trips FtM entity JSON", () => {

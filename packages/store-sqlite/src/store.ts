@@ -145,15 +145,22 @@ export class SqliteStore implements StorePort {
       yield await this.readStatements(scope, q);
       return;
     }
-    const ids = this.conn.prepare(`SELECT DISTINCT entity_id FROM block_keys WHERE entity_id > @after AND (@dataset IS NULL OR dataset = @dataset) ORDER BY entity_id LIMIT @limit`).pluck();
-    const byIds = this.conn.prepare(`${KEYED_BLOCK_SELECT}
-      WHERE k.entity_id >= @from AND k.entity_id <= @to AND (@dataset IS NULL OR k.dataset = @dataset)`);
+    // With a schema hint only the narrow key table is read to find the entities worth loading.
+    const schemas = q.schemas ? JSON.stringify(q.schemas) : null;
+    const ids = this.conn.prepare(`SELECT DISTINCT entity_id FROM block_keys WHERE entity_id > @after AND (@dataset IS NULL OR dataset = @dataset)
+      AND (@schemas IS NULL OR schema IN (SELECT value FROM json_each(@schemas))) ORDER BY entity_id LIMIT @limit`).pluck();
+    // A page of consecutive ids is read as a key range; a page picked by schema, which may skip
+    // most ids in its range, by its ids.
+    const byIds = this.conn.prepare(schemas === null ? `${KEYED_BLOCK_SELECT}
+      WHERE k.entity_id >= @from AND k.entity_id <= @to AND (@dataset IS NULL OR k.dataset = @dataset)` : `${KEYED_BLOCK_SELECT}
+      WHERE k.entity_id IN (SELECT value FROM json_each(@ids)) AND (@dataset IS NULL OR k.dataset = @dataset) ORDER BY k.entity_id`);
     let after = "";
     const perPage = Math.max(1, Math.floor(batchSize / 8));
     for (;;) {
-      const page = guard(this.location, () => ids.all({ after, dataset: q.dataset ?? null, limit: perPage })) as string[];
+      const page = guard(this.location, () => ids.all({ after, dataset: q.dataset ?? null, schemas, limit: perPage })) as string[];
       if (page.length === 0) return;
-      const rows = guard(this.location, () => byIds.all({ from: page[0], to: page[page.length - 1], dataset: q.dataset ?? null })) as BlockDbRow[];
+      const params = schemas === null ? { from: page[0], to: page[page.length - 1] } : { ids: JSON.stringify(page) };
+      const rows = guard(this.location, () => byIds.all({ ...params, dataset: q.dataset ?? null })) as BlockDbRow[];
       const visible = mergeRows(expandBlocks(rows.filter((r) => scopeAllows(scope, r.dataset, r.handling, r.entity_id)), this.props));
       if (visible.length) yield visible;
       after = page[page.length - 1]!;

@@ -67,6 +67,12 @@ export interface SearchHit {
 export interface StatementQuery {
   entityIds?: readonly string[];
   dataset?: string;
+  /**
+   * scanStatements only, a hint: entities with no block of these schemata may be skipped. A store
+   * may ignore it and return more (callers still filter the assembled entities); it never returns
+   * fewer statements of an entity it returns.
+   */
+  schemas?: readonly string[];
 }
 
 /** A readable statement of one entity whose value points at another entity (a reverse reference). */

@@ -23,12 +23,12 @@ export class CsvOut {
 
   raw(text: string): void {
     this.flush();
-    writeSync(this.fd, text);
+    writeAll(this.fd, text);
   }
 
   flush(): void {
     if (this.buf.length === 0) return;
-    writeSync(this.fd, this.buf.join("\n") + "\n");
+    writeAll(this.fd, this.buf.join("\n") + "\n");
     this.buf = [];
     this.size = 0;
   }
@@ -36,5 +36,24 @@ export class CsvOut {
   close(): void {
     this.flush();
     if (this.own) closeSync(this.fd);
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes all of `text`: a write to a pipe may take only part of it, or none (EAGAIN) once Node
+ * has made standard output non-blocking, so this writes on from where the last write stopped.
+ */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, "utf8");
+  let at = 0;
+  while (at < bytes.length) {
+    try {
+      at += writeSync(fd, bytes, at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      Atomics.wait(pause, 0, 0, 2); // the reader is behind: wait 2 ms
+    }
   }
 }
