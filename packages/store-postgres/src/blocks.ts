@@ -1,5 +1,5 @@
 /**
- * Packed statement blocks (docs/decisions/0006-postgres-blocks.md). A block is what one source row
+ * Packed statement blocks (docs/decisions/0007-postgres-blocks.md). A block is what one source row
  * gave one entity under one provenance: consecutive statements sharing entity, dataset, handling,
  * schema, origin, run and provenance. Its statements are packed into `body`, a JSON array of
  * [prop, prop type, value]; originals that differ from the value go into `originals` (a JSON array

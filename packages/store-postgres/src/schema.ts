@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL schema and its migrations. `migrate` is idempotent and safe to run from several
  * processes at once (an advisory lock serialises it); each step runs once, recorded in
- * schema_version. The layout is Citus-ready (docs/decisions/0003-postgres-and-citus.md, 0006):
+ * schema_version. The layout is Citus-ready (docs/decisions/0003-postgres-and-citus.md, 0007):
  * statement blocks are keyed by entity_id first so they can be distributed by it; datasets and runs are
  * small reference tables; the audit chain is a single table with a one-row head.
  */
@@ -68,7 +68,7 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX statements_refs ON statements (value) WHERE prop_type = 'entity';
   `,
   // Version 3: statements packed per block, one row per entity per source row and provenance
-  // (docs/decisions/0006-postgres-blocks.md). Existing statements are converted in place, grouped
+  // (docs/decisions/0007-postgres-blocks.md). Existing statements are converted in place, grouped
   // by entity, dataset and provenance, and the per-statement table is dropped.
   `
   CREATE TABLE blocks (

@@ -40,7 +40,7 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 }
 
-/** The PostgreSQL adapter of StorePort (docs/decisions/0003-postgres-and-citus.md, 0006-postgres-blocks.md). */
+/** The PostgreSQL adapter of StorePort (docs/decisions/0003-postgres-and-citus.md, 0007-postgres-blocks.md). */
 export class PostgresStore implements StorePort {
   readonly kind = "postgres" as const;
   readonly location: string;
