@@ -164,10 +164,15 @@ export async function loginAs(s: Session, demo: Demo, user: string, purpose?: st
   await login(s, user, u.oneTimePassword, purpose);
 }
 
-/** Saves a screenshot under docs/screenshots/<name>.png (deterministic names, one per view). */
+/**
+ * Saves a screenshot as <name>.png (deterministic names, one per view): under docs/screenshots/
+ * when VIZIER_SCREENSHOTS=1 (to refresh the README's pictures), else in a temporary folder, so a
+ * test run leaves the checkout as it was.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = join(SCREENSHOTS, `${name}.png`);
+  const dir = process.env["VIZIER_SCREENSHOTS"] === "1" ? SCREENSHOTS : join(tmpdir(), "vizier-screenshots");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
 }
