@@ -2,7 +2,7 @@
  * Ingest benchmark (issue P1): a generated person CSV with a 6-property mapping, ingested by the
  * real CLI into the embedded store and into PostgreSQL; reports rows/s, statements/s, peak RSS.
  *
- *   node scripts/run-ts.mjs bench/ingest/run.ts [rows=1000000] [--sqlite-only | --pg-only]
+ *   node scripts/run-ts.mjs bench/ingest/run.ts [rows=1000000] [--sqlite-only | --pg-only] [--threads 1]
  *
  * PostgreSQL: uses $VIZIER_BENCH_PG_URL, or starts a private throwaway cluster (scripts/pg-test-server.ts).
  */
@@ -17,6 +17,9 @@ const root = resolve(import.meta.dirname ?? ".", "../..");
 const rows = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const sqliteOnly = process.argv.includes("--sqlite-only");
 const pgOnly = process.argv.includes("--pg-only");
+// --threads 1: read and map in the writer's thread (default: a worker thread reads and maps).
+const threadsAt = process.argv.indexOf("--threads");
+const threads = threadsAt > 0 ? ["--threads", process.argv[threadsAt + 1] ?? "2"] : [];
 const out = join(root, "bench/out");
 mkdirSync(out, { recursive: true });
 const csv = join(out, `persons-${rows}.csv`);
@@ -38,7 +41,7 @@ function run(db: string): Report {
   const init = JSON.parse(v(["init", "--json"])) as { token?: string };
   if (init.token) token = ["--token", init.token];
   v(["dataset", "create", "bench"]);
-  return JSON.parse(v(["ingest", csv, "--mapping", mapping, "--dataset", "bench", "--json", "--quiet"])) as Report;
+  return JSON.parse(v(["ingest", csv, "--mapping", mapping, "--dataset", "bench", "--json", "--quiet", ...threads])) as Report;
 }
 
 const results: Array<[string, Report]> = [];

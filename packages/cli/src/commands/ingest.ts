@@ -19,7 +19,7 @@ export function registerIngest(program: Command, env: Env): void {
     .option("--format <format>", `input format: ${FORMATS.join("|")} (default: detected)`)
     .option("--encoding <name>", "text encoding, e.g. utf-8, utf-16le, windows-1252 (default: detected)")
     .option("--sheet <name>", "XLSX sheet (default: all sheets)")
-    .option("--threads <n>", "1: read and map in the same thread as the store writes (default: a second thread reads and maps)", parseThreads)
+    .option("--threads <n>", "2: read and map the file in a second thread while the store writes (default 1; see docs/benchmarks/ingest-sqlite.md)", parseThreads)
     .addHelpText("after", "\nExamples:\n  vizier ingest examples/kvk/companies.csv --mapping examples/kvk/mapping.yml --dataset kvk\n  vizier ingest entities.ftm.json --dataset opensanctions --format ftm\n\nBad rows are quarantined (see `vizier quarantine list`); a failed or interrupted run stores nothing.")
     .action(async (file: string, o: IngestCliOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();

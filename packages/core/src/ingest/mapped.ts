@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { defaultModel, defineStreamTask, runStreamTask, VizierError, workerThreads, type ErrorCode, type ErrorLocation } from "@vizier/model";
-import { applyMapping, compileMapping, parseMapping } from "./mapping/index";
+import { applyMapping, compileMapping, parseMapping, type MappedEntity, type MappedValue } from "./mapping/index";
 import { openSource, type SourceFormat } from "./readers/index";
 
 /**
@@ -26,8 +26,8 @@ export interface MappedRow {
   /** The raw values of a refused row, kept for the quarantine. */
   raw?: Record<string, string>;
   filtered?: true;
-  /** [id, schema, [prop, propType, value, original?]…] per entity; original only when it differs. */
-  entities?: Array<[string, string, Array<[string, string, string] | [string, string, string, string]>]>;
+  /** The entities the row maps to (as the mapping gives them). */
+  entities?: MappedEntity[];
 }
 
 export interface MappedBatch {
@@ -78,7 +78,7 @@ async function* mapRows(opts: MappedSourceOptions): AsyncGenerator<Step> {
         at.problem = { column: mapped.problems.map((p) => p.column ?? "").filter(Boolean).join(";"), reason: mapped.problems.map((p) => p.reason).join("; ") };
         at.raw = row.values;
       } else {
-        at.entities = mapped.entities.map((e) => [e.id, e.schema, e.values.map((v) => v.original === v.value ? [v.prop, v.propType, v.value] : [v.prop, v.propType, v.value, v.original])]);
+        at.entities = mapped.entities;
       }
     }
     rows.push(at);
@@ -136,11 +136,12 @@ export function encodeBatch(b: MappedBatch): string {
     else {
       const es = r.entities!;
       out.push("e", String(es.length));
-      for (const [id, schema, values] of es) {
-        out.push(id, schema, String(values.length));
-        for (const v of values) {
-          if (v.length === 4 && v[3] === "\u0001") marker = true;
-          out.push(v[0], v[1], v[2], v.length === 4 ? v[3] : "\u0001");
+      for (const e of es) {
+        out.push(e.id, e.schema, String(e.values.length));
+        for (const v of e.values) {
+          const same = v.original === v.value;
+          if (!same && v.original === "\u0001") marker = true;
+          out.push(v.prop, v.propType, v.value, same ? "\u0001" : v.original);
         }
       }
     }
@@ -173,15 +174,15 @@ export function decodeBatch(flat: string): MappedBatch {
         const id = t[i++]!;
         const schema = t[i++]!;
         const nv = Number(t[i++]);
-        const values: Array<[string, string, string] | [string, string, string, string]> = new Array(nv);
+        const values: MappedValue[] = new Array<MappedValue>(nv);
         for (let v = 0; v < nv; v++) {
           const prop = t[i++]!;
-          const type = t[i++]!;
+          const propType = t[i++]!;
           const value = t[i++]!;
           const original = t[i++]!;
-          values[v] = original === "\u0001" ? [prop, type, value] : [prop, type, value, original];
+          values[v] = { prop, propType, value, original: original === "\u0001" ? value : original };
         }
-        es[e] = [id, schema, values];
+        es[e] = { id, schema, values };
       }
       r.entities = es;
     }
@@ -198,7 +199,12 @@ function revive(e: { name: string; message: string; code?: string; location?: un
   return new VizierError(e.code as ErrorCode, e.message, opts);
 }
 
-/** Maps in a worker thread (when the process enabled worker tasks; else in the calling thread). */
+/**
+ * Maps in a worker thread (when the process enabled worker tasks; else in the calling thread).
+ * Opt-in (`--threads 2`): on the project's 2-core VM the second thread did not make ingest faster
+ * (docs/benchmarks/ingest-sqlite.md), since the writer's thread is the bottleneck and the two
+ * threads slow each other down; on machines with cores to spare it overlaps parsing with writing.
+ */
 export function openMappedInWorker(opts: MappedSourceOptions): Promise<MappedSource> {
   if (workerThreads() < 2) return openMapped(opts);
   async function* steps(): AsyncGenerator<Step> {

@@ -7,7 +7,7 @@ import type { Services } from "../services";
 import { openMapped, openMappedInWorker, type MappedSourceOptions } from "./mapped";
 import { openFtm, type SourceFormat } from "./readers/index";
 import { validateFtmEntity } from "./ftm";
-import { compactStatements, runProvenance, toStatements } from "./statements";
+import { runProvenance, toStatements } from "./statements";
 
 export interface IngestProgress {
   rows: number;
@@ -25,7 +25,7 @@ export interface IngestOptions {
   encoding?: string;
   sheet?: string;
   batchSize?: number;
-  /** 1: read and map in this thread; otherwise in a worker thread when the process allows it. */
+  /** 2 or more: read and map in a worker thread when the process allows it (default 1: in this thread). */
   threads?: number;
   onProgress?: (p: IngestProgress) => void;
   signal?: AbortSignal;
@@ -98,7 +98,7 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
       if (opts.format) mapOpts.format = opts.format;
       if (opts.encoding) mapOpts.encoding = opts.encoding;
       if (opts.sheet) mapOpts.sheet = opts.sheet;
-      const src = await (opts.threads === 1 ? openMapped(mapOpts) : openMappedInWorker(mapOpts));
+      const src = await ((opts.threads ?? 1) > 1 ? openMappedInWorker(mapOpts) : openMapped(mapOpts));
       format = src.format;
       writer = await svc.store.beginWrite(run);
       let bytesRead = 0;
@@ -111,7 +111,7 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
           if (row.filtered) { counts.rowsFiltered++; continue; }
           counts.rowsOk++;
           const before = pendingS.length;
-          for (const e of row.entities!) compactStatements(prov, row.row, e, pendingS);
+          for (const e of row.entities!) toStatements(prov, row.row, e, pendingS);
           counts.statements += pendingS.length - before;
           await flush(false);
         }

@@ -61,12 +61,3 @@ export function toStatements(
   for (const v of entity.values) out.push(statement(p, entity.id, entity.schema, origin, v.prop, v.propType, v.value, v.original));
 }
 
-/** toStatements for a mapped row's compact entity ([id, schema, [prop, propType, value, original?]…]). */
-export function compactStatements(
-  p: RunProvenance, row: number, entity: readonly [string, string, ReadonlyArray<readonly [string, string, string, string?]>], out: Statement[],
-): void {
-  const [id, schema, values] = entity;
-  const origin = `${p.file}:${row}`;
-  out.push(statement(p, id, schema, origin, ID_PROP, "id", id, id));
-  for (const v of values) out.push(statement(p, id, schema, origin, v[0], v[1], v[2], v[3] ?? v[2]));
-}
