@@ -7,6 +7,9 @@ import { useEffect, useRef } from "react";
 import Graph from "graphology";
 import Sigma from "sigma";
 
+/** Above this many nodes, edges and labels are hidden while the camera moves. */
+const LARGE_GRAPH = 1000;
+
 export interface DrawNode { id: string; label: string; x: number; y: number; size: number; color: string }
 export interface DrawEdge { key: string; source: string; target: string; color: string; size: number; label: string; directed: boolean }
 
@@ -85,6 +88,11 @@ export function NetworkCanvas({ nodes, edges, highlight, onSelect, onExpand, han
       if (!g.hasNode(e.source) || !g.hasNode(e.target)) continue;
       g.addEdgeWithKey(e.key, e.source, e.target, { color: e.color, size: e.size, label: e.label, type: e.directed ? "arrow" : "line" });
     }
+    // Large drawings pan and zoom with nodes only (edges and labels come back when the camera
+    // stops), the usual way to keep sigma fluid where WebGL is slow; small ones keep everything.
+    const large = g.order > LARGE_GRAPH;
+    sigma.current?.setSetting("hideEdgesOnMove", large);
+    sigma.current?.setSetting("hideLabelsOnMove", large);
     sigma.current?.refresh();
   }, [nodes, edges]);
 
