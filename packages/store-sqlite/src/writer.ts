@@ -25,10 +25,11 @@ type Provenance = [dataset: string, agency: string, legalBasis: string, purpose:
  *    references and quarantined rows go into TEMP tables of this connection, which live in a
  *    private temporary file that disappears with the connection — or with the process, if it is
  *    killed. Other processes keep reading and writing (searches append to the audit log) as usual.
- * 2. **Commit**, in one IMMEDIATE transaction: the staged blocks are appended to `blocks` with
- *    their final ids, their search documents to `fts`, their keys merged in key order into
- *    `block_keys` (content already stored is recognised there and dropped), references and
- *    quarantine copied, the run recorded and the audit entries appended — all visible at once.
+ * 2. **Commit**, in one IMMEDIATE transaction: the staged blocks' keys are merged in key order
+ *    into `block_keys` first (content already stored is recognised there and never written), then
+ *    the other blocks are appended to `blocks` with their final ids, their search documents to
+ *    `fts`, references and quarantine copied, the run recorded and the audit entries appended —
+ *    all visible at once.
  *
  * Each run of consecutive statements with the same entity, dataset, handling, schema, origin and
  * provenance (what one source row gives an entity) becomes a block (see schema.ts).
@@ -239,8 +240,8 @@ export class SqliteWriter implements StoreWriter {
    * Appends the staged run to the store in one IMMEDIATE transaction (the only time this writer
    * holds the store's write lock). Keys are merged in key order: a key that was already there (an
    * earlier run, or an earlier row of this run, stored identical content) keeps its block; the new
-   * duplicate and its search document are dropped, and an older kept block's last seen and origin
-   * move to this run.
+   * duplicate, its search document and its references are not written, and an older kept block's
+   * last seen and origin move to this run.
    */
   async commit(run: IngestRun, audit: AuditAppend): Promise<void> {
     this.settle();

@@ -119,6 +119,7 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
         progress(bytesRead, bytesTotal);
       }
       progress(bytesRead, bytesTotal);
+      // Read after the rows: the reader may switch encoding (UTF-8 → Windows-1252) once it sees non-ASCII bytes.
       encoding = src.encoding();
     }
     await flush(true);

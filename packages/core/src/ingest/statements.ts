@@ -60,4 +60,3 @@ export function toStatements(
   out.push(statement(p, entity.id, entity.schema, origin, ID_PROP, "id", entity.id, entity.id));
   for (const v of entity.values) out.push(statement(p, entity.id, entity.schema, origin, v.prop, v.propType, v.value, v.original));
 }
-
