@@ -24,9 +24,11 @@ export type DatasetSpec = Omit<Dataset, "createdAt">;
 export interface FileSpec {
   dataset: string;
   file: string;
-  mapping: string;
+  /** The FtM/Aleph mapping beside a tabular file; FtM entity files (format ftm) have none. */
+  mapping?: string;
   rows: number;
-  format: "csv" | "tsv" | "jsonl";
+  /** ftm: FtM entities, one JSON object a line, ingested as they are (ids kept). */
+  format: "csv" | "tsv" | "jsonl" | "ftm";
   encoding: "utf-8" | "windows-1252";
   description: string;
   /** Columns whose values, joined by "/", identify a row (the `record` of truth/identities.csv). */

@@ -64,7 +64,9 @@ describe("generateScenario", () => {
       expect(names.has(f.dataset), f.file).toBe(true);
       expect(readRows(a.out, f)).toHaveLength(f.rows);
     }
-    expect(new Set(m.files.map((f) => f.format))).toEqual(new Set(["csv", "tsv", "jsonl"]));
+    expect(new Set(m.files.map((f) => f.format))).toEqual(new Set(["csv", "tsv", "jsonl", "ftm"]));
+    // Tabular files come with a mapping beside them; FtM entity files are ingested as they are.
+    for (const f of m.files) expect(f.mapping !== undefined, f.file).toBe(f.format !== "ftm");
     expect(m.files.some((f) => f.encoding === "windows-1252")).toBe(true);
   });
 

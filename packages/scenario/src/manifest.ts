@@ -18,9 +18,9 @@ const DatasetSchema = z.object({
 });
 
 const FileSchema = z.object({
-  dataset: z.string().min(1), file: z.string().min(1), mapping: z.string().min(1), rows: z.number().int().nonnegative(),
-  format: z.enum(["csv", "tsv", "jsonl"]), encoding: z.enum(["utf-8", "windows-1252"]), description: z.string(), recordKey: z.array(z.string()).min(1),
-});
+  dataset: z.string().min(1), file: z.string().min(1), mapping: z.string().min(1).optional(), rows: z.number().int().nonnegative(),
+  format: z.enum(["csv", "tsv", "jsonl", "ftm"]), encoding: z.enum(["utf-8", "windows-1252"]), description: z.string(), recordKey: z.array(z.string()).min(1),
+}).refine((f) => f.format === "ftm" || f.mapping !== undefined, { message: "a tabular file needs a mapping (only FtM entity files have none)", path: ["mapping"] });
 
 export const ManifestSchema = z.object({
   scenario: z.object({ seed: z.number().int(), scale: z.number().positive(), generator: z.string() }),

@@ -27,7 +27,8 @@ export async function ingestScenario(dir: string, rules = RULES): Promise<Ingest
   for (const ds of m.datasets) await createDataset(ctx, svc, { ...ds, createdAt: "2026-11-01T00:00:00.000Z" });
   const reports: Ingested["reports"] = [];
   for (const f of m.files) {
-    reports.push({ file: f.file, report: await ingestFile(ctx, svc, { file: join(dir, f.file), dataset: f.dataset, mapping: join(dir, f.mapping) }) });
+    const how = f.mapping !== undefined ? { mapping: join(dir, f.mapping) } : { format: "ftm" as const };
+    reports.push({ file: f.file, report: await ingestFile(ctx, svc, { file: join(dir, f.file), dataset: f.dataset, ...how }) });
   }
   return { reports, store, svc, cleanup: async () => { await store.close(); rmSync(storeDir, { recursive: true, force: true }); } };
 }

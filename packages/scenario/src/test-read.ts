@@ -6,12 +6,12 @@ import type { FileSpec } from "./context";
 
 export type Row = Record<string, string>;
 
-/** All rows of a generated file; JSON Lines records are flattened with dots, as the ingest reader does. */
+/** All rows of a generated file; JSON Lines records (and FtM entities) are flattened with dots, as the ingest reader does. */
 export function readRows(dir: string, f: Pick<FileSpec, "file" | "format" | "encoding">): Row[] {
   const buf = readFileSync(join(dir, f.file));
   const text = new TextDecoder(f.encoding).decode(buf);
   const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
-  if (f.format === "jsonl") return lines.map((l) => flatten(JSON.parse(l) as Record<string, unknown>));
+  if (f.format === "jsonl" || f.format === "ftm") return lines.map((l) => flatten(JSON.parse(l) as Record<string, unknown>));
   const d = f.format === "tsv" ? "\t" : (lines[0] ?? "").includes(";") ? ";" : ",";
   const header = splitRecord(lines[0] ?? "", d);
   return lines.slice(1).map((l) => {

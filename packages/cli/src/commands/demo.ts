@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import type { Dataset } from "@vizier/model";
 import { accounts as acc, createDataset, type Role } from "@vizier/core";
 import { ingestFile } from "@vizier/core/ingest";
-import { MANIFEST_FILE, readManifest, type Manifest } from "@vizier/scenario";
+import { MANIFEST_FILE, readManifest, SOURCES, type Manifest } from "@vizier/scenario";
 import { emit, table } from "../output";
 import { fmt, Progress } from "../progress";
 import { accountsOf, withRuntime, type Env, type GlobalOptions, type Runtime } from "../runtime";
@@ -28,10 +28,13 @@ function scenarioFor(o: DemoOptions, quiet: boolean): { dir: string; manifest: M
   const dir = join(o.dataDir, "scenario");
   if (existsSync(join(dir, MANIFEST_FILE))) {
     const m = readManifest(dir);
-    if (m.scenario.seed === seed && m.scenario.scale === scale) {
+    // A folder made by an older generator lacks datasets added since (e.g. FIOD's notes): made again then.
+    const missing = SOURCES.flatMap((s) => s.datasets.map((d) => d.name)).filter((n) => !m.datasets.some((d) => d.name === n));
+    if (m.scenario.seed === seed && m.scenario.scale === scale && missing.length === 0) {
       if (!quiet) process.stderr.write(`demo: reusing the scenario in ${dir} (seed ${seed}, scale ${scale})\n`);
       return { dir, manifest: m, generated: false };
     }
+    if (!quiet && missing.length > 0) process.stderr.write(`demo: the scenario in ${dir} lacks ${missing.join(", ")} (older generator); generating it again\n`);
   }
   return { dir, manifest: generateWithProgress(seed, scale, dir, quiet).manifest, generated: true };
 }
@@ -54,8 +57,10 @@ async function ingestAll(rt: Runtime, dir: string, m: Manifest, quiet: boolean):
       continue;
     }
     const progress = new Progress(label, "rows", quiet);
+    // Tabular files with the mapping beside them; FtM entity files (FIOD's notes) as they are, ids kept.
+    const how = f.mapping !== undefined ? { mapping: resolve(dir, f.mapping) } : { format: "ftm" as const };
     const r = await ingestFile(ctx, rt.svc, {
-      file, dataset: f.dataset, mapping: resolve(dir, f.mapping),
+      file, dataset: f.dataset, ...how,
       onProgress: (p) => progress.update(p.rows, p.bytesTotal ? p.bytesRead / p.bytesTotal : undefined),
     });
     progress.done(`${fmt(r.rowsRead)} rows, ${fmt(r.rowsQuarantined)} quarantined`);

@@ -7,6 +7,7 @@ import { formatDate, HIGH, companyName, noisyName } from "../noise";
 import type { CompanyRec, PersonRec } from "../population";
 import { interleave, rowsAt, type Source } from "../context";
 import { spec } from "./police";
+import { FIOD_NOTES, writeFiodNotes } from "./fiod-notes";
 
 const MAPPING = `# FIOD relation extract: semicolon-separated, Dutch dates. Rows with rol "bestuurder" become
 # Directorships, rows with rol "aandeelhouder" Ownerships; tax flags go to Company.taxStatus.
@@ -60,7 +61,7 @@ export const fiod: Source = {
   datasets: [{
     name: "fiod", label: "FIOD: company relations and tax flags", agency: "FIOD", legalBasis: "Algemene wet inzake rijksbelastingen art. 67 (fiscal investigation)",
     purpose: "Fiscal investigation of money laundering", handling: "AMBER", reliability: "B2", retention: "P7Y", compartment: "", description: "Directors, shareholders and tax flags (generated)",
-  }],
+  }, FIOD_NOTES],
   write(ctx) {
     const file = "fiod/relaties.csv";
     const sink = delimitedSink(join(ctx.out, file), ["relatie_id", "kvk_nummer", "bedrijfsnaam", "rsin", "rol", "naam", "geboortedatum", "aandeel_pct", "sinds", "fiscale_signalen"], { delimiter: ";", crlf: true });
@@ -97,6 +98,9 @@ export const fiod: Source = {
     }, planted);
     sink.close();
     writeFileSync(join(ctx.out, "fiod/relaties.mapping.yml"), MAPPING);
-    return [spec("fiod", file, "fiod/relaties.mapping.yml", sink.rows, "Directors and shareholders with tax flags", ["relatie_id"])];
+    return [
+      spec("fiod", file, "fiod/relaties.mapping.yml", sink.rows, "Directors and shareholders with tax flags", ["relatie_id"]),
+      writeFiodNotes(ctx, { importer: imp, carRental: rent, realEstate: real }),
+    ];
   },
 };

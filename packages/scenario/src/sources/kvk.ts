@@ -1,6 +1,7 @@
 /** KvK Handelsregister: every company of the population plus the case's Dutch companies (public). */
 import { join } from "node:path";
 import { writeFileSync } from "node:fs";
+import { makeEntityId } from "@vizier/model";
 import { Rand } from "../rng";
 import { delimitedSink } from "../sink";
 import { formatDate, LOW, legalFormVariant, noisyName } from "../noise";
@@ -51,6 +52,15 @@ kvk_handelsregister:
             director: { entity: bestuurder2, required: true }
             role: { literal: bestuurder }
 `;
+
+/**
+ * The id the ingest gives a company of this register: the mapping's `bedrijf` (keys [kvk_nummer],
+ * key_literal company) in dataset kvk, by the same function (model/ids.ts). Other agencies' FtM files
+ * that know the register's entity (FIOD's notes) carry it, so their statements meet on one entity.
+ */
+export function kvkCompanyId(kvkNumber: string): string {
+  return makeEntityId("kvk", [kvkNumber.trim(), "company"]);
+}
 
 const FORMS: Record<string, string> = { "B.V.": "Besloten Vennootschap", "Holding B.V.": "Besloten Vennootschap", "V.O.F.": "Vennootschap onder firma", Eenmanszaak: "Eenmanszaak" };
 
