@@ -76,7 +76,7 @@ describe.skipIf(Boolean(e2eMissing))("UI core in Chromium on the demo scenario",
     const police = await openSession(browser, demo);
     await loginAs(police, demo, "analist.politie", CASE);
     const p = await profile(police, demo.importer);
-    await p.getByText("Shareholder M. El Amrani", { exact: false }).waitFor();
+    await p.getByText("Aandeelhouder M. El Amrani", { exact: false }).waitFor();
     expect(await p.getByTestId("withheld").count()).toBe(0);
     expect(await p.getByTestId("members").locator("li").count()).toBeGreaterThan(1);
     await screenshot(police.page, "entity");
@@ -86,8 +86,8 @@ describe.skipIf(Boolean(e2eMissing))("UI core in Chromium on the demo scenario",
     const c = await profile(customs, demo.importer);
     const notice = c.getByTestId("withheld");
     await notice.waitFor();
-    expect(await notice.textContent()).toContain("FIOD holds 4 statements (H2)");
-    expect(await c.textContent()).not.toContain("Shareholder M. El Amrani");
+    expect(await notice.textContent()).toContain("FIOD holds 5 statements (H2)");
+    expect(await c.textContent()).not.toContain("Aandeelhouder M. El Amrani");
     await screenshot(customs.page, "entity-withheld");
     clean(police);
     clean(customs);
@@ -115,7 +115,7 @@ describe.skipIf(Boolean(e2eMissing))("UI core in Chromium on the demo scenario",
     await screenshot(fiod.page, "access");
 
     const again = await profile(customs, demo.importer);
-    await again.getByText("Shareholder M. El Amrani", { exact: false }).waitFor();
+    await again.getByText("Aandeelhouder M. El Amrani", { exact: false }).waitFor();
     expect(await again.getByTestId("withheld").count()).toBe(0);
     clean(customs);
     clean(fiod);

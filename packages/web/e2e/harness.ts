@@ -7,7 +7,7 @@
  * UI build) is absent.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -40,7 +40,7 @@ export interface Demo {
   url: string;
   dir: string;
   users: Record<string, DemoUser>;
-  /** The importer (Verdi Fresh Import B.V.) in the KvK register. */
+  /** The importer (Verdi Fresh Import B.V.) in the KvK register; FIOD's notes (dataset fiod-notities, H2) are on it too. */
   importer: string;
   /** Admin of the installation's agency (POLITIE): one-time password from `vizier init`. */
   admin: { user: string; password: string };
@@ -61,7 +61,7 @@ export function cli(args: string[]): { stdout: string; stderr: string } {
  * resolves it in the case member's view (so the review queue has pairs), then serves it
  * (`vizier serve --port 0`, the same server `vizier demo` starts); resolves when the UI answers.
  */
-export async function startDemo(opts: { scale?: number; dataDir?: string; resolve?: boolean; fiodNotes?: boolean } = {}): Promise<Demo> {
+export async function startDemo(opts: { scale?: number; dataDir?: string; resolve?: boolean } = {}): Promise<Demo> {
   const dir = opts.dataDir ?? join(mkdtempSync(join(tmpdir(), "vizier-e2e-")), "demo");
   mkdirSync(dir, { recursive: true });
   const setup = cli(["demo", "--data-dir", dir, "--scale", String(opts.scale ?? 0.05), "--json", "--no-serve", "--quiet"]);
@@ -69,7 +69,6 @@ export async function startDemo(opts: { scale?: number; dataDir?: string; resolv
   const users = Object.fromEntries(json.users.map((u) => [u.user, u]));
   const adminPw = /One-time password for (\S+) \(shown[^\n]*\n\s+(\S+)/.exec(setup.stderr);
   const importer = kvkEntity(dir, "Verdi Fresh Import");
-  if (opts.fiodNotes !== false) addFiodNotes(dir, importer);
   if (opts.resolve !== false) cli(["resolve", "--db", dir, "--as", "analist.politie", "--purpose", "case:NL-2026-0042", "--quiet"]);
   const child: ChildProcess = spawn(process.execPath, [BUNDLE, "serve", "--db", dir, "--port", "0"], { env: cliEnv(), stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
@@ -99,21 +98,6 @@ export function kvkEntity(dir: string, name: string): string {
   const hit = hits.find((h) => h.entity.datasets?.includes("kvk"));
   if (!hit) throw new Error(`no KvK entity for ${name}`);
   return hit.entity.id;
-}
-
-/**
- * FIOD's notes on one company (dataset `fiod-notities`, H2): four statements on the KvK register's
- * entity id, ingested through the normal pipeline. The generated scenario has no entity that two
- * agencies' statements share, so without this no profile would show a withheld notice.
- */
-export function addFiodNotes(dir: string, entityId: string): void {
-  cli(["dataset", "create", "fiod-notities", "--db", dir, "--agency", "FIOD", "--handling", "H2", "--legal-basis", "Algemene wet inzake rijksbelastingen art. 67",
-    "--purpose", "fiscal investigation", "--retention", "P5Y", "--reliability", "B2", "--label", "FIOD: notes on companies"]);
-  const file = join(dir, "fiod-notities.ftm.json");
-  writeFileSync(file, JSON.stringify({ id: entityId, schema: "Company", properties: {
-    name: ["Verdi Fresh Import B.V."], notes: ["Shareholder M. El Amrani (60%) through a nominee director"], taxNumber: ["NL902245530B01"], sector: ["suspected front company"],
-  } }) + "\n");
-  cli(["ingest", file, "--dataset", "fiod-notities", "--format", "ftm", "--db", dir, "--quiet"]);
 }
 
 export async function launch(): Promise<Browser> {

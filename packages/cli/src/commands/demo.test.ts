@@ -1,7 +1,8 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
+import { readManifest } from "@vizier/scenario";
 import { BUNDLE, bundleMissing, tempDir, vizier } from "../test/harness";
 
 type DemoJson = {
@@ -23,7 +24,8 @@ describe.skipIf(Boolean(bundleMissing))("vizier demo", () => {
       expect(quarantined, dataset).toBe(0);
       expect(statements, dataset).toBeGreaterThan(rows);
     }
-    expect(out.stats.datasets).toBe(10);
+    expect(out.stats.datasets).toBe(11);
+    expect(out.ingested.filter((x) => x[0] === "fiod-notities")).toHaveLength(1);
     expect(existsSync(join(dir, "scenario", "truth", "key-players.csv"))).toBe(true);
 
     // Run again: the scenario is reused and nothing is ingested twice.
@@ -46,6 +48,24 @@ describe.skipIf(Boolean(bundleMissing))("vizier demo", () => {
     expect(s.code, s.stderr).toBe(0);
     expect(s.stdout).toContain("kvk");
     expect(s.stdout).toContain("douane");
+
+    // FIOD's notes sit on the register's entity of the importer: withheld from Customs and the FIU
+    // without a case (a request names only what is withheld, else it is refused), so Customs can ask
+    // and FIOD's privacy officer decides.
+    const hits = JSON.parse(s.stdout) as Array<{ entity: { id: string; datasets?: string[] } }>;
+    const importer = hits.find((h) => h.entity.datasets?.includes("kvk"))?.entity.id ?? "";
+    const ask = (user: string) => vizier(["access", "request", importer, "--dataset", "fiod-notities", "--justification", "Consignee of the seized container",
+      "--db", dir, "--as", user, "--purpose", "purpose:demo", "--json"]);
+    expect(ask("analist.fiu").code).toBe(0);
+    const req = ask("analist.douane");
+    expect(req.code, req.stderr).toBe(0);
+    const request = JSON.parse(req.stdout) as { id: string; owner: string; status: string };
+    expect(request).toMatchObject({ owner: "FIOD", status: "pending" });
+    const ok = vizier(["access", "decide", request.id, "approve", "--reason", "Case cooperation agreed", "--db", dir, "--as", "privacy.fiod", "--json"]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ status: "approved", decidedBy: "privacy.fiod" });
+    // Granted now: nothing of the importer is withheld from Customs in that dataset any more.
+    expect(ask("analist.douane").code).toBe(2);
   });
 
   it("ingests a folder made by `vizier generate` (--scenario) and prints the table and next steps", () => {
@@ -57,6 +77,21 @@ describe.skipIf(Boolean(bundleMissing))("vizier demo", () => {
     expect(r.stdout).toMatch(/dataset\s+agency\s+rows\s+quarantined\s+statements/);
     expect(r.stdout).toContain("Try:");
     expect(r.stderr).toMatch(/ingest fiu\/ongebruikelijke-transacties\.jsonl: [\d,]+ rows, 0 quarantined/);
+  });
+
+  it("generates the scenario again when the one in the data dir was made before a dataset was added", () => {
+    const dir = join(tempDir(), "demo");
+    const g = vizier(["generate", "--scale", "0.05", "--out", join(dir, "scenario"), "--quiet"]);
+    expect(g.code, g.stderr).toBe(0);
+    // What a generator before FIOD's notes wrote: the same manifest without that dataset and file.
+    const file = join(dir, "scenario", "manifest.yml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/  - name: fiod-notities\n(?:    .*\n)+/, "").replace(/  - dataset: fiod-notities\n(?:    .*\n)+/, ""));
+    expect(readManifest(join(dir, "scenario")).datasets.map((d) => d.name)).not.toContain("fiod-notities");
+    const r = vizier(["demo", "--data-dir", dir, "--scale", "0.05", "--no-serve"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("lacks fiod-notities (older generator); generating it again");
+    expect(r.stderr).toMatch(/ingest fiod\/notities\.ftm\.json: [\d,]+ rows, 0 quarantined/);
+    expect(readManifest(join(dir, "scenario")).datasets.map((d) => d.name)).toContain("fiod-notities");
   });
 
   it("says where a missing scenario folder should come from (exit 4)", () => {
