@@ -1,16 +1,33 @@
+/** A word of a search: its spellings (the typed one, and the dotless-ı one) and whether it matches as a prefix. */
+export interface QueryWord { spellings: string[]; prefix: boolean }
+
 /**
- * Turns free text into a safe FTS5 query: every word required, quoted so that user text is never
- * read as FTS5 syntax (AND/OR/NEAR, column filters).
+ * The words of free text, at most 16, lower-cased:
  * - Words of three or more characters match as prefixes ("jans" finds Jansen); shorter ones only
  *   as whole words, since a one- or two-letter prefix ("de"*) expands to a large part of the index.
  * - The index folds case and diacritics but keeps Turkish dotless ı apart from i, so a word typed
  *   with i also matches its all-ı spelling ("yilmaz" finds Yılmaz, "aydin" finds Aydın).
  */
-export function ftsQuery(text: string): string {
+export function queryWords(text: string): QueryWord[] {
   const words = text.normalize("NFKC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).slice(0, 16);
-  return words.map((w) => {
-    const star = [...w].length >= 3 ? "*" : "";
-    const term = (x: string) => `"${x.replace(/"/g, '""')}"${star}`;
-    return w.includes("i") && !w.includes("ı") ? `(${term(w)} OR ${term(w.replaceAll("i", "ı"))})` : term(w);
-  }).join(" AND ");
+  return words.map((w) => ({
+    spellings: w.includes("i") && !w.includes("ı") ? [w, w.replaceAll("i", "ı")] : [w],
+    prefix: [...w].length >= 3,
+  }));
+}
+
+/** A term quoted for FTS5, so that user text is never read as query syntax (AND/OR/NEAR, column filters). */
+export function quoteTerm(term: string, prefix = false): string {
+  return `"${term.replace(/"/g, '""')}"${prefix ? "*" : ""}`;
+}
+
+/** A word as FTS5 query text: its spellings, as prefixes where the word is long enough. */
+export function wordQuery(word: QueryWord): string {
+  const terms = word.spellings.map((s) => quoteTerm(s, word.prefix));
+  return terms.length === 1 ? terms[0]! : `(${terms.join(" OR ")})`;
+}
+
+/** Free text as a safe FTS5 query, every word required (queryWords, wordQuery). */
+export function ftsQuery(text: string): string {
+  return queryWords(text).map(wordQuery).join(" AND ");
 }

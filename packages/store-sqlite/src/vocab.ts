@@ -1,0 +1,114 @@
+import type Database from "better-sqlite3";
+import { prepared } from "./prepared";
+
+/** A term of the search index with the number of documents holding it. */
+export interface IndexTerm { term: string; docs: number }
+
+/** More index terms than this for one word and the word stays an FTS5 prefix query. */
+export const MAX_EXPANSION = 32;
+/** Words remembered per connection between index changes (a bound on memory, not a tuning knob). */
+const MAX_WORDS = 20_000;
+
+interface State { version: Buffer; words: Map<string, IndexTerm[] | null>; totals: { rows: number; tokens: number } }
+const states = new WeakMap<Database.Database, State>();
+
+/**
+ * The search index's own vocabulary, read through an fts5vocab table on the connection.
+ *
+ * FTS5 answers a prefix query (`"jansen"*`) by merging the document lists of every matching term
+ * into one list before the first row, and bm25 walks every phrase's whole list once more to count
+ * documents. Asked which terms the index holds for a prefix, and how many documents hold each, a
+ * search can instead ask for those terms by name, which FTS5 streams lazily newest first, and
+ * compute bm25's inverse document frequency itself.
+ *
+ * fts5vocab counts a term's documents by walking its list, so a lookup costs about what one bm25
+ * count does; the answers are therefore kept per connection, per word, until the index changes
+ * (any write to the FTS index rewrites its structure and totals records, compared on every call).
+ * Nothing here holds results or depends on the scope: only which terms exist and their counts.
+ */
+export function vocabulary(db: Database.Database): Vocabulary {
+  const rows = prepared(db, "SELECT block FROM fts_data WHERE id IN (1, 10) ORDER BY id").pluck().all() as Buffer[];
+  const version = Buffer.concat(rows);
+  let state = states.get(db);
+  if (!state || !state.version.equals(version)) {
+    state = { version, words: new Map(), totals: readTotals(rows[0]) };
+    states.set(db, state);
+  }
+  return new Vocabulary(db, state);
+}
+
+/** Drops what the connection knows of the vocabulary (benchmarks measure the lookups cold with it). */
+export function forgetVocabulary(db: Database.Database): void {
+  states.delete(db);
+}
+
+export class Vocabulary {
+  constructor(private readonly db: Database.Database, private readonly state: State) {}
+
+  /** Documents in the index and their total length in tokens (bm25's N and average length). */
+  get totals(): { rows: number; tokens: number } {
+    return this.state.totals;
+  }
+
+  /**
+   * The index terms equal to `term` (whole) or starting with it (prefix), in byte order; null when
+   * there are more than MAX_EXPANSION of them. `term` must already be folded as the index folds.
+   */
+  lookup(term: string, prefix: boolean): IndexTerm[] | null {
+    const key = (prefix ? "*" : "=") + term;
+    const known = this.state.words.get(key);
+    if (known !== undefined) return known;
+    ensureVocabTable(this.db);
+    const found = prefix
+      ? prepared(this.db, "SELECT term, doc AS docs FROM temp.vizier_fts_vocab WHERE term >= ? AND term < ? LIMIT ?")
+        .all(term, term + "\u{10FFFF}", MAX_EXPANSION + 1) as IndexTerm[]
+      : prepared(this.db, "SELECT term, doc AS docs FROM temp.vizier_fts_vocab WHERE term = ?").all(term) as IndexTerm[];
+    const value = found.length > MAX_EXPANSION ? null : found;
+    if (this.state.words.size >= MAX_WORDS) this.state.words.clear();
+    this.state.words.set(key, value);
+    return value;
+  }
+}
+
+const vocabTables = new WeakSet<Database.Database>();
+function ensureVocabTable(db: Database.Database): void {
+  if (vocabTables.has(db)) return;
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vizier_fts_vocab USING fts5vocab(main, 'fts', 'row')");
+  vocabTables.add(db);
+}
+
+/** FTS5's totals record (`fts_data` id 1): document count, then each column's token count, as varints. */
+function readTotals(block: Buffer | undefined): { rows: number; tokens: number } {
+  if (!block) return { rows: 0, tokens: 0 };
+  const at = { i: 0 };
+  const rows = readVarint(block, at);
+  const tokens = at.i < block.length ? readVarint(block, at) : 0;
+  return { rows, tokens };
+}
+
+/** SQLite's varint (big-endian 7-bit groups, the ninth byte whole), as FTS5 writes them. */
+export function readVarint(buf: Uint8Array, at: { i: number }): number {
+  return varint((k) => buf[at.i + k] ?? 0, (n) => (at.i += n));
+}
+
+/** The varint at the start of bytes given in hex (`hex(blob)` in SQL). */
+export function varintFromHex(hex: string): number {
+  return varint((k) => parseInt(hex.slice(2 * k, 2 * k + 2), 16) || 0, () => 0);
+}
+
+function varint(byte: (k: number) => number, consumed: (n: number) => void): number {
+  let v = 0;
+  for (let k = 0; k < 9; k++) {
+    const b = byte(k);
+    if (k === 8) {
+      consumed(9);
+      return v * 256 + b;
+    }
+    v = v * 128 + (b & 0x7f);
+    if ((b & 0x80) === 0) {
+      consumed(k + 1);
+      return v;
+    }
+  }
+  return v;
+}
