@@ -20,7 +20,9 @@ describe.skipIf(Boolean(bundleMissing))(`vizier retention${bundleMissing ? ` (sk
     const before = stats(db);
     const run = vizier(["retention", "run", "--json", "--db", db]);
     expect(run.code, run.stderr).toBe(0);
-    expect((JSON.parse(run.stdout) as { statements: number }).statements).toBe(0);
+    const out = JSON.parse(run.stdout) as { statements: number; accounts: { sessions: number; loginAttempts: number } };
+    expect(out.statements).toBe(0);
+    expect(out.accounts).toEqual({ sessions: 0, loginAttempts: 0 });
     const after = stats(db);
     expect(after.statements).toBe(before.statements);
     expect(after.auditRecords).toBe(before.auditRecords + 1);

@@ -181,6 +181,10 @@ export class PgAccounts implements AccountsPort {
     await this.q("recording a login attempt", "INSERT INTO account_login_attempts VALUES ($1,$2,$3,$4)", [a.userId, a.at, a.ok, a.source ?? null]);
   }
 
+  async deleteLoginAttempts(before: string): Promise<number> {
+    return (await this.q("removing old login attempts", "DELETE FROM account_login_attempts WHERE at < $1", [before])).rowCount ?? 0;
+  }
+
   async countFailedLogins(userId: string, since: string): Promise<number> {
     const r = await this.q<{ n: string }>("counting failed logins", `SELECT count(*) AS n FROM account_login_attempts WHERE user_id = $1 AND NOT ok AND at >= $2
       AND at > coalesce((SELECT max(at) FROM account_login_attempts WHERE user_id = $1 AND ok), '')`, [userId, since]);

@@ -163,6 +163,10 @@ export class SqliteAccounts implements AccountsPort {
     this.run((db) => db.prepare("INSERT INTO account_login_attempts VALUES (?,?,?,?)").run(a.userId, a.at, a.ok ? 1 : 0, a.source ?? null));
   }
 
+  async deleteLoginAttempts(before: string): Promise<number> {
+    return this.run((db) => db.prepare("DELETE FROM account_login_attempts WHERE at < ?").run(before)).changes;
+  }
+
   async countFailedLogins(userId: string, since: string): Promise<number> {
     return (this.run((db) => db.prepare(`SELECT count(*) AS n FROM account_login_attempts WHERE user_id = ? AND ok = 0 AND at >= ?
       AND at > coalesce((SELECT max(at) FROM account_login_attempts WHERE user_id = ? AND ok = 1), '')`).get(userId, since, userId)) as { n: number }).n;

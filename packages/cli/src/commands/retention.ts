@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { retentionDue, runRetention } from "@vizier/core";
+import { accounts as acc, retentionDue, runRetention } from "@vizier/core";
 import { resolutionOf } from "@vizier/resolve";
 import { emit, table } from "../output";
-import { withRuntime, type Env, type GlobalOptions } from "../runtime";
+import { accountsOf, withRuntime, type Env, type GlobalOptions } from "../runtime";
 import { VizierError } from "@vizier/model";
 
 /** `vizier retention due|run` — review and enforce the datasets' retention periods. */
@@ -24,16 +24,18 @@ export function registerRetention(program: Command, env: Env): void {
     });
   r.command("run")
     .description("remove statements whose retention has ended, with their search entries and derived data; audited")
-    .addHelpText("after", "\nRemoves every statement whose retention date lies before today. Entities left without any\nstatement also leave the resolution memberships and the review queue. Everything is logged.\n\nExamples:\n  vizier retention run\n  vizier retention run --json")
+    .addHelpText("after", "\nRemoves every statement whose retention date lies before today. Entities left without any\nstatement also leave the resolution memberships and the review queue. Everything is logged.\nAlso removes expired sessions and login attempts older than 90 days (vizier serve does this hourly).\n\nExamples:\n  vizier retention run\n  vizier retention run --json")
     .action(async (_o: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withRuntime(g, env, async (rt) => {
         // Derived data of removed entities: resolution memberships and review-queue pairs.
         const resolution = resolutionOf(rt.svc.store);
         const res = await runRetention(rt.adminCtx("retention"), rt.svc, [{ label: "resolution", forgetEntities: (ids) => resolution.forgetEntities(ids) }]);
-        emit(g.json, res, () => `Removed ${res.statements} statements of ${res.entities} entities (retention ended before ${res.before}); ` +
+        const accounts = await acc.pruneAccounts(accountsOf(rt.svc.store), new Date());
+        emit(g.json, { ...res, accounts }, () => `Removed ${res.statements} statements of ${res.entities} entities (retention ended before ${res.before}); ` +
           `${res.removedEntityIds.length} entities have no statement left.` +
-          Object.entries(res.derived).map(([k, n]) => `\n  derived ${k}: ${n} removed`).join(""));
+          Object.entries(res.derived).map(([k, n]) => `\n  derived ${k}: ${n} removed`).join("") +
+          `\nAccounts: ${accounts.sessions} expired session(s) and ${accounts.loginAttempts} login attempt(s) older than ${acc.LOGIN_ATTEMPTS_KEPT_MS / 86_400_000} days removed.`);
       });
     });
 }

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { withAuditBatching, type JobsPort, type Services } from "@vizier/core";
+import { accounts as acc, withAuditBatching, type AccountsPort, type JobsPort, type Services } from "@vizier/core";
 import { VizierError } from "@vizier/model";
 import { accountsAuthenticator, createApp, dirOf, JobRunner, listen, locateUi, withOidc, withUi } from "@vizier/server";
 import { PgJobs } from "@vizier/store-postgres";
@@ -32,10 +32,15 @@ export async function runServer(
   const jobs: JobsPort = store.kind === "postgres" ? new PgJobs({ url: location }) : new SqliteJobs(store.location);
   const uploadDir = resolve(o.uploads ?? (store.kind === "sqlite" ? join(dirname(store.location), "uploads") : "vizier-uploads"));
   const runner = new JobRunner(svc, jobs, { uploadDir });
+  let pruning: NodeJS.Timeout | undefined;
   try {
     const failed = await runner.start(jobsStart);
     if (failed.length > 0) process.stderr.write(`vizier serve: ${failed.length} job(s) left running by a stopped server marked failed: ${failed.join(", ")}\n`);
     const accounts = accountsOf(rt.svc.store);
+    // Expired sessions and old login attempts go at start and every hour after.
+    await pruneQuietly(accounts);
+    pruning = setInterval(() => void pruneQuietly(accounts), 3_600_000);
+    pruning.unref();
     const local = accountsAuthenticator({ accounts, audit: store });
     const sso = rt.config.oidc;
     // With OIDC configured, the identity provider's tokens are accepted next to local accounts.
@@ -56,9 +61,19 @@ export async function runServer(
     process.stderr.write("vizier serve: stopping\n");
     await server.close();
   } finally {
+    clearInterval(pruning);
     await runner.stop();
     await jobs.close();
     await rt.close();
+  }
+}
+
+/** Account housekeeping (core/accounts/housekeeping.ts); a failure is reported, never fatal. */
+async function pruneQuietly(accounts: AccountsPort): Promise<void> {
+  try {
+    await acc.pruneAccounts(accounts, new Date());
+  } catch (e) {
+    process.stderr.write(`vizier serve: removing expired sessions and old login attempts failed: ${(e as Error).message}\n`);
   }
 }
 

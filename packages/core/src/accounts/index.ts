@@ -7,3 +7,4 @@ export { createUser, createFirstAdmin, firstAdmin, listUsers, showUser, changeUs
 export { createToken, listTokens, revokeToken, type NewToken } from "./tokens";
 export { authenticate, actorForToken, actorForUser, login, sessionActor, logout, THROTTLE, SESSION_TTL_MS, TOKEN_TOUCH_MS, type LoginInput, type Session } from "./auth";
 export { OidcConfigSchema, oidcActor, verifyOidcToken, type Jwks, type OidcConfig } from "./oidc";
+export { pruneAccounts, LOGIN_ATTEMPTS_KEPT_MS, type AccountsPruned } from "./housekeeping";

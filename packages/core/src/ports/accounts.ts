@@ -111,6 +111,8 @@ export interface AccountsPort {
   deleteExpiredSessions(before: string): Promise<number>;
 
   recordLoginAttempt(attempt: LoginAttempt): Promise<void>;
+  /** Deletes login attempts made before `before`; returns how many. */
+  deleteLoginAttempts(before: string): Promise<number>;
   /**
    * Failed attempts for `userId` at or after `since` and after that user's most recent
    * successful attempt (a successful login resets the throttling window).

@@ -113,6 +113,23 @@ export function runAccountsContract(
         expect(await store.accounts.countFailedLogins("eve", iso(T0))).toBe(1);
         expect(await store.accounts.countFailedLogins("nobody", iso(T0))).toBe(0);
       });
+
+      it("prunes expired sessions and old login attempts, never those inside the throttling window", async () => {
+        await store.accounts.createUser(user("bob"));
+        const day = 24 * 3_600_000;
+        const now = new Date(T0 + 200 * day);
+        await store.accounts.createSession({ idHash: "old", userId: "bob", purpose: "case:X", createdAt: iso(T0), expiresAt: iso(T0 + day) });
+        await store.accounts.createSession({ idHash: "live", userId: "bob", purpose: "case:X", createdAt: iso(now.getTime() - 60_000), expiresAt: iso(now.getTime() + day) });
+        for (const ago of [150 * day, 91 * day, 89 * day, 60_000]) await store.accounts.recordLoginAttempt({ userId: "bob", at: iso(now.getTime() - ago), ok: false });
+        expect(await acc.pruneAccounts(store.accounts, now)).toEqual({ sessions: 1, loginAttempts: 2 });
+        expect(await store.accounts.findSession("old")).toBeUndefined();
+        expect(await store.accounts.findSession("live")).toBeDefined();
+        expect(await store.accounts.countFailedLogins("bob", iso(T0))).toBe(2);
+        // Even a keep period shorter than the throttling window leaves the window's failures.
+        expect((await acc.pruneAccounts(store.accounts, now, 0)).loginAttempts).toBe(1);
+        expect(await store.accounts.countFailedLogins("bob", iso(now.getTime() - acc.THROTTLE.windowMs))).toBe(1);
+        expect(await acc.pruneAccounts(store.accounts, now)).toEqual({ sessions: 0, loginAttempts: 0 });
+      });
     });
 
     describe("use cases", () => {
