@@ -193,6 +193,7 @@ export function registerDemo(program: Command, env: Env): void {
           `  ./vizier search "Verdi Fresh" ${db} --as analist.fiu --purpose purpose:demo   # as the FIU analyst: what the sharing rules give FIU`,
           `  ./vizier stats ${db}`,
           `  ./vizier export --format ftm ${db} --purpose purpose:demo | head`,
+          "In the UI, as analist.douane with purpose:demo, the KvK register's profile of the importer says what FIOD withholds, with Request access.",
         ].join("\n"));
       });
       if (!o.serve) return;
