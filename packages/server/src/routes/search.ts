@@ -51,8 +51,10 @@ export function searchRoutes(d: Deps) {
   return router().openapi(search, async (c) => {
     const { q, limit, offset } = c.req.valid("query");
     const ctx = requestCtx(c, d.now);
-    const results = await searchEntities(ctx, d.svc, { text: q, limit, offset });
+    // Datasets first: read after the search's audit append, this small read would begin a read
+    // transaction on a changed store and pay for the connection's cache reset a second time.
     const agencies = new Map((await d.svc.store.listDatasets()).map((ds) => [ds.name, ds.agency]));
+    const results = await searchEntities(ctx, d.svc, { text: q, limit, offset });
     const items = results.map((r) => ({ entity: r.entity, score: r.score }));
     return c.json({
       items, limit, offset,
