@@ -3,6 +3,7 @@
  * processes) over an embedded store of generated persons, driven by autocannon.
  *   node scripts/run-ts.mjs bench/api/load.ts [--rows 1000000] [--dir bench/out/api-<rows>]
  *     [--clients 1,50] [--seconds 15] [--workers auto|N] [--soak 600] [--no-build] [--bundle other/vizier.mjs]
+ *     [--scenarios search,entity]
  * Builds the store once (prepare.ts; reused while `--dir` holds it), builds the CLI bundle, starts the
  * server on a free port, and for every client count runs search, then entity view, for `seconds`
  * each. `--soak S` then runs a mix (one search to four entity views) at the largest client count
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     options: {
       rows: { type: "string", default: "1000000" }, dir: { type: "string" }, clients: { type: "string", default: "1,50" },
       seconds: { type: "string", default: "15" }, workers: { type: "string", default: "auto" }, soak: { type: "string", default: "0" },
-      "no-build": { type: "boolean", default: false }, bundle: { type: "string" },
+      "no-build": { type: "boolean", default: false }, bundle: { type: "string" }, scenarios: { type: "string", default: "search,entity" },
     },
   });
   const rows = Number(o.rows);
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
     log(`server on ${base} (${o.workers} workers), ${ids.length} ids to view, RSS ${rssBefore} MiB`);
     const results: Run[] = [];
     for (const c of clientCounts) {
-      for (const [name, path] of [["search", searchPath], ["entity", viewPath]] as const) {
+      for (const [name, path] of ([["search", searchPath], ["entity", viewPath]] as const).filter(([n]) => o.scenarios.split(",").includes(n))) {
         const cpu0 = treeCpuMs(server.pid!);
         const r = await drive(name, base, headers, c, seconds, path);
         // Server CPU per request: what a loaded machine does not distort as much as latency.
