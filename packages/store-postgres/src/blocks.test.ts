@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { makeStatementId } from "@vizier/model";
 import { testDataset, testStatements } from "@vizier/core/testing";
 import { BLOCK_COLUMNS, BlockPacker, clean, expandBlock, mergeBlocks, type BlockRow } from "./blocks";
+import { fold } from "./search-sql";
 
 /** Reads one COPY text line back into columns (\N → null), undoing copyField's escapes. */
 function parseLine(line: string): Record<string, string | null> {
@@ -23,6 +25,32 @@ describe("statement blocks", () => {
     expect(rows.map((r) => [r.entity_id, r.n, r.names, r.idents])).toEqual([["e1", String(a.length), "jan jansen\nj.\tjansen", null], ["e2", "2", null, "x1"]]);
     const back = expandBlock(rows[0] as unknown as BlockRow);
     expect(back.map((s) => ({ ...s }))).toEqual(a.map((s) => ({ ...s, id: makeStatementId(s.entityId, s.prop, s.value, s.dataset) })));
+  });
+
+  it("encodes any value, original and name so COPY reads back exactly the cleaned text", () => {
+    // Mostly the characters that need escaping (JSON, COPY, cleaning), plus any code point.
+    const special = fc.constantFrom("a", "Z", " ", '"', "\\", "\t", "\n", "\r", "\0", "\u001f", "\uD800", "\uDC00", "é", "ﬁ", "🙂", "\u2028");
+    const text = fc.oneof(fc.string({ unit: special, maxLength: 8 }), fc.string({ unit: "binary", maxLength: 8 }));
+    fc.assert(fc.property(fc.array(fc.tuple(text, text, fc.constantFrom("name", "identifier", "date")), { minLength: 1, maxLength: 4 }), (vals) => {
+      const p = new BlockPacker();
+      const sts = vals.map(([value, original, propType], i) => ({ ...testStatements(ds, "e1", "Person", { name: "x" })[1]!, prop: `p${i}`, propType, value, original }));
+      for (const s of sts) p.add(s);
+      const row = parseLine(p.flush());
+      expect(expandBlock(row as unknown as BlockRow).map((s) => [s.value, s.original])).toEqual(sts.map((s) => [clean(s.value), s.original === s.value ? clean(s.value) : clean(s.original)]));
+      const names = sts.filter((s) => s.propType === "name").map((s) => fold(clean(s.value)));
+      expect(row.names).toBe(names.length ? names.join("\n") : null);
+      const body = JSON.parse(row.body!) as unknown[];
+      expect(body).toHaveLength(sts.length);
+    }), { seed: 7, numRuns: 1500 });
+  });
+
+  it("hands out the pieces of folded names once per run, for the word dictionary", () => {
+    const p = new BlockPacker();
+    for (const s of testStatements(ds, "e1", "Person", { name: ["José van\tDijk", "Jan  Dijk"], idNumber: "X 1" })) p.add(s);
+    expect(p.takeNameWords().sort()).toEqual(["dijk", "jan", "jose", "van"]);
+    expect(p.takeNameWords()).toEqual([]);
+    for (const s of testStatements(ds, "e2", "Person", { name: "Jan de Vries" })) p.add(s);
+    expect(p.takeNameWords().sort()).toEqual(["de", "vries"]);
   });
 
   it("keeps NUL and lone surrogates out of PostgreSQL text and JSON, and leaves other text alone", () => {

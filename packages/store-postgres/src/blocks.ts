@@ -22,6 +22,13 @@ export const BLOCK_READ = ["entity_id", "dataset", "handling", "schema", "origin
 
 export type BlockRow = Record<(typeof BLOCK_READ)[number], string> & { originals: string | null };
 
+const WHITESPACE = /\s+/;
+/** Name pieces remembered per run so later slices do not send them again; beyond this the memory starts afresh. */
+const MAX_TAKEN_WORDS = 100_000;
+
+/** Characters a JSON string or a COPY field would escape, and what `clean` replaces: values without them go in as they are. */
+const NEEDS_ESCAPE = /["\\\x00-\x1f\uD800-\uDFFF]/;
+
 const BAD = /[\0\uD800-\uDFFF]/;
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -43,11 +50,17 @@ function arrayLiteral(vals: readonly string[]): string {
 export class BlockPacker {
   private cur: Statement | undefined;
   private n = 0;
+  /** The body's elements, JSON, not yet escaped for COPY; `bodyEscape`: some value needs COPY escapes. */
   private body = "";
-  /** Positions and originals of statements whose original differs from the value (usually none). */
-  private originals: Array<[number, string]> = [];
-  private names: string[] = [];
-  private idents: string[] = [];
+  private bodyEscape = false;
+  /** The originals column's elements (JSON, "null" where the original is the value), and whether any differs. */
+  private originals = "";
+  private anyOriginal = false;
+  /** Folded names and identifiers, each already escaped for COPY, joined by an escaped newline. */
+  private names = "";
+  private idents = "";
+  private nNames = 0;
+  private nIdents = 0;
   private refs: string[] = [];
   /** Blocks emitted so far. */
   blocks = 0;
@@ -56,21 +69,39 @@ export class BlockPacker {
   private provText = "";
   /** `["prop","type",` per property, encoded once. */
   private readonly heads = new Map<string, { type: string; head: string }>();
+  /**
+   * The distinct whitespace-separated pieces of folded names since the last `takeNameWords`, and
+   * the pieces already taken this run (bounded): the merge turns only new pieces into dictionary
+   * words, instead of parsing every block's names again in PostgreSQL.
+   */
+  private nameWords = new Set<string>();
+  private readonly takenWords = new Set<string>();
 
   /** Adds a statement; returns the COPY line of the block it closed, or "". */
   add(s: Statement): string {
     const c = this.cur;
     const out = c && !sameBlock(c, s) ? this.flush() : "";
     if (!this.cur) this.cur = s;
-    const value = clean(s.value);
-    const sep = this.n ? "," : "";
     let h = this.heads.get(s.prop);
     if (h?.type !== s.propType) this.heads.set(s.prop, (h = { type: s.propType, head: `[${JSON.stringify(s.prop)},${JSON.stringify(s.propType)},` }));
-    this.body += `${sep}${h.head}${JSON.stringify(value)}]`;
-    if (s.original !== s.value) this.originals.push([this.n, clean(s.original)]);
+    // Most values need neither cleaning nor JSON or COPY escapes: quoted as they are.
+    const plain = !NEEDS_ESCAPE.test(s.value);
+    const value = plain ? s.value : clean(s.value);
+    if (!plain) this.bodyEscape = true;
+    this.body += `${this.n ? "," : ""}${h.head}${plain ? `"${value}"` : JSON.stringify(value)}]`;
+    if (s.original !== s.value) {
+      this.anyOriginal = true;
+      this.originals += `${this.n ? "," : ""}${NEEDS_ESCAPE.test(s.original) ? JSON.stringify(clean(s.original)) : `"${s.original}"`}`;
+    } else this.originals += this.n ? ",null" : "null";
     this.n++;
-    if (SEARCH_TYPES.has(s.propType)) (s.propType === "name" ? this.names : this.idents).push(fold(value));
-    else if (s.propType === "entity") this.refs.push(value);
+    if (SEARCH_TYPES.has(s.propType)) {
+      const folded = fold(value);
+      const field = copyField(folded);
+      if (s.propType === "name") {
+        this.names += this.nNames++ ? `\\n${field}` : field;
+        for (const w of folded.split(WHITESPACE)) if (w && !this.takenWords.has(w)) this.nameWords.add(w);
+      } else this.idents += this.nIdents++ ? `\\n${field}` : field;
+    } else if (s.propType === "entity") this.refs.push(value);
     return out;
   }
 
@@ -83,23 +114,36 @@ export class BlockPacker {
       this.prov = c;
       this.provText = `${t(c.dataset)}\t${t(c.handling)}\t${t(c.schema)}\t${t(c.agency)}\t${t(c.legalBasis)}\t${t(c.purpose)}\t${t(c.reliability)}\t${t(c.firstSeen)}\t${t(c.lastSeen)}\t${t(c.retentionUntil)}\t${t(c.runId)}`;
     }
-    const line = `${t(c.entityId)}\t${t(c.origin)}\t${this.provText}\t${this.n}\t${copyField(`[${this.body}]`)}\t${this.originals.length ? copyField(this.originalsJson()) : "\\N"}\t${this.names.length ? copyField(this.names.join("\n")) : "\\N"}\t${this.idents.length ? copyField(this.idents.join("\n")) : "\\N"}\t${this.refs.length ? copyField(arrayLiteral(this.refs)) : "\\N"}\n`;
+    // JSON text holds no raw tab or newline; only its backslashes need COPY escapes (when a value needed JSON escapes).
+    const body = this.bodyEscape ? copyField(`[${this.body}]`) : `[${this.body}]`;
+    const originals = this.anyOriginal ? copyField(`[${this.originals}]`) : "\\N";
+    const line = `${t(c.entityId)}\t${t(c.origin)}\t${this.provText}\t${this.n}\t${body}\t${originals}\t${this.nNames ? this.names : "\\N"}\t${this.nIdents ? this.idents : "\\N"}\t${this.refs.length ? copyField(arrayLiteral(this.refs)) : "\\N"}\n`;
     this.cur = undefined;
     this.n = 0;
     this.body = "";
-    if (this.originals.length) this.originals = [];
-    if (this.names.length) this.names = [];
-    if (this.idents.length) this.idents = [];
+    this.bodyEscape = false;
+    this.originals = "";
+    this.anyOriginal = false;
+    this.names = "";
+    this.idents = "";
+    this.nNames = 0;
+    this.nIdents = 0;
     if (this.refs.length) this.refs = [];
     this.blocks++;
     return line;
   }
 
-  /** The originals column: a JSON array aligned with the body, null where the original is the value. */
-  private originalsJson(): string {
-    const out: Array<string | null> = new Array<string | null>(this.n).fill(null);
-    for (const [i, v] of this.originals) out[i] = v;
-    return JSON.stringify(out);
+  /**
+   * The name pieces seen since the last call and not taken before in this run: the merge parses
+   * them with the index's parser into dictionary words (merge-sql.ts, MERGE_WORDS). A piece
+   * never spans whitespace, so splitting there first yields the same words as parsing whole names.
+   */
+  takeNameWords(): string[] {
+    const out = [...this.nameWords];
+    this.nameWords = new Set();
+    if (this.takenWords.size + out.length > MAX_TAKEN_WORDS) this.takenWords.clear();
+    for (const w of out) this.takenWords.add(w);
+    return out;
   }
 }
 

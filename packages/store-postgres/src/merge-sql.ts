@@ -33,11 +33,14 @@ export const MERGE_SLICE = `
         retention_until = EXCLUDED.retention_until, agency = EXCLUDED.agency, legal_basis = EXCLUDED.legal_basis,
         purpose = EXCLUDED.purpose, reliability = EXCLUDED.reliability`;
 
-/** Adds the words of the slice's names to the fuzzy-search dictionary (same slice parameters). */
+/**
+ * Adds name words to the fuzzy-search dictionary: $1 holds the distinct whitespace-separated
+ * pieces of the folded names the writer saw since the last merge (BlockPacker.takeNameWords),
+ * parsed here by the word index's own parser, so the words are exactly the index's lexemes.
+ */
 export const MERGE_WORDS = `
   INSERT INTO name_words (word)
-  SELECT DISTINCT w FROM vz_stage s CROSS JOIN unnest(tsvector_to_array(to_tsvector('simple', s.names))) w
-  WHERE s.ctid >= format('(%s,0)', $3::bigint)::tid AND s.ord > $1 AND s.ord <= $2 AND s.names IS NOT NULL
+  SELECT DISTINCT w FROM unnest($1::text[]) p CROSS JOIN unnest(tsvector_to_array(to_tsvector('simple', p))) w
   ON CONFLICT DO NOTHING`;
 
 /** Merges the word index's pending list before commit, so searches right after a run stay fast. */

@@ -135,9 +135,11 @@ export class PgWriter implements StoreWriter {
   private async mergeSlice(): Promise<void> {
     await this.endCopyStream();
     const to = this.copied;
+    // Words of names packed so far (some of blocks still buffered): the same transaction commits them.
+    const words = this.packer.takeNameWords();
+    if (words.length > 0) await this.client.query(MERGE_WORDS, [words]);
     if (to === this.merged) return;
     await this.client.query(MERGE_SLICE, [this.merged, to, this.slicePage]);
-    await this.client.query(MERGE_WORDS, [this.merged, to, this.slicePage]);
     this.merged = to;
     this.slicePage = Number((await this.client.query<{ page: string }>(STAGE_LAST_PAGE)).rows[0]?.page ?? 0);
   }
