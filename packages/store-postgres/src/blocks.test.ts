@@ -2,13 +2,25 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { makeStatementId } from "@vizier/model";
 import { testDataset, testStatements } from "@vizier/core/testing";
-import { BLOCK_COLUMNS, BlockPacker, clean, expandBlock, mergeBlocks, type BlockRow } from "./blocks";
+import { BlockPacker, PROV_COLUMNS, STAGE_COLUMNS, clean, expandBlock, mergeBlocks, type BlockRow } from "./blocks";
 import { fold } from "./search-sql";
 
-/** Reads one COPY text line back into columns (\N → null), undoing copyField's escapes. */
-function parseLine(line: string): Record<string, string | null> {
+/** Provenances each packer has handed out, by number. */
+const provenances = new WeakMap<BlockPacker, Map<string, string[]>>();
+
+/**
+ * Reads one COPY text line of a packer back into block columns (\N → null), undoing copyField's
+ * escapes and joining the provenance by its number, as the merge does.
+ */
+function parseLine(line: string, p: BlockPacker): Record<string, string | null> {
+  const provs = provenances.get(p) ?? new Map<string, string[]>();
+  provenances.set(p, provs);
+  for (const [id, ...vals] of p.takeProvenances()) provs.set(id!, vals);
   const fields = line.replace(/\n$/, "").split("\t").map((f) => (f === "\\N" ? null : f.replace(/\\(.)/g, (_, c: string) => ({ t: "\t", n: "\n", r: "\r", "\\": "\\" })[c] ?? c)));
-  return Object.fromEntries(BLOCK_COLUMNS.map((c, i) => [c, fields[i] ?? null]));
+  expect(fields).toHaveLength(STAGE_COLUMNS.length);
+  const stage = Object.fromEntries(STAGE_COLUMNS.map((c, i) => [c, fields[i] ?? null]));
+  const prov = provs.get(stage["prov"]!)!;
+  return { ...stage, ...Object.fromEntries(PROV_COLUMNS.map((c, i) => [c, prov[i]!])) };
 }
 
 const ds = testDataset("police", "A");
@@ -21,7 +33,7 @@ describe("statement blocks", () => {
     const p = new BlockPacker();
     const lines = [...a.slice(0, 2).map((s) => p.add(s)), ...a.slice(2).map((s) => p.add(s)), ...b.map((s) => p.add(s)), p.flush()].filter(Boolean);
     expect(lines).toHaveLength(2);
-    const rows = lines.map(parseLine);
+    const rows = lines.map((l) => parseLine(l, p));
     expect(rows.map((r) => [r.entity_id, r.n, r.names, r.idents])).toEqual([["e1", String(a.length), "jan jansen\nj.\tjansen", null], ["e2", "2", null, "x1"]]);
     const back = expandBlock(rows[0] as unknown as BlockRow);
     expect(back.map((s) => ({ ...s }))).toEqual(a.map((s) => ({ ...s, id: makeStatementId(s.entityId, s.prop, s.value, s.dataset) })));
@@ -35,7 +47,7 @@ describe("statement blocks", () => {
       const p = new BlockPacker();
       const sts = vals.map(([value, original, propType], i) => ({ ...testStatements(ds, "e1", "Person", { name: "x" })[1]!, prop: `p${i}`, propType, value, original }));
       for (const s of sts) p.add(s);
-      const row = parseLine(p.flush());
+      const row = parseLine(p.flush(), p);
       expect(expandBlock(row as unknown as BlockRow).map((s) => [s.value, s.original])).toEqual(sts.map((s) => [clean(s.value), s.original === s.value ? clean(s.value) : clean(s.original)]));
       const names = sts.filter((s) => s.propType === "name").map((s) => fold(clean(s.value)));
       expect(row.names).toBe(names.length ? names.join("\n") : null);
@@ -64,7 +76,7 @@ describe("statement blocks", () => {
       const p = new BlockPacker();
       const sts = testStatements(ds, "e1", "Person", { name: "Jan" }, { runId }).map((s) => ({ ...s, handling, firstSeen: seen, lastSeen: seen }));
       for (const s of sts) p.add(s);
-      return parseLine(p.flush()) as unknown as BlockRow;
+      return parseLine(p.flush(), p) as unknown as BlockRow;
     };
     const merged = mergeBlocks([row("r2", "2026-02-01", "RED"), row("r1", "2026-01-01", "GREEN")]);
     expect(merged.map((s) => [s.prop, s.runId, s.handling, s.firstSeen, s.lastSeen])).toEqual([

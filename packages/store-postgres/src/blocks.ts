@@ -16,6 +16,16 @@ export const BLOCK_COLUMNS = [
   "first_seen", "last_seen", "retention_until", "run_id", "n", "body", "originals", "names", "idents", "refs",
 ] as const;
 
+/** Provenance columns: once per distinct provenance in the run's `vz_prov`, joined to the stage at merge. */
+export const PROV_COLUMNS = ["dataset", "handling", "schema", "agency", "legal_basis", "purpose", "reliability",
+  "first_seen", "last_seen", "retention_until", "run_id"] as const;
+
+/** Stage columns in COPY order: a block's own columns and the number of its provenance (`prov`). */
+export const STAGE_COLUMNS = ["entity_id", "origin", "prov", "n", "body", "originals", "names", "idents", "refs"] as const;
+
+/** Distinct provenances remembered per run; beyond this the map starts afresh (a provenance may then get a second number). */
+const MAX_PROVENANCES = 10_000;
+
 /** Columns a read needs to rebuild statements. */
 export const BLOCK_READ = ["entity_id", "dataset", "handling", "schema", "origin", "agency", "legal_basis", "purpose", "reliability",
   "first_seen", "last_seen", "retention_until", "run_id", "body", "originals"] as const;
@@ -64,9 +74,13 @@ export class BlockPacker {
   private refs: string[] = [];
   /** Blocks emitted so far. */
   blocks = 0;
-  /** The provenance columns of the last block, encoded (consecutive blocks mostly share them). */
+  /** The provenance of the last block and its number (consecutive blocks mostly share it). */
   private prov: Statement | undefined;
-  private provText = "";
+  private provId = 0;
+  /** Numbers of the provenances seen in this run, and those not yet taken by `takeProvenances`. */
+  private readonly provIds = new Map<string, number>();
+  private provCount = 0;
+  private newProvs: string[][] = [];
   /** `["prop","type",` per property, encoded once. */
   private readonly heads = new Map<string, { type: string; head: string }>();
   /**
@@ -112,12 +126,21 @@ export class BlockPacker {
     const t = (v: string) => copyField(clean(v));
     if (!this.prov || !sameProvenance(this.prov, c)) {
       this.prov = c;
-      this.provText = `${t(c.dataset)}\t${t(c.handling)}\t${t(c.schema)}\t${t(c.agency)}\t${t(c.legalBasis)}\t${t(c.purpose)}\t${t(c.reliability)}\t${t(c.firstSeen)}\t${t(c.lastSeen)}\t${t(c.retentionUntil)}\t${t(c.runId)}`;
+      const fields = [c.dataset, c.handling, c.schema, c.agency, c.legalBasis, c.purpose, c.reliability, c.firstSeen, c.lastSeen, c.retentionUntil, c.runId];
+      const key = JSON.stringify(fields);
+      let id = this.provIds.get(key);
+      if (id === undefined) {
+        if (this.provIds.size >= MAX_PROVENANCES) this.provIds.clear();
+        id = ++this.provCount;
+        this.provIds.set(key, id);
+        this.newProvs.push([String(id), ...fields.map(clean)]);
+      }
+      this.provId = id;
     }
     // JSON text holds no raw tab or newline; only its backslashes need COPY escapes (when a value needed JSON escapes).
     const body = this.bodyEscape ? copyField(`[${this.body}]`) : `[${this.body}]`;
     const originals = this.anyOriginal ? copyField(`[${this.originals}]`) : "\\N";
-    const line = `${t(c.entityId)}\t${t(c.origin)}\t${this.provText}\t${this.n}\t${body}\t${originals}\t${this.nNames ? this.names : "\\N"}\t${this.nIdents ? this.idents : "\\N"}\t${this.refs.length ? copyField(arrayLiteral(this.refs)) : "\\N"}\n`;
+    const line = `${t(c.entityId)}\t${t(c.origin)}\t${this.provId}\t${this.n}\t${body}\t${originals}\t${this.nNames ? this.names : "\\N"}\t${this.nIdents ? this.idents : "\\N"}\t${this.refs.length ? copyField(arrayLiteral(this.refs)) : "\\N"}\n`;
     this.cur = undefined;
     this.n = 0;
     this.body = "";
@@ -131,6 +154,16 @@ export class BlockPacker {
     if (this.refs.length) this.refs = [];
     this.blocks++;
     return line;
+  }
+
+  /**
+   * The provenances numbered since the last call, as [number, ...PROV_COLUMNS values]: they must
+   * be in the stage's `vz_prov` before blocks that use them are merged (writer.ts).
+   */
+  takeProvenances(): string[][] {
+    const out = this.newProvs;
+    this.newProvs = [];
+    return out;
   }
 
   /**

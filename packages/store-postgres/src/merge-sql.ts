@@ -2,17 +2,32 @@
  * SQL of an ingest run's stage (writer.ts): the TEMP table blocks are copied into, the merge of a
  * slice of it into `blocks`, and the run-level queries over the whole stage.
  */
-import { BLOCK_COLUMNS } from "./blocks";
+import { BLOCK_COLUMNS, PROV_COLUMNS, STAGE_COLUMNS } from "./blocks";
 
-const COLUMN_TYPES: Record<string, string> = { n: "int NOT NULL", refs: "text[]", originals: "text", names: "text", idents: "text" };
+const COLUMN_TYPES: Record<string, string> = { n: "int NOT NULL", prov: "int NOT NULL", refs: "text[]", originals: "text", names: "text", idents: "text" };
 
-/** The run's stage: every block the run wrote, in order (`ord`), private to its connection, dropped at commit. */
-export const CREATE_STAGE = `CREATE TEMP TABLE vz_stage (ord bigint GENERATED ALWAYS AS IDENTITY, ${
-  BLOCK_COLUMNS.map((c) => `${c} ${COLUMN_TYPES[c] ?? "text NOT NULL"}`).join(", ")}) ON COMMIT DROP`;
+/**
+ * The run's stage: every block the run wrote, in order (`ord`), with the number of its provenance;
+ * the provenances themselves once each in `vz_prov`. Private to the connection, dropped at commit.
+ */
+export const CREATE_STAGE = [
+  `CREATE TEMP TABLE vz_prov (prov int PRIMARY KEY, ${PROV_COLUMNS.map((c) => `${c} text NOT NULL`).join(", ")}) ON COMMIT DROP`,
+  `CREATE TEMP TABLE vz_stage (ord bigint GENERATED ALWAYS AS IDENTITY, ${
+    STAGE_COLUMNS.map((c) => `${c} ${COLUMN_TYPES[c] ?? "text NOT NULL"}`).join(", ")}) ON COMMIT DROP`,
+].join("; ");
 
-export const COPY_STAGE = `COPY vz_stage (${BLOCK_COLUMNS.join(", ")}) FROM STDIN`;
+export const COPY_STAGE = `COPY vz_stage (${STAGE_COLUMNS.join(", ")}) FROM STDIN`;
+
+/** Adds provenances ($1 numbers, then one text[] per PROV_COLUMNS column) to `vz_prov`. */
+export const ADD_PROVENANCES = `INSERT INTO vz_prov (prov, ${PROV_COLUMNS.join(", ")})
+  SELECT * FROM unnest($1::int[], ${PROV_COLUMNS.map((_, i) => `$${i + 2}::text[]`).join(", ")})`;
 
 const COLS = BLOCK_COLUMNS.join(", ");
+const PROV = new Set<string>(PROV_COLUMNS);
+/** The stage's rows with their provenance: block columns, the key's hash and `ord`. */
+const STAGE_BLOCKS = `SELECT ${BLOCK_COLUMNS.map((c) => `${PROV.has(c) ? "p" : "s"}.${c}`).join(", ")},
+    decode(md5(p.schema || chr(31) || s.body), 'hex') AS hash, s.ord
+  FROM vz_stage s JOIN vz_prov p ON p.prov = s.prov`;
 
 /**
  * Merges the stage rows with $1 < ord <= $2 into `blocks`, in key order (the primary key's B-tree
@@ -24,8 +39,8 @@ const COLS = BLOCK_COLUMNS.join(", ");
 export const MERGE_SLICE = `
   INSERT INTO blocks (${COLS}, hash)
   SELECT DISTINCT ON (entity_id, dataset, handling, hash) ${COLS}, hash
-  FROM (SELECT *, decode(md5(schema || chr(31) || body), 'hex') AS hash FROM vz_stage
-        WHERE ctid >= format('(%s,0)', $3::bigint)::tid AND ord > $1 AND ord <= $2) s
+  FROM (${STAGE_BLOCKS}
+        WHERE s.ctid >= format('(%s,0)', $3::bigint)::tid AND s.ord > $1 AND s.ord <= $2) s
   ORDER BY entity_id, dataset, handling, hash, ord DESC
   ON CONFLICT (entity_id, dataset, handling, hash) DO UPDATE
     SET last_seen = EXCLUDED.last_seen, run_id = EXCLUDED.run_id, origin = EXCLUDED.origin,

@@ -8,7 +8,7 @@ import { appendAuditTx } from "./audit";
 import { BlockPacker } from "./blocks";
 import { noNul } from "./copy-text";
 import { storeError } from "./errors";
-import { CLEAN_SEARCH_INDEX, COPY_STAGE, CREATE_STAGE, MERGE_SLICE, MERGE_WORDS, STAGE_CONFLICTS, STAGE_ENTITIES, STAGE_LAST_PAGE } from "./merge-sql";
+import { ADD_PROVENANCES, CLEAN_SEARCH_INDEX, COPY_STAGE, CREATE_STAGE, MERGE_SLICE, MERGE_WORDS, STAGE_CONFLICTS, STAGE_ENTITIES, STAGE_LAST_PAGE } from "./merge-sql";
 import { runParams } from "./rows";
 
 /** Characters per COPY write; writes wait for 'drain' beyond that (backpressure). */
@@ -135,6 +135,9 @@ export class PgWriter implements StoreWriter {
   private async mergeSlice(): Promise<void> {
     await this.endCopyStream();
     const to = this.copied;
+    // Provenances first: the slice's blocks refer to them by number.
+    const provs = this.packer.takeProvenances();
+    if (provs.length > 0) await this.client.query(ADD_PROVENANCES, provs[0]!.map((_, i) => provs.map((p) => p[i])));
     // Words of names packed so far (some of blocks still buffered): the same transaction commits them.
     const words = this.packer.takeNameWords();
     if (words.length > 0) await this.client.query(MERGE_WORDS, [words]);
