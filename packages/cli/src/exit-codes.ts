@@ -13,6 +13,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case "CONFLICT": return 5;
     case "UNAUTHENTICATED":
     case "LOGIN_THROTTLED":
+    case "PASSWORD_CHANGE_REQUIRED":
     case "FORBIDDEN":
     case "PURPOSE_REQUIRED": return 6;
     case "STORE_UNAVAILABLE": return 7;

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   "CONFLICT",
   "UNAUTHENTICATED", // no valid credentials: unknown user, wrong password, expired/revoked token or session
   "LOGIN_THROTTLED", // too many failed logins for this user in the throttling window
+  "PASSWORD_CHANGE_REQUIRED", // signed in with a one-time password: set your own before anything else
   "FORBIDDEN", // the policy decision point denied the request
   "PURPOSE_REQUIRED", // a read was attempted without a purpose
   "AUDIT_FAILED", // the audit write failed, so the read fails too

@@ -10,6 +10,8 @@ export interface Principal {
   sessionExpiresAt?: string;
   /** The session secret from the cookie (for logout and the CSRF token). */
   sessionSecret?: string;
+  /** The session's user signed in with a one-time password and must set their own first. */
+  mustChangePassword?: boolean;
 }
 
 /** Hono's per-request variables for this app. */

@@ -29,7 +29,8 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
     case "UNKNOWN_PROPERTY": return 422;
     case "UNAUTHENTICATED": return 401;
     case "LOGIN_THROTTLED": return 429; // too many failed logins (core/accounts THROTTLE)
-    case "FORBIDDEN": return 403;
+    case "FORBIDDEN":
+    case "PASSWORD_CHANGE_REQUIRED": return 403;
     case "NOT_FOUND": return 404;
     case "ALREADY_EXISTS":
     case "CONFLICT":

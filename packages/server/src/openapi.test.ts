@@ -14,7 +14,7 @@ interface Doc {
 
 /** Every route the API serves today; a new route must be added here and to docs/api.md. */
 const ROUTES = [
-  "get /api/health", "post /api/session", "get /api/session", "delete /api/session",
+  "get /api/health", "post /api/session", "get /api/session", "delete /api/session", "post /api/session/password",
   "get /api/datasets", "get /api/datasets/{name}", "get /api/search", "get /api/entities", "get /api/entities/{id}",
   "get /api/export", "get /api/quarantine", "post /api/jobs", "get /api/jobs", "get /api/jobs/{id}", "post /api/jobs/{id}/cancel",
   "post /api/access-requests", "get /api/access-requests", "post /api/access-requests/{id}/decision", "get /api/audit",

@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS account_sessions (
   id_hash text PRIMARY KEY, user_id text NOT NULL REFERENCES account_users(id), purpose text NOT NULL,
   created_at text NOT NULL, expires_at text NOT NULL, revoked_at text);
 CREATE TABLE IF NOT EXISTS account_login_attempts (user_id text NOT NULL, at text NOT NULL, ok boolean NOT NULL, source text);
-CREATE INDEX IF NOT EXISTS account_login_attempts_user ON account_login_attempts (user_id, at);`;
+CREATE INDEX IF NOT EXISTS account_login_attempts_user ON account_login_attempts (user_id, at);
+ALTER TABLE account_users ADD COLUMN IF NOT EXISTS must_change_password boolean NOT NULL DEFAULT false;`;
 
 /** Advisory lock key serialising DDL and first-user creation across processes. */
 const LOCK = 7305937153;
@@ -36,18 +37,22 @@ export async function ensureAccountTables(client: pg.PoolClient): Promise<void> 
   }
 }
 
-interface UserRow { id: string; display_name: string; agency: string; roles: string[]; cases: string[]; password_hash: string; disabled: boolean; created_at: string; updated_at: string }
+interface UserRow {
+  id: string; display_name: string; agency: string; roles: string[]; cases: string[]; password_hash: string; disabled: boolean;
+  created_at: string; updated_at: string; must_change_password: boolean;
+}
 type TokenRow = sqlRows.TokenRow;
 type SessionRow = sqlRows.SessionRow;
 const { toToken, toSession } = sqlRows;
 
 const toUser = (r: UserRow): UserRecord => ({
   id: r.id, displayName: r.display_name, agency: r.agency, roles: r.roles as Role[], cases: r.cases,
-  passwordHash: r.password_hash, disabled: r.disabled, createdAt: r.created_at, updatedAt: r.updated_at,
+  passwordHash: r.password_hash, ...(r.must_change_password ? { mustChangePassword: true } : {}), disabled: r.disabled, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 const clean = (v: unknown): unknown => (typeof v === "string" ? noNul(v) : Array.isArray(v) ? v.map(clean) : v);
-const userParams = (u: UserRecord) => [u.id, u.displayName, u.agency, u.roles, u.cases, u.passwordHash, u.disabled, u.createdAt, u.updatedAt].map(clean);
-const INSERT_USER = "INSERT INTO account_users VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)";
+const userParams = (u: UserRecord) => [u.id, u.displayName, u.agency, u.roles, u.cases, u.passwordHash, u.disabled, u.createdAt, u.updatedAt, u.mustChangePassword === true].map(clean);
+const INSERT_USER = `INSERT INTO account_users (id, display_name, agency, roles, cases, password_hash, disabled, created_at, updated_at, must_change_password)
+  VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`;
 
 function sqlState(e: unknown): string {
   return (e as { code?: string }).code ?? "";
@@ -111,8 +116,8 @@ export class PgAccounts implements AccountsPort {
       if (!r) throw new VizierError("NOT_FOUND", `no user ${id}`);
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<UserRecord>;
       const u: UserRecord = { ...toUser(r), ...defined };
-      await c.query("UPDATE account_users SET display_name = $1, agency = $2, roles = $3, cases = $4, password_hash = $5, disabled = $6, updated_at = $7 WHERE id = $8",
-        [u.displayName, u.agency, u.roles, u.cases, u.passwordHash, u.disabled, u.updatedAt, id].map(clean));
+      await c.query("UPDATE account_users SET display_name = $1, agency = $2, roles = $3, cases = $4, password_hash = $5, disabled = $6, updated_at = $7, must_change_password = $8 WHERE id = $9",
+        [u.displayName, u.agency, u.roles, u.cases, u.passwordHash, u.disabled, u.updatedAt, u.mustChangePassword === true, id].map(clean));
       return u;
     });
   }

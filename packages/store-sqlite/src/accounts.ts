@@ -8,7 +8,8 @@ import { prepared } from "./prepared";
 const DDL = `
 CREATE TABLE IF NOT EXISTS account_users (
   id TEXT PRIMARY KEY, display_name TEXT NOT NULL, agency TEXT NOT NULL, roles TEXT NOT NULL, cases TEXT NOT NULL,
-  password_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+  password_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+  must_change_password INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS account_tokens (
   id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES account_users(id), name TEXT NOT NULL, secret_hash TEXT NOT NULL UNIQUE,
   created_at TEXT NOT NULL, expires_at TEXT, last_used_at TEXT, revoked_at TEXT);
@@ -24,19 +25,27 @@ CREATE INDEX IF NOT EXISTS account_login_attempts_user ON account_login_attempts
 export function ensureAccountTables(db: Database.Database): void {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'account_login_attempts'").get();
   if (!exists) db.exec(DDL);
+  // Added after the first release of the accounts tables.
+  if (!db.prepare("SELECT 1 FROM pragma_table_info('account_users') WHERE name = 'must_change_password'").get()) {
+    db.exec("ALTER TABLE account_users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0");
+  }
 }
 
-interface UserRow { id: string; display_name: string; agency: string; roles: string; cases: string; password_hash: string; disabled: number; created_at: string; updated_at: string }
+interface UserRow {
+  id: string; display_name: string; agency: string; roles: string; cases: string; password_hash: string; disabled: number;
+  created_at: string; updated_at: string; must_change_password?: number;
+}
 type TokenRow = sqlRows.TokenRow;
 type SessionRow = sqlRows.SessionRow;
 const { toToken, toSession } = sqlRows;
 
 const toUser = (r: UserRow): UserRecord => ({
   id: r.id, displayName: r.display_name, agency: r.agency, roles: JSON.parse(r.roles) as Role[], cases: JSON.parse(r.cases) as string[],
-  passwordHash: r.password_hash, disabled: r.disabled === 1, createdAt: r.created_at, updatedAt: r.updated_at,
+  passwordHash: r.password_hash, ...(r.must_change_password === 1 ? { mustChangePassword: true } : {}), disabled: r.disabled === 1, createdAt: r.created_at, updatedAt: r.updated_at,
 });
-const userParams = (u: UserRecord) => [u.id, u.displayName, u.agency, JSON.stringify(u.roles), JSON.stringify(u.cases), u.passwordHash, u.disabled ? 1 : 0, u.createdAt, u.updatedAt];
-const INSERT_USER = "INSERT INTO account_users VALUES (?,?,?,?,?,?,?,?,?)";
+const userParams = (u: UserRecord) => [u.id, u.displayName, u.agency, JSON.stringify(u.roles), JSON.stringify(u.cases), u.passwordHash, u.disabled ? 1 : 0, u.createdAt, u.updatedAt, u.mustChangePassword ? 1 : 0];
+const INSERT_USER = `INSERT INTO account_users (id, display_name, agency, roles, cases, password_hash, disabled, created_at, updated_at, must_change_password)
+  VALUES (?,?,?,?,?,?,?,?,?,?)`;
 
 function isConstraint(e: unknown, kind: string): boolean {
   return ((e as { code?: string }).code ?? "").startsWith(`SQLITE_CONSTRAINT_${kind}`);
@@ -93,8 +102,8 @@ export class SqliteAccounts implements AccountsPort {
       const r = db.prepare("SELECT * FROM account_users WHERE id = ?").get(id) as UserRow | undefined;
       if (!r) throw new VizierError("NOT_FOUND", `no user ${id}`);
       const u: UserRecord = { ...toUser(r), ...definedOnly(patch) };
-      db.prepare("UPDATE account_users SET display_name = ?, agency = ?, roles = ?, cases = ?, password_hash = ?, disabled = ?, updated_at = ? WHERE id = ?")
-        .run(u.displayName, u.agency, JSON.stringify(u.roles), JSON.stringify(u.cases), u.passwordHash, u.disabled ? 1 : 0, u.updatedAt, id);
+      db.prepare("UPDATE account_users SET display_name = ?, agency = ?, roles = ?, cases = ?, password_hash = ?, disabled = ?, updated_at = ?, must_change_password = ? WHERE id = ?")
+        .run(u.displayName, u.agency, JSON.stringify(u.roles), JSON.stringify(u.cases), u.passwordHash, u.disabled ? 1 : 0, u.updatedAt, u.mustChangePassword ? 1 : 0, id);
       return u;
     }).immediate());
   }

@@ -34,7 +34,11 @@ if (e2eMissing) process.stderr.write(`packages/web/e2e: ${e2eMissing}\n`);
 
 export const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-export interface DemoUser { user: string; agency: string; roles: string; oneTimePassword: string }
+export interface DemoUser {
+  user: string; agency: string; roles: string; oneTimePassword: string;
+  /** The password the user set in place of the one-time password at the first sign-in (set by `loginAs`). */
+  ownPassword?: string;
+}
 
 export interface Demo {
   url: string;
@@ -131,21 +135,37 @@ export async function openSession(browser: Browser, demo: Demo, lang: "nl" | "en
 }
 
 /** Signs in through the login form and waits for the app's header. */
-export async function login(s: Session, user: string, password: string, purpose = "case:NL-2026-0042"): Promise<void> {
+/**
+ * Signs in through the login form. A one-time password leads to the "set your own password" form
+ * (the API answers nothing else until then): with `newPassword` it is filled in, else the sign-in
+ * fails. Returns whether a new password was set.
+ */
+export async function login(s: Session, user: string, password: string, purpose = "case:NL-2026-0042", newPassword?: string): Promise<boolean> {
   const { page } = s;
   await page.goto("/");
   await page.locator("#login-user").fill(user);
   await page.locator("#login-password").fill(password);
   await page.locator("#login-purpose").fill(purpose);
   await page.locator("form button[type=submit]").click();
-  await page.getByTestId("who").waitFor({ timeout: 15_000 });
+  const who = page.getByTestId("who");
+  const setOwn = page.locator("#password-new");
+  await who.or(setOwn).first().waitFor({ timeout: 15_000 });
+  if (!(await setOwn.isVisible())) return false;
+  if (newPassword === undefined) throw new Error(`${user} must set their own password first`);
+  await setOwn.fill(newPassword);
+  await page.locator("#password-repeat").fill(newPassword);
+  await page.locator("form button[type=submit]").click();
+  await who.waitFor({ timeout: 15_000 });
+  return true;
 }
 
-/** Signs in as a demo user by name (its one-time password from the demo's output). */
+/** Signs in as a demo user by name: the first time with its one-time password (then setting its own), after that with its own. */
 export async function loginAs(s: Session, demo: Demo, user: string, purpose?: string): Promise<void> {
   const u = demo.users[user];
   if (!u) throw new Error(`no demo user ${user}; have ${Object.keys(demo.users).join(", ")}`);
-  await login(s, user, u.oneTimePassword, purpose);
+  if (u.ownPassword !== undefined) { await login(s, user, u.ownPassword, purpose); return; }
+  const own = `${user} e2e password`;
+  if (await login(s, user, u.oneTimePassword, purpose, own)) u.ownPassword = own;
 }
 
 /**

@@ -90,12 +90,12 @@ export function registerUser(program: Command, env: Env): void {
   change("set-roles", `replace a user's roles (${ROLES.join(", ")})`, " <roles...>", (...r) => ({ kind: "set-roles", roles: parseRoles(r) }));
 
   u.command("set-password <name>")
-    .description("set a password (your own, or anyone's for administrators); prints a one-time password without a terminal or --password-file")
+    .description("set a password (your own, or anyone's for administrators); prints a one-time password, to be replaced at the next sign-in, without a terminal or --password-file")
     .option("--password-file <file>", "read the new password from this file")
     .action((name: string, o: { passwordFile?: string }, cmd: Command) => withAccounts(cmd, env, async (rt, deps, g) => {
       const given = await newPassword(o.passwordFile, name);
       const password = given ?? acc.generatePassword();
-      const user = await acc.changeUser(rt.adminCtx("account-administration"), deps, name, { kind: "set-password", password });
+      const user = await acc.changeUser(rt.adminCtx("account-administration"), deps, name, { kind: "set-password", password, temporary: given === undefined });
       emit(g.json, { user, ...(given === undefined ? { oneTimePassword: password } : {}) }, () =>
         [`Password of ${user.id} changed.`, ...(given === undefined ? [oneTimePasswordText(user.id, password)] : [])].join("\n"));
     }));

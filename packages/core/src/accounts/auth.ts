@@ -5,6 +5,7 @@ import type { UserRecord } from "../ports/accounts";
 import type { AccountDeps } from "./deps";
 import { dummyHash, verifyPassword } from "./password";
 import { hashSecret, looksLikeSecret, newSecret, SESSION_PREFIX, TOKEN_PREFIX } from "./secrets";
+import { changeUser } from "./users";
 
 /** Login throttling: at most this many failures per user name within the window. */
 export const THROTTLE = { maxFailures: 5, windowMs: 15 * 60_000 } as const;
@@ -79,7 +80,11 @@ export async function actorForToken(deps: Pick<AccountDeps, "accounts">, token: 
   return actorForUser(user);
 }
 
-export interface Session { secret: string; actor: Actor; purpose: string; expiresAt: string }
+export interface Session {
+  secret: string; actor: Actor; purpose: string; expiresAt: string;
+  /** The user signed in with a generated password and must set their own before anything else. */
+  mustChangePassword: boolean;
+}
 
 /**
  * Logs in with a password and opens a session bound to a purpose; the session secret is
@@ -94,17 +99,45 @@ export async function login(deps: AccountDeps, input: LoginInput & { purpose: st
   const created = now();
   const expiresAt = new Date(created.getTime() + (input.ttlMs ?? SESSION_TTL_MS)).toISOString();
   await deps.accounts.createSession({ idHash: hash, userId: actor.id, purpose, createdAt: created.toISOString(), expiresAt });
-  return { secret, actor, purpose, expiresAt };
+  const mustChangePassword = (await deps.accounts.getUser(actor.id))?.mustChangePassword === true;
+  return { secret, actor, purpose, expiresAt, mustChangePassword };
 }
 
 /** The Actor and purpose of a live session; UNAUTHENTICATED when unknown, revoked, expired or the user is disabled. */
-export async function sessionActor(deps: Pick<AccountDeps, "accounts">, secret: string, now: () => Date = () => new Date()): Promise<{ actor: Actor; purpose: string; expiresAt: string }> {
+export async function sessionActor(
+  deps: Pick<AccountDeps, "accounts">, secret: string, now: () => Date = () => new Date(),
+): Promise<{ actor: Actor; purpose: string; expiresAt: string; mustChangePassword: boolean }> {
   if (!looksLikeSecret(secret, SESSION_PREFIX)) throw unauthenticated();
   const s = await deps.accounts.findSession(hashSecret(secret));
   if (!s || s.revokedAt !== undefined || s.expiresAt <= now().toISOString()) throw unauthenticated();
   const user = await deps.accounts.getUser(s.userId);
   if (!user || user.disabled) throw unauthenticated();
-  return { actor: actorForUser(user), purpose: s.purpose, expiresAt: s.expiresAt };
+  return { actor: actorForUser(user), purpose: s.purpose, expiresAt: s.expiresAt, mustChangePassword: user.mustChangePassword === true };
+}
+
+/**
+ * A signed-in user replaces their password: the current one must be right (a wrong one counts as
+ * a failed login for throttling, and is audited), the new one must meet the policy and differ.
+ * Clears the must-change flag of a one-time password; audited as `account.update`.
+ */
+export async function changeOwnPassword(
+  deps: AccountDeps, input: { userId: string; current: string; next: string; purpose: string; source?: string; now?: () => Date },
+): Promise<void> {
+  const now = input.now ?? (() => new Date());
+  const user = await deps.accounts.getUser(input.userId);
+  if (!user || user.disabled) throw unauthenticated();
+  const ctx = makeCtx(actorForUser(user), input.purpose, now);
+  const at = now();
+  if ((await deps.accounts.countFailedLogins(user.id, new Date(at.getTime() - THROTTLE.windowMs).toISOString())) >= THROTTLE.maxFailures) {
+    throw new VizierError("LOGIN_THROTTLED", `too many failed attempts for ${user.id}; try again in ${THROTTLE.windowMs / 60_000} minutes`);
+  }
+  if (!(user.passwordHash !== "" && await verifyPassword(input.current, user.passwordHash))) {
+    await deps.accounts.recordLoginAttempt({ userId: user.id, at: at.toISOString(), ok: false, ...(input.source ? { source: input.source } : {}) });
+    await audit(deps.audit, [auditEntry(ctx, "login.failed", `${user.id} password change: wrong current password`, [])]);
+    throw new VizierError("FORBIDDEN", "the current password is not right");
+  }
+  if (input.next === input.current) throw new VizierError("INVALID_ARGUMENT", "choose a password other than the current one");
+  await changeUser(ctx, deps, user.id, { kind: "set-password", password: input.next, temporary: false });
 }
 
 /** Ends a session (idempotent); audited as `logout`. */

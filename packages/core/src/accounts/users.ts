@@ -34,7 +34,7 @@ async function newRecord(input: NewUser, at: string): Promise<{ user: UserRecord
   const passwordHash = await hashPassword(u.password ?? oneTimePassword!);
   const user: UserRecord = {
     id: u.username, displayName: u.displayName || u.username, agency: u.agency, roles: [...new Set(u.roles)], cases: [...new Set(u.cases)],
-    passwordHash, disabled: false, createdAt: at, updatedAt: at,
+    passwordHash, mustChangePassword: oneTimePassword !== undefined, disabled: false, createdAt: at, updatedAt: at,
   };
   return oneTimePassword === undefined ? { user } : { user, oneTimePassword };
 }
@@ -99,7 +99,8 @@ export type UserChange =
   | { kind: "disable" } | { kind: "enable" }
   | { kind: "grant-case"; caseRef: string } | { kind: "revoke-case"; caseRef: string }
   | { kind: "set-roles"; roles: readonly Role[] }
-  | { kind: "set-password"; password: string };
+  /** `temporary`: the user must change it at the next sign-in (default: when set for someone else). */
+  | { kind: "set-password"; password: string; temporary?: boolean };
 
 function describe(c: UserChange): string {
   switch (c.kind) {
@@ -128,7 +129,10 @@ export async function changeUser(ctx: Ctx, deps: AccountDeps, username: string, 
       break;
     }
     case "set-roles": patch = { roles: [...new Set(parse(z.array(RoleSchema).min(1), change.roles))], updatedAt }; break;
-    case "set-password": patch = { passwordHash: await hashPassword(change.password), updatedAt }; break;
+    case "set-password": {
+      patch = { passwordHash: await hashPassword(change.password), mustChangePassword: change.temporary ?? id !== ctx.actor.id, updatedAt };
+      break;
+    }
   }
   const losesAdmin = user.roles.includes("admin") && !user.disabled && (patch.disabled === true || (patch.roles !== undefined && !patch.roles.includes("admin")));
   if (losesAdmin && !(await otherEnabledAdmin(deps, id))) {

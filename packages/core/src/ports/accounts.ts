@@ -17,6 +17,11 @@ export interface UserRecord {
   cases: string[];
   /** scrypt hash string (see core/accounts/password.ts); empty when the user may not log in by password. */
   passwordHash: string;
+  /**
+   * The password was generated for the user (a one-time password, shown to whoever created or
+   * reset it): the user must set their own before any other request. Absent means false.
+   */
+  mustChangePassword?: boolean;
   disabled: boolean;
   createdAt: string;
   updatedAt: string;
@@ -29,6 +34,7 @@ export interface UserPatch {
   roles?: Role[];
   cases?: string[];
   passwordHash?: string;
+  mustChangePassword?: boolean;
   disabled?: boolean;
   updatedAt: string;
 }

@@ -159,6 +159,30 @@ export function runAccountsContract(
         expect(actor).toEqual(userActor("bob", "B", ["investigator"], ["case:NL-1"]));
       });
 
+      it("a one-time password must be replaced before anything else; a reset by an administrator makes it one-time again", async () => {
+        const { oneTimePassword } = await acc.createUser(ctxOf(admin), deps, { username: "bob", agency: "A", roles: ["analyst"] });
+        expect((await store.accounts.getUser("bob"))!.mustChangePassword).toBe(true);
+        const s = await acc.login(deps, { username: "bob", password: oneTimePassword!, purpose: "case:X", now });
+        expect(s.mustChangePassword).toBe(true);
+        expect((await acc.sessionActor(deps, s.secret, now)).mustChangePassword).toBe(true);
+        const change = (current: string, next: string) => acc.changeOwnPassword(deps, { userId: "bob", current, next, purpose: "case:X", now });
+        await expect(change("not-the-password", "bobs-own-password")).rejects.toSatisfy(rejectsWith("FORBIDDEN"));
+        expect((await actions()).filter((a) => a.startsWith("login"))).toEqual(["login bob", "login.failed bob"]);
+        await expect(change(oneTimePassword!, oneTimePassword!)).rejects.toSatisfy(rejectsWith("INVALID_ARGUMENT"));
+        await expect(change(oneTimePassword!, "short")).rejects.toSatisfy(rejectsWith("INVALID_ARGUMENT"));
+        expect((await store.accounts.getUser("bob"))!.mustChangePassword).toBe(true);
+        await change(oneTimePassword!, "bobs-own-password");
+        expect((await acc.sessionActor(deps, s.secret, now)).mustChangePassword).toBe(false);
+        await expect(acc.authenticate(deps, { username: "bob", password: oneTimePassword!, now })).rejects.toSatisfy(rejectsWith("UNAUTHENTICATED"));
+        expect((await acc.login(deps, { username: "bob", password: "bobs-own-password", purpose: "case:X", now })).mustChangePassword).toBe(false);
+        // An administrator sets it for bob: one-time again (unless said otherwise); bob setting his own clears it.
+        await acc.changeUser(ctxOf(admin), deps, "bob", { kind: "set-password", password: "from-the-admin-1" });
+        expect((await store.accounts.getUser("bob"))!.mustChangePassword).toBe(true);
+        await acc.changeUser(ctxOf(admin), deps, "bob", { kind: "set-password", password: "from-the-admin-2", temporary: false });
+        expect((await store.accounts.getUser("bob"))!.mustChangePassword).toBeFalsy();
+        expect((await actions()).filter((a) => a.startsWith("account.update"))).toEqual(["account.update bob", "account.update root", "account.update root"]);
+      });
+
       it("refuses a wrong password, an unknown user and a disabled user alike", async () => {
         await acc.createUser(ctxOf(admin), deps, { username: "bob", agency: "A", roles: ["analyst"], password: "bobs-password-1" });
         await expect(acc.authenticate(deps, { username: "bob", password: "wrong-password-1", now })).rejects.toSatisfy(rejectsWith("UNAUTHENTICATED"));

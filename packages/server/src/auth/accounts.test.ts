@@ -70,4 +70,34 @@ describe("accounts authenticator", () => {
     expect(last.status).toBe(429);
     expect((await last.json() as { code: string }).code).toBe("LOGIN_THROTTLED");
   });
+
+  it("a one-time password opens a session that may only set its own password; then everything else answers", async () => {
+    const admin = makeCtx(systemActor("test", "A"), "purpose:admin");
+    const { oneTimePassword } = await accounts.createUser(admin, { accounts: store.accounts, audit: store }, { username: "otto", agency: "A", roles: ["analyst"] });
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      app.request(`http://localhost${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    const r = await post("/api/session", { user: "otto", password: oneTimePassword, purpose: "case:T-1" });
+    expect(r.status).toBe(200);
+    const { csrfToken, mustChangePassword } = await r.json() as { csrfToken: string; mustChangePassword: boolean };
+    expect(mustChangePassword).toBe(true);
+    const cookie = r.headers.getSetCookie().find((c) => c.startsWith("vizier_session="))!.split(";")[0]!;
+    const auth = { cookie, "x-csrf-token": csrfToken };
+    const blocked = await app.request("http://localhost/api/datasets", { headers: { cookie } });
+    expect(blocked.status).toBe(403);
+    expect((await blocked.json() as { code: string }).code).toBe("PASSWORD_CHANGE_REQUIRED");
+    expect((await app.request("http://localhost/api/search?q=x", { headers: { cookie } })).status).toBe(403);
+    expect(await (await app.request("http://localhost/api/session", { headers: { cookie } })).json()).toMatchObject({ actor: { id: "otto" }, mustChangePassword: true });
+    // Without the CSRF token, with a wrong current password, or a too short new one: refused.
+    expect((await post("/api/session/password", { currentPassword: oneTimePassword, newPassword: "ottos own password" }, { cookie })).status).toBe(403);
+    const wrong = await post("/api/session/password", { currentPassword: "not it at all", newPassword: "ottos own password" }, auth);
+    expect([wrong.status, (await wrong.json() as { code: string }).code]).toEqual([403, "FORBIDDEN"]);
+    expect((await post("/api/session/password", { currentPassword: oneTimePassword, newPassword: "short" }, auth)).status).toBe(400);
+    expect((await post("/api/session/password", { currentPassword: oneTimePassword, newPassword: 42 }, auth)).status).toBe(422);
+    expect((await post("/api/session/password", { currentPassword: oneTimePassword, newPassword: "ottos own password" }, auth)).status).toBe(204);
+    expect((await app.request("http://localhost/api/datasets", { headers: { cookie } })).status).toBe(200);
+    expect(await (await app.request("http://localhost/api/session", { headers: { cookie } })).json()).toMatchObject({ mustChangePassword: false });
+    expect((await post("/api/session", { user: "otto", password: oneTimePassword, purpose: "case:T-1" })).status).toBe(401);
+    // An API token cannot change a password.
+    expect((await post("/api/session/password", { currentPassword: PASSWORD, newPassword: "anns new password" }, { authorization: `Bearer ${token}` })).status).toBe(400);
+  });
 });

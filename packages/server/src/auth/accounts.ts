@@ -20,5 +20,7 @@ export function accountsAuthenticator(deps: acc.AccountDeps, now: () => Date = (
     session: (secret) => orUndefined(() => acc.sessionActor(deps, secret, now)),
     login: ({ user, password, purpose, source }) => acc.login(deps, { username: user, password, purpose, now, ...(source ? { source } : {}) }),
     logout: async (secret) => { await orUndefined(() => acc.logout(deps, secret, now)); },
+    changePassword: (actorId, { current, next, purpose, source }) =>
+      acc.changeOwnPassword(deps, { userId: actorId, current, next, purpose, now, ...(source ? { source } : {}) }),
   };
 }

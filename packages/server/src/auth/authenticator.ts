@@ -6,6 +6,8 @@ export interface SessionInfo {
   /** The purpose chosen at login; reads in the session use it unless X-Vizier-Purpose overrides. */
   purpose: string;
   expiresAt: string;
+  /** Signed in with a one-time password: only the session routes and the password change answer. */
+  mustChangePassword?: boolean;
 }
 
 /**
@@ -22,4 +24,9 @@ export interface Authenticator {
   login(input: { user: string; password: string; purpose: string; source?: string }): Promise<SessionInfo & { secret: string }>;
   /** Ends a session; unknown secrets are ignored. */
   logout(secret: string): Promise<void>;
+  /**
+   * The signed-in user replaces their password (FORBIDDEN if `current` is wrong). Absent when the
+   * accounts live elsewhere (an identity provider, a fixed test list).
+   */
+  changePassword?(actorId: string, input: { current: string; next: string; purpose: string; source?: string }): Promise<void>;
 }

@@ -13,6 +13,12 @@ export function isPublic(method: string, path: string): boolean {
   return path === "/api/health" || path === "/api/openapi.json" || (path === "/api/session" && method === "POST");
 }
 
+/** What a session with a one-time password may do: see itself, sign out, set its own password. */
+export function allowedBeforePasswordChange(method: string, path: string): boolean {
+  return isPublic(method, path) || (path === "/api/session" && (method === "GET" || method === "DELETE")) ||
+    (path === "/api/session/password" && method === "POST");
+}
+
 /**
  * Resolves the caller: a bearer token (scripts) or the session cookie (browser). Cookie-borne
  * unsafe requests must also pass the CSRF checks: an Origin, when sent, must be this server's,
@@ -32,7 +38,10 @@ export function authenticate(auth: Authenticator): MiddlewareHandler<AppEnv> {
       const secret = getCookie(c, SESSION_COOKIE);
       if (secret !== undefined && secret.length <= 512) {
         const s = await auth.session(secret);
-        if (s) principal = { actor: s.actor, via: "session", sessionPurpose: s.purpose, sessionExpiresAt: s.expiresAt, sessionSecret: secret };
+        if (s) {
+          principal = { actor: s.actor, via: "session", sessionPurpose: s.purpose, sessionExpiresAt: s.expiresAt, sessionSecret: secret };
+          if (s.mustChangePassword) principal.mustChangePassword = true;
+        }
       }
       if (!SAFE_METHODS.has(c.req.method)) {
         checkOrigin(c);
@@ -42,6 +51,9 @@ export function authenticate(auth: Authenticator): MiddlewareHandler<AppEnv> {
     c.set("principal", principal);
     if (!principal && !isPublic(c.req.method, c.req.path)) {
       throw new VizierError("UNAUTHENTICATED", "sign in (POST /api/session) or send Authorization: Bearer <token>");
+    }
+    if (principal?.mustChangePassword && !allowedBeforePasswordChange(c.req.method, c.req.path)) {
+      throw new VizierError("PASSWORD_CHANGE_REQUIRED", "you signed in with a one-time password: set your own first (POST /api/session/password)");
     }
     await next();
   };

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type Compone
 import { createClient, unwrap } from "@vizier/client";
 import { initialLang, MESSAGES, translator, type Lang } from "../i18n";
 import { Login } from "../views/login";
+import { SetPassword } from "../views/login/SetPassword";
 import { AppContext, type AppState, type SessionInfo } from "./context";
 import { Shell } from "./Shell";
 import type { ViewName } from "./routes";
@@ -33,6 +34,8 @@ function readCookie(name: string): string | undefined {
 export function App() {
   const [lang, setLangState] = useState<Lang>(() => initialLang(localStorage.getItem(LANG_KEY), navigator.language));
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
+  /** The password typed at sign-in, kept only until a one-time password has been replaced. */
+  const [typed, setTyped] = useState("");
   const [purpose, setPurposeState] = useState<string>(() => sessionStorage.getItem(PURPOSE_KEY) ?? "");
   const [route, navigate] = useHashRoute();
   const t = useMemo(() => translator(MESSAGES, lang), [lang]);
@@ -55,7 +58,7 @@ export function App() {
     const probe = createClient(window.location.origin);
     probe.api.session.$get().then(unwrap).then((s) => {
       if (!live) return;
-      setSession({ actor: s.actor, csrfToken: s.csrfToken, purpose: s.purpose });
+      setSession({ actor: s.actor, csrfToken: s.csrfToken, purpose: s.purpose, mustChangePassword: s.mustChangePassword });
       if (!sessionStorage.getItem(PURPOSE_KEY) && s.purpose) setPurpose(s.purpose);
     }, () => { if (live) setSession(null); });
     return () => { live = false; };
@@ -70,7 +73,10 @@ export function App() {
 
   if (session === undefined) return <p className="muted" role="status">{t("common.loading")}</p>;
   if (session === null) {
-    return <Login t={t} lang={lang} setLang={setLang} onSignedIn={(s) => { setPurpose(s.purpose ?? ""); setSession(s); }} />;
+    return <Login t={t} lang={lang} setLang={setLang} onSignedIn={(s, password) => { setPurpose(s.purpose ?? ""); setTyped(s.mustChangePassword ? password : ""); setSession(s); }} />;
+  }
+  if (session.mustChangePassword) {
+    return <SetPassword t={t} api={api} current={typed} onDone={() => { setTyped(""); setSession({ ...session, mustChangePassword: false }); }} onSignOut={() => void signOut()} />;
   }
   const state: AppState = { api, session, purpose, setPurpose, lang, setLang, t, route, navigate, signOut };
   const View = VIEW_COMPONENTS[route.view];

@@ -14,6 +14,8 @@ export interface SessionInfo {
   csrfToken: string | null;
   /** The session's own purpose (chosen at login). */
   purpose: string | null;
+  /** Signed in with a one-time password: the user must set their own before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface AppState {

@@ -5,7 +5,7 @@ import { messageOf } from "../../app/async";
 import { LANGS, type Lang, type Translate } from "../../i18n";
 
 /** Sign-in with user, password and the purpose the session is opened for (shown before the app context exists). */
-export function Login({ t, lang, setLang, onSignedIn }: { t: Translate; lang: Lang; setLang: (l: Lang) => void; onSignedIn: (s: SessionInfo) => void }) {
+export function Login({ t, lang, setLang, onSignedIn }: { t: Translate; lang: Lang; setLang: (l: Lang) => void; onSignedIn: (s: SessionInfo, password: string) => void }) {
   const [user, setUser] = useState("");
   const [password, setPassword] = useState("");
   const [purpose, setPurpose] = useState("case:NL-2026-0042");
@@ -18,7 +18,7 @@ export function Login({ t, lang, setLang, onSignedIn }: { t: Translate; lang: La
     try {
       const api = createClient(window.location.origin);
       const s = await unwrap(await api.api.session.$post({ json: { user, password, purpose } }));
-      onSignedIn({ actor: s.actor, csrfToken: s.csrfToken, purpose: s.purpose });
+      onSignedIn({ actor: s.actor, csrfToken: s.csrfToken, purpose: s.purpose, mustChangePassword: s.mustChangePassword }, password);
     } catch (err) {
       setError(messageOf(err));
     } finally {
