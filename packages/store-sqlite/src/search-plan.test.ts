@@ -120,6 +120,18 @@ describe("search planned on the index's vocabulary, ranked in JavaScript (search
     expect(jan).toEqual(["p-noord", "p-jan", "p-janssen", "p-janjansen", "p-jansen2"]);
   });
 
+  it("answers on a store with an empty index", async () => {
+    const emptyDir = mkdtempSync(join(tmpdir(), "vizier-search-empty-"));
+    const empty = new SqliteStore(emptyDir);
+    await empty.init();
+    try {
+      expect(await empty.search(all(), { text: "jansen", limit: 10, offset: 0 })).toEqual([]);
+    } finally {
+      await empty.close();
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
+  });
+
   it("follows the index: terms a later run adds are found, purged ones are not", async () => {
     expect(searchWindows(db, all(), { text: "jansky", limit: 10, offset: 0 })).toEqual([]);
     await ingest("p-jansky", { name: "Karl Jansky" });

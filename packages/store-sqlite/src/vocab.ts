@@ -27,11 +27,11 @@ const states = new WeakMap<Database.Database, State>();
  * Nothing here holds results or depends on the scope: only which terms exist and their counts.
  */
 export function vocabulary(db: Database.Database): Vocabulary {
-  const rows = prepared(db, "SELECT block FROM fts_data WHERE id IN (1, 10) ORDER BY id").pluck().all() as Buffer[];
-  const version = Buffer.concat(rows);
+  const rows = prepared(db, "SELECT id, block FROM fts_data WHERE id IN (1, 10) ORDER BY id").all() as Array<{ id: number; block: Buffer }>;
+  const version = Buffer.concat(rows.flatMap((r) => [Buffer.from([r.id]), r.block]));
   let state = states.get(db);
   if (!state || !state.version.equals(version)) {
-    state = { version, words: new Map(), totals: readTotals(rows[0]) };
+    state = { version, words: new Map(), totals: readTotals(rows.find((r) => r.id === 1)?.block) };
     states.set(db, state);
   }
   return new Vocabulary(db, state);
