@@ -15,6 +15,7 @@ import { ident, migrate } from "./schema";
 import { grantScopeCondition } from "./access-requests-sql";
 import { fold, fuzzyTsQuery, prefixTsQuery, queryWords, searchSql, WORD_ALTERNATIVES } from "./search-sql";
 import { PgWriter } from "./writer";
+import { IndexCleaner } from "./index-cleaner";
 import { purgeExpired, retentionDue } from "./retention";
 import { references } from "./refs";
 import { ensureResolution, PgResolution } from "./resolution";
@@ -29,8 +30,13 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
   /** Milliseconds to wait for a connection before STORE_UNAVAILABLE (default 10 s). */
   connectTimeoutMs?: number;
-  /** Blocks per ingest slice merged while the run goes on (default 100,000; tests use small slices). */
+  /** Blocks per ingest slice merged while the run goes on (default 25,000; tests use small slices). */
   ingestSliceBlocks?: number;
+  /**
+   * Merge the word index's pending list on a second connection while a run goes on (default true;
+   * index-cleaner.ts). Costs one more connection per ingest run.
+   */
+  ingestIndexHelper?: boolean;
 }
 
 const BLOCK_SELECT = BLOCK_READ.map((c) => `s.${c}`).join(", ");
@@ -49,6 +55,8 @@ export class PostgresStore implements StorePort {
   readonly accessRequests = new PgAccessRequests(() => this.pool);
   private readonly schema: string;
   private readonly sliceBlocks: number | undefined;
+  /** A client for an ingest run's index helper (same server and settings as the pool), or undefined when disabled. */
+  private readonly helperClient: (() => pg.Client) | undefined;
   /** Entity-resolution results beside the statements (resolution.ts). */
   readonly resolution: PgResolution;
   /** Users, API tokens, sessions and login attempts (accounts.ts). */
@@ -59,6 +67,11 @@ export class PostgresStore implements StorePort {
     this.sliceBlocks = opts.ingestSliceBlocks;
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema)) throw new VizierError("INVALID_ARGUMENT", `invalid PostgreSQL schema name "${this.schema}"`);
     this.location = redact(opts.url) + (this.schema === "vizier" ? "" : `#${this.schema}`);
+    const options = `-c search_path=${ident(this.schema)},public -c temp_buffers=128MB`;
+    this.helperClient = opts.ingestIndexHelper === false ? undefined : () => new pg.Client({
+      connectionString: opts.url, connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000,
+      options, application_name: "vizier-index",
+    });
     this.pool = new pg.Pool({
       connectionString: opts.url,
       max: opts.maxConnections ?? 10,
@@ -70,7 +83,7 @@ export class PostgresStore implements StorePort {
       // pg_trgm lives in public; everything else in our schema. temp_buffers: the ingest stage is
       // a TEMP table, which spills to disk beyond this (it can only be set before a session's
       // first temp table, hence here; memory is taken only by sessions that ingest).
-      options: `-c search_path=${ident(this.schema)},public -c temp_buffers=128MB`,
+      options,
       application_name: "vizier",
     });
     // Idle connections that die (server restart) emit here; the pool drops them. Without a
@@ -131,7 +144,7 @@ export class PostgresStore implements StorePort {
   async beginWrite(run: IngestRun): Promise<StoreWriter> {
     if (!(await this.getDataset(run.dataset))) throw new VizierError("NOT_FOUND", `dataset "${run.dataset}" does not exist`);
     const client = await this.connect("starting an ingest run");
-    return PgWriter.begin(client, (err) => client.release(err), this.sliceBlocks);
+    return PgWriter.begin(client, (err) => client.release(err), this.sliceBlocks, this.helperClient && new IndexCleaner(this.helperClient));
   }
 
   async listRuns(dataset?: string): Promise<IngestRun[]> {

@@ -8,6 +8,7 @@ import { appendAuditTx } from "./audit";
 import { BlockPacker } from "./blocks";
 import { noNul } from "./copy-text";
 import { storeError } from "./errors";
+import type { IndexCleaner } from "./index-cleaner";
 import { ADD_PROVENANCES, CLEAN_SEARCH_INDEX, COPY_STAGE, CREATE_STAGE, MERGE_SLICE, MERGE_WORDS, STAGE_CONFLICTS, STAGE_ENTITIES, STAGE_LAST_PAGE } from "./merge-sql";
 import { runParams } from "./rows";
 
@@ -44,14 +45,16 @@ export class PgWriter implements StoreWriter {
   private pendingBytes = 0;
   private readonly onError = (e: Error) => { this.broken = e; };
 
-  private constructor(private readonly client: PoolClient, private readonly release: (err?: Error) => void, private readonly sliceBlocks: number) {
+  private constructor(private readonly client: PoolClient, private readonly release: (err?: Error) => void, private readonly sliceBlocks: number,
+    private readonly cleaner: IndexCleaner | undefined) {
     // A checked-out client whose connection dies emits 'error'; without a listener that would
     // crash the process. Remember it and fail the next call instead.
     client.on("error", this.onError);
   }
 
-  static async begin(client: PoolClient, release: (err?: Error) => void, sliceBlocks = SLICE_BLOCKS): Promise<PgWriter> {
-    const w = new PgWriter(client, release, sliceBlocks);
+  /** `cleaner`: merges the word index's pending list on a second connection after each slice (index-cleaner.ts). */
+  static async begin(client: PoolClient, release: (err?: Error) => void, sliceBlocks = SLICE_BLOCKS, cleaner?: IndexCleaner): Promise<PgWriter> {
+    const w = new PgWriter(client, release, sliceBlocks, cleaner);
     try {
       await client.query("BEGIN");
       // A slice merge sorts up to SLICE_BLOCKS blocks; give it memory so it does not spill.
@@ -144,6 +147,7 @@ export class PgWriter implements StoreWriter {
     if (to === this.merged) return;
     await this.client.query(MERGE_SLICE, [this.merged, to, this.slicePage]);
     this.merged = to;
+    this.cleaner?.poke();
     this.slicePage = Number((await this.client.query<{ page: string }>(STAGE_LAST_PAGE)).rows[0]?.page ?? 0);
   }
 
@@ -205,6 +209,7 @@ export class PgWriter implements StoreWriter {
         `INSERT INTO runs (id, dataset, file, mapping, actor, started_at, finished_at, rows_read, rows_ok, rows_quarantined, rows_filtered, statements, entities, conflicts, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, runParams(run).map((v) => (typeof v === "string" ? noNul(v) : v)));
       await appendAuditTx(this.client, audit.entries, audit.link);
+      await this.cleaner?.close(true);
       await this.client.query(CLEAN_SEARCH_INDEX);
       await this.client.query("COMMIT");
     });
@@ -250,6 +255,7 @@ export class PgWriter implements StoreWriter {
     if (this.done) return;
     this.done = true;
     if (err !== undefined) this.broken = err;
+    void this.cleaner?.close(false);
     this.client.off("error", this.onError);
     this.release(err === undefined ? undefined : err instanceof Error ? err : new Error(String(err)));
   }
