@@ -3,11 +3,14 @@
  * 7 statements per row including the `id` statement) streamed through PgWriter in batches of
  * 5,000 and committed, measuring the store alone (no file parsing).
  *
- *   node scripts/run-ts.mjs bench/ingest/pg-store-throughput.ts [rows=1000000] [--url postgresql://…] [--reingest] [--search] [--vacuum]
+ *   node scripts/run-ts.mjs bench/ingest/pg-store-throughput.ts [rows=1000000] [--url postgresql://…] [--reingest] [--search] [--vacuum] [--no-index-helper]
+ *
+ * --no-index-helper: the run's own connection merges the word index's pending list, as before
+ * the helper connection (packages/store-postgres/src/index-cleaner.ts), for comparison.
  *
  * --vacuum: after the runs, searches once, then times `VACUUM blocks` (which merges the search
  * indexes' pending lists, work the ingest deferred) and searches again, so the deferred index
- * cost is reported too (docs/decisions/0006-postgres-blocks.md).
+ * cost is reported too (docs/decisions/0007-postgres-blocks.md).
  *
  * Without --url it starts a private throwaway cluster (scripts/pg-test-server.ts).
  * Reports rows/s and statements/s for the COPY phase, the merge+commit phase and overall, with
@@ -124,7 +127,7 @@ let peakRss = 0;
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
 try {
   const schema = `bench_${Date.now().toString(36)}`;
-  const store = new PostgresStore({ url, schema });
+  const store = new PostgresStore({ url, schema, ingestIndexHelper: !args.includes("--no-index-helper") });
   await store.init();
   for (const d of DATASETS) await store.putDataset(d);
   const statements = rows * 7;
