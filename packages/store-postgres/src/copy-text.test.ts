@@ -31,5 +31,6 @@ describe("search folding", () => {
     expect(prefixTsQuery("Gómez arang")).toBe("gomez:* & arang:*");
     expect(prefixTsQuery('" OR * NEAR( !&|:')).toBe("or:* & near:*");
     expect(prefixTsQuery("  ")).toBe("");
+    expect(prefixTsQuery("Aydin yılmaz")).toBe("(aydin:* | aydın:*) & yılmaz:*");
   });
 });

@@ -20,10 +20,15 @@ export function fold(v: string): string {
 }
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Words of the query as a prefix tsquery ("jan jans" → "jan:* & jans:*"); "" when there are none. */
+/**
+ * Words of the query as a prefix tsquery ("jan jans" → "jan:* & jans:*"); "" when there are none.
+ * Folding keeps the Turkish dotless ı apart from i (it has no decomposition), so a word typed with
+ * i also asks for its all-ı spelling: "yilmaz" → "(yilmaz:* | yılmaz:*)" finds Yılmaz, as the
+ * embedded store does.
+ */
 export function prefixTsQuery(text: string): string {
   const words = fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.map((w) => `${w}:*`).join(" & ");
+  return words.map((w) => (w.includes("i") && !w.includes("ı") ? `(${w}:* | ${w.replaceAll("i", "ı")}:*)` : `${w}:*`)).join(" & ");
 }
 
 /** The search document of a block: the expression the word index (schema.ts, blocks_search_fts) is built on. */

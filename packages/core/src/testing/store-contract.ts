@@ -142,6 +142,22 @@ export function runStoreContract(label: string, make: () => Promise<{ store: Sto
       expect(await store.search(sys, { text: '" OR * NEAR(', limit: 10, offset: 0 })).toEqual([]);
     });
 
+    it("finds Turkish names typed without the dotless ı, and with it", async () => {
+      const w = await store.beginWrite(run("r1", "police"));
+      await w.writeStatements([
+        ...testStatements(dsA, "t1", "Person", { name: "Mehmet Yılmaz" }),
+        ...testStatements(dsA, "t2", "Person", { name: "Ayşe Aydın" }),
+        ...testStatements(dsA, "t3", "Person", { name: "Ibrahim Yilmaz" }),
+      ]);
+      await w.commit(run("r1", "police"), noAudit);
+      const sys = scopeOf(systemCtx(), await store.listDatasets());
+      const ids = async (text: string) => (await store.search(sys, { text, limit: 10, offset: 0 })).map((h) => h.entityId).sort();
+      expect(await ids("yilmaz")).toEqual(["t1", "t3"]);
+      expect(await ids("yılmaz")).toEqual(["t1"]);
+      expect(await ids("ayse aydin")).toEqual(["t2"]);
+      expect(await ids("mehmet yilm")).toEqual(["t1"]);
+    });
+
     it("scans statements grouped by entity, complete across pages, within scope", async () => {
       const w = await store.beginWrite(run("r1", "police"));
       const many: Statement[] = [];
