@@ -43,14 +43,23 @@ export interface LoginInput {
  * password. Every attempt is recorded and audited (`login` / `login.failed`).
  */
 export async function authenticate(deps: AccountDeps, input: LoginInput): Promise<Actor> {
+  return actorForUser(await checkCredentials(deps, input));
+}
+
+/** True when `userId` has THROTTLE.maxFailures failed attempts in the window ending at `at`. */
+async function throttled(deps: Pick<AccountDeps, "accounts">, userId: string, at: Date): Promise<boolean> {
+  return (await deps.accounts.countFailedLogins(userId, new Date(at.getTime() - THROTTLE.windowMs).toISOString())) >= THROTTLE.maxFailures;
+}
+
+/** authenticate's checks; answers the user record itself (login also needs its must-change flag). */
+async function checkCredentials(deps: AccountDeps, input: LoginInput): Promise<UserRecord> {
   const now = input.now ?? (() => new Date());
   const username = input.username.trim().toLowerCase();
   const at = now();
-  const since = new Date(at.getTime() - THROTTLE.windowMs).toISOString();
   const user = await deps.accounts.getUser(username);
   const ctx = loginCtx(user, username, now);
   const source = input.source === undefined ? {} : { source: input.source };
-  if ((await deps.accounts.countFailedLogins(username, since)) >= THROTTLE.maxFailures) {
+  if (await throttled(deps, username, at)) {
     await audit(deps.audit, [auditEntry(ctx, "login.failed", `${username} throttled`, [])]);
     throw new VizierError("LOGIN_THROTTLED", `too many failed logins for ${username}; try again in ${THROTTLE.windowMs / 60_000} minutes`);
   }
@@ -60,7 +69,7 @@ export async function authenticate(deps: AccountDeps, input: LoginInput): Promis
   await deps.accounts.recordLoginAttempt({ userId: username, at: at.toISOString(), ok: success, ...source });
   await audit(deps.audit, [auditEntry(ctx, success ? "login" : "login.failed", `${username}${input.source ? ` from ${input.source}` : ""}${ok && !success ? " (disabled)" : ""}`, success ? [username] : [])]);
   if (!success) throw unauthenticated();
-  return actorForUser(user);
+  return user;
 }
 
 /** How stale a token's "last used" time may get before a request records it again. */
@@ -94,13 +103,13 @@ export async function login(deps: AccountDeps, input: LoginInput & { purpose: st
   const now = input.now ?? (() => new Date());
   const purpose = input.purpose.trim();
   if (!purpose) throw new VizierError("PURPOSE_REQUIRED", "a session needs a purpose (case:… or purpose:…)");
-  const actor = await authenticate(deps, input);
+  const user = await checkCredentials(deps, input);
+  const actor = actorForUser(user);
   const { secret, hash } = newSecret(SESSION_PREFIX);
   const created = now();
   const expiresAt = new Date(created.getTime() + (input.ttlMs ?? SESSION_TTL_MS)).toISOString();
   await deps.accounts.createSession({ idHash: hash, userId: actor.id, purpose, createdAt: created.toISOString(), expiresAt });
-  const mustChangePassword = (await deps.accounts.getUser(actor.id))?.mustChangePassword === true;
-  return { secret, actor, purpose, expiresAt, mustChangePassword };
+  return { secret, actor, purpose, expiresAt, mustChangePassword: user.mustChangePassword === true };
 }
 
 /** The Actor and purpose of a live session; UNAUTHENTICATED when unknown, revoked, expired or the user is disabled. */
@@ -128,7 +137,7 @@ export async function changeOwnPassword(
   if (!user || user.disabled) throw unauthenticated();
   const ctx = makeCtx(actorForUser(user), input.purpose, now);
   const at = now();
-  if ((await deps.accounts.countFailedLogins(user.id, new Date(at.getTime() - THROTTLE.windowMs).toISOString())) >= THROTTLE.maxFailures) {
+  if (await throttled(deps, user.id, at)) {
     throw new VizierError("LOGIN_THROTTLED", `too many failed attempts for ${user.id}; try again in ${THROTTLE.windowMs / 60_000} minutes`);
   }
   if (!(user.passwordHash !== "" && await verifyPassword(input.current, user.passwordHash))) {
