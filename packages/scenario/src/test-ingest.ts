@@ -6,7 +6,7 @@ import { createDataset, makeCtx, parseSharingConfig, systemActor, type Services 
 import { ingestFile, type IngestReport } from "@vizier/core/ingest";
 import { defaultModel } from "@vizier/model";
 import { SqliteStore } from "@vizier/store-sqlite";
-import { readManifest } from "./manifest";
+import { ingestSource, readManifest } from "./manifest";
 
 const RULES = join(import.meta.dirname, "../../../config/sharing-rules.yml");
 
@@ -27,8 +27,7 @@ export async function ingestScenario(dir: string, rules = RULES): Promise<Ingest
   for (const ds of m.datasets) await createDataset(ctx, svc, { ...ds, createdAt: "2026-11-01T00:00:00.000Z" });
   const reports: Ingested["reports"] = [];
   for (const f of m.files) {
-    const how = f.mapping !== undefined ? { mapping: join(dir, f.mapping) } : { format: "ftm" as const };
-    reports.push({ file: f.file, report: await ingestFile(ctx, svc, { file: join(dir, f.file), dataset: f.dataset, ...how }) });
+    reports.push({ file: f.file, report: await ingestFile(ctx, svc, ingestSource(dir, f)) });
   }
   return { reports, store, svc, cleanup: async () => { await store.close(); rmSync(storeDir, { recursive: true, force: true }); } };
 }

@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Command } from "commander";
 import type { Dataset } from "@vizier/model";
 import { accounts as acc, createDataset, type Role } from "@vizier/core";
 import { ingestFile } from "@vizier/core/ingest";
-import { MANIFEST_FILE, readManifest, SOURCES, type Manifest } from "@vizier/scenario";
+import { ingestSource, MANIFEST_FILE, readManifest, SOURCES, type Manifest } from "@vizier/scenario";
 import { emit, table } from "../output";
 import { fmt, Progress } from "../progress";
 import { accountsOf, withRuntime, type Env, type GlobalOptions, type Runtime } from "../runtime";
@@ -48,19 +48,17 @@ async function ingestAll(rt: Runtime, dir: string, m: Manifest, quiet: boolean):
   }
   const results: Ingested[] = [];
   for (const f of m.files) {
-    const file = resolve(dir, f.file);
+    const source = ingestSource(dir, f);
     const label = `ingest ${f.file}`;
-    const done = (await rt.svc.store.listRuns(f.dataset)).find((r) => r.file === file && r.status === "committed");
+    const done = (await rt.svc.store.listRuns(f.dataset)).find((r) => r.file === source.file && r.status === "committed");
     if (done) {
       if (!quiet) process.stderr.write(`${label}: already ingested (run ${done.id}), skipped\n`);
       results.push([f.dataset, agency.get(f.dataset) ?? "", done.rowsRead ?? 0, done.rowsQuarantined ?? 0, done.statements ?? 0]);
       continue;
     }
     const progress = new Progress(label, "rows", quiet);
-    // Tabular files with the mapping beside them; FtM entity files (FIOD's notes) as they are, ids kept.
-    const how = f.mapping !== undefined ? { mapping: resolve(dir, f.mapping) } : { format: "ftm" as const };
     const r = await ingestFile(ctx, rt.svc, {
-      file, dataset: f.dataset, ...how,
+      ...source,
       onProgress: (p) => progress.update(p.rows, p.bytesTotal ? p.bytesRead / p.bytesTotal : undefined),
     });
     progress.done(`${fmt(r.rowsRead)} rows, ${fmt(r.rowsQuarantined)} quarantined`);
