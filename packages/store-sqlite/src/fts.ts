@@ -21,10 +21,14 @@ export function quoteTerm(term: string, prefix = false): string {
   return `"${term.replace(/"/g, '""')}"${prefix ? "*" : ""}`;
 }
 
+/** Quoted terms as one FTS5 alternative: the term alone, or `(a OR b …)`. */
+export function anyOf(terms: readonly string[]): string {
+  return terms.length === 1 ? terms[0]! : `(${terms.join(" OR ")})`;
+}
+
 /** A word as FTS5 query text: its spellings, as prefixes where the word is long enough. */
 export function wordQuery(word: QueryWord): string {
-  const terms = word.spellings.map((s) => quoteTerm(s, word.prefix));
-  return terms.length === 1 ? terms[0]! : `(${terms.join(" OR ")})`;
+  return anyOf(word.spellings.map((s) => quoteTerm(s, word.prefix)));
 }
 
 /** Free text as a safe FTS5 query, every word required (queryWords, wordQuery). */

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { foldTerm, idfs, type Phrase } from "./bm25";
-import { quoteTerm, wordQuery, type QueryWord } from "./fts";
+import { anyOf, quoteTerm, wordQuery, type QueryWord } from "./fts";
 import { vocabulary } from "./vocab";
 
 /**
@@ -46,7 +46,7 @@ export function planSearch(db: Database.Database, words: readonly QueryWord[]): 
       phrases.push({ term, docs });
     }
     groups.push(group);
-    parts.push(group.length === 1 ? quoteTerm(phrases[group[0]!]!.term) : `(${group.map((i) => quoteTerm(phrases[i]!.term)).join(" OR ")})`);
+    parts.push(anyOf(group.map((i) => quoteTerm(phrases[i]!.term))));
   }
   const { rows, tokens } = vocab.totals;
   return {
