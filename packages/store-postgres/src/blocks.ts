@@ -39,6 +39,11 @@ const MAX_TAKEN_WORDS = 100_000;
 /** Characters a JSON string or a COPY field would escape, and what `clean` replaces: values without them go in as they are. */
 const NEEDS_ESCAPE = /["\\\x00-\x1f\uD800-\uDFFF]/;
 
+/** A value as a JSON string, cleaned; quoted as it is when nothing in it needs escaping or cleaning. */
+function jsonString(v: string, plain = !NEEDS_ESCAPE.test(v)): string {
+  return plain ? `"${v}"` : JSON.stringify(clean(v));
+}
+
 const BAD = /[\0\uD800-\uDFFF]/;
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -102,10 +107,10 @@ export class BlockPacker {
     const plain = !NEEDS_ESCAPE.test(s.value);
     const value = plain ? s.value : clean(s.value);
     if (!plain) this.bodyEscape = true;
-    this.body += `${this.n ? "," : ""}${h.head}${plain ? `"${value}"` : JSON.stringify(value)}]`;
+    this.body += `${this.n ? "," : ""}${h.head}${jsonString(s.value, plain)}]`;
     if (s.original !== s.value) {
       this.anyOriginal = true;
-      this.originals += `${this.n ? "," : ""}${NEEDS_ESCAPE.test(s.original) ? JSON.stringify(clean(s.original)) : `"${s.original}"`}`;
+      this.originals += `${this.n ? "," : ""}${jsonString(s.original)}`;
     } else this.originals += this.n ? ",null" : "null";
     this.n++;
     if (SEARCH_TYPES.has(s.propType)) {
