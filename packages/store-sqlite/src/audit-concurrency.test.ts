@@ -58,7 +58,8 @@ describe("audit chain with two appending processes", () => {
         // Each process's records in its own order, none lost or doubled.
         expect(records.filter((r) => r.actor === actor).map((r) => r.query)).toEqual(Array.from({ length: n }, (_, i) => `${actor} ${i}`));
       }
-      // The processes really ran at the same time (otherwise this test would prove nothing).
+      // The processes really ran at the same time (otherwise this test would prove nothing); the
+      // appenders wait for each other halfway, so each side holds records before and after the other.
       const switches = records.filter((r, i) => i > 0 && r.actor !== records[i - 1]!.actor).length;
       expect(switches).toBeGreaterThan(1);
     } finally {
