@@ -82,8 +82,10 @@ describe("audit chain with two appending processes", () => {
       expect(ticks).toBe(5);
       expect(settled).toBe(false);
       const third = new Database(store.location);
-      third.pragma("busy_timeout = 0");
-      await expect(appendAuditWaiting(third, [entry("x")], linkAudit, 50)).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_BUSY/) });
+      third.pragma("busy_timeout = 1234");
+      await expect(appendAuditWaiting(third, [entry("x")], linkAudit, 50, 1234)).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_BUSY/) });
+      // Each attempt lowers the connection's busy timeout to 0 and gives it back afterwards.
+      expect(third.pragma("busy_timeout", { simple: true })).toBe(1234);
       third.close();
       other.exec("COMMIT");
       const [rec] = await pending;

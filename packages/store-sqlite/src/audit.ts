@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { GENESIS, sqlRows, type AuditEntry, type AuditRecord } from "@vizier/core";
+import { BUSY_TIMEOUT_MS } from "./connection";
 import { prepared } from "./prepared";
 
 /** Appends at the chain head; the caller holds a write transaction, which serialises writers. */
@@ -21,6 +22,8 @@ export function appendAuditTx(
   return out;
 }
 
+const isBusy = (e: unknown) => String((e as { code?: unknown }).code ?? "").startsWith("SQLITE_BUSY");
+
 /** How long an audit append waits for another writer (another server process, an ingest commit). */
 export const AUDIT_WAIT_MS = 10_000;
 
@@ -28,23 +31,98 @@ export const AUDIT_WAIT_MS = 10_000;
  * Appends in an IMMEDIATE transaction; while another connection holds the write lock, waits
  * without blocking the event loop. SQLite's own busy timeout sleeps inside the call, which would
  * stall every other request of this process for as long as the lock is held (with several API
- * processes that is often; during an ingest commit, seconds). `db` must therefore have
- * `busy_timeout = 0` (the store keeps a connection for this): the attempt fails at once and is
- * retried after a yield, so the process goes on serving reads meanwhile.
+ * processes that is often; during an ingest commit, seconds). So each attempt runs with
+ * `busy_timeout = 0` (restored to `restoreTimeoutMs` after): it fails at once and is retried after
+ * a yield, and the process goes on serving reads meanwhile.
+ *
+ * `db` is the store's own read connection, not a second one: a commit from another connection
+ * makes SQLite drop this connection's page cache and FTS5 re-read its index structure at the next
+ * read, which cost a search request about a millisecond when every request appended through a
+ * connection of its own (docs/benchmarks/api.md).
  */
 export async function appendAuditWaiting(
-  db: Database.Database, entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string, waitMs = AUDIT_WAIT_MS,
+  db: Database.Database, entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string,
+  waitMs = AUDIT_WAIT_MS, restoreTimeoutMs = BUSY_TIMEOUT_MS,
 ): Promise<AuditRecord[]> {
+  return writeWaiting(db, () => appendAuditTx(db, entries, link), waitMs, restoreTimeoutMs);
+}
+
+/** Runs `write` in an IMMEDIATE transaction, retrying without blocking the event loop while another connection writes. */
+async function writeWaiting<T>(db: Database.Database, write: () => T, waitMs: number, restoreTimeoutMs: number): Promise<T> {
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
     try {
-      return db.transaction(() => appendAuditTx(db, entries, link)).immediate();
+      db.pragma("busy_timeout = 0");
+      try {
+        return db.transaction(write).immediate();
+      } finally {
+        db.pragma(`busy_timeout = ${restoreTimeoutMs}`);
+      }
     } catch (e) {
-      if (!String((e as { code?: unknown }).code ?? "").startsWith("SQLITE_BUSY") || Date.now() >= deadline) throw e;
+      if (!isBusy(e) || Date.now() >= deadline) throw e;
     }
     await new Promise((r) => (attempt < 3 ? setImmediate(r) : setTimeout(r, Math.min(attempt - 2, 10))));
   }
 }
+
+interface PendingAppend {
+  entries: readonly AuditEntry[];
+  link: (prev: string, seq: number, e: AuditEntry) => string;
+  resolve: (records: AuditRecord[]) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Group commit of a connection's audit appends. The appends requested in one turn of the event
+ * loop (under load: every request whose read finished in it) are committed in one transaction at
+ * the end of the turn, each caller's entries together and in call order; every caller's promise
+ * settles only once its records are committed, so a response still waits for its audit record. One
+ * commit per turn instead of one per request: fewer writes, and with several server processes on
+ * one file, fewer of the commits that empty the other processes' page caches (see above).
+ * One batch at a time; appends arriving meanwhile form the next. A batch that fails otherwise than
+ * by waiting too long is retried append by append, so an append that cannot be written fails alone.
+ */
+export class AuditQueue {
+  private pending: PendingAppend[] = [];
+  private running: Promise<void> | undefined;
+  /** Appends committed, and the transactions that committed them. */
+  readonly counts = { appends: 0, commits: 0 };
+
+  constructor(private readonly db: () => Database.Database, private readonly waitMs = AUDIT_WAIT_MS) {}
+
+  append(entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string): Promise<AuditRecord[]> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ entries, link, resolve, reject });
+      this.running ??= new Promise<void>((r) => setImmediate(r)).then(() => this.flush());
+    });
+  }
+
+  /** Resolves once every append requested so far is committed or has failed. */
+  async drain(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      await this.commit(batch);
+    } catch (e) {
+      if (batch.length === 1 || isBusy(e)) for (const b of batch) b.reject(e);
+      else for (const b of batch) await this.commit([b]).catch(b.reject);
+    }
+    this.running = this.pending.length > 0 ? new Promise<void>((r) => setImmediate(r)).then(() => this.flush()) : undefined;
+  }
+
+  private async commit(batch: readonly PendingAppend[]): Promise<void> {
+    const db = this.db();
+    const out = await writeWaiting(db, () => batch.map((b) => appendAuditTx(db, b.entries, b.link)), this.waitMs, BUSY_TIMEOUT_MS);
+    this.counts.commits++;
+    this.counts.appends += batch.length;
+    batch.forEach((b, i) => b.resolve(out[i]!));
+  }
+}
+
 
 export function* scanAuditRows(db: Database.Database, batchSize: number): Generator<AuditRecord[]> {
   let after = 0;

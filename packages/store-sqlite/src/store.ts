@@ -7,7 +7,7 @@ import {
   type SearchHit, type StatementQuery, type StorePort, type StoreStats, type StoreWriter, type WithheldCount,
 } from "@vizier/core";
 import { SqliteAccessRequests } from "./access-requests";
-import { appendAuditWaiting, scanAuditRows } from "./audit";
+import { AuditQueue, scanAuditRows } from "./audit";
 import { guard, mapSqliteError } from "./errors";
 import { prepared } from "./prepared";
 import { searchWindows } from "./search";
@@ -31,7 +31,6 @@ export class SqliteStore implements StorePort {
   readonly kind = "sqlite" as const;
   readonly location: string;
   private db: Database.Database | undefined;
-  private auditDb: Database.Database | undefined;
   /** Access requests and grants (docs/safeguards.md), in their own table. */
   readonly accessRequests = new SqliteAccessRequests(() => this.conn, () => this.location);
   /** Entity-resolution results beside the statements (resolution.ts). */
@@ -39,6 +38,8 @@ export class SqliteStore implements StorePort {
   /** Users, API tokens, sessions and login attempts (accounts.ts). */
   readonly accounts = new SqliteAccounts(() => this.conn, () => this.location);
   private propTable: PropTable | undefined;
+  /** Audit appends, committed a turn of the event loop at a time on this store's connection (audit.ts). */
+  private readonly auditQueue = new AuditQueue(() => this.conn);
 
   constructor(path: string, private readonly opts: { readonly?: boolean } = {}) {
     this.location = /\.(db|sqlite3?)$/i.test(path) ? path : join(path, "vizier.db");
@@ -64,8 +65,7 @@ export class SqliteStore implements StorePort {
   }
 
   async close(): Promise<void> {
-    this.auditDb?.close();
-    this.auditDb = undefined;
+    await this.auditQueue.drain();
     this.db?.close();
     this.db = undefined;
   }
@@ -200,21 +200,10 @@ export class SqliteStore implements StorePort {
 
   async appendAudit(entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string): Promise<AuditRecord[]> {
     try {
-      return await appendAuditWaiting(this.auditConn(), entries, link);
+      return await this.auditQueue.append(entries, link);
     } catch (e) {
       throw mapSqliteError(e, this.location);
     }
-  }
-
-  /** A connection of its own for audit appends, which never sleeps in SQLite's busy handler (audit.ts). */
-  private auditConn(): Database.Database {
-    if (!this.auditDb) {
-      void this.conn;
-      const db = guard(this.location, () => openConnection(this.location, this.opts.readonly ?? false));
-      db.pragma("busy_timeout = 0");
-      this.auditDb = db;
-    }
-    return this.auditDb;
   }
 
   async *scanAudit(batchSize: number): AsyncIterable<AuditRecord[]> {
