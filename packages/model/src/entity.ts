@@ -15,11 +15,23 @@ export interface FtmEntity {
 }
 
 /**
+ * What an entity is made of before its schema is resolved: the schemata, values per property (the
+ * `id` statement excluded), datasets and first/last seen of the statements that make it up.
+ */
+export interface EntityParts {
+  schemata: Set<string>;
+  props: Map<string, Set<string>>;
+  datasets: Set<string>;
+  first: string;
+  last: string;
+}
+
+/**
  * Assembles entities from statements. A resolved entity may combine several schemata
  * (Person from one source, LegalEntity from another): the most specific common one wins.
  */
 export function assembleEntities(model: Registry, statements: Iterable<Statement>): FtmEntity[] {
-  const byId = new Map<string, { schemata: Set<string>; props: Map<string, Set<string>>; datasets: Set<string>; first: string; last: string }>();
+  const byId = new Map<string, EntityParts>();
   for (const s of statements) {
     let e = byId.get(s.entityId);
     if (!e) {
@@ -35,8 +47,17 @@ export function assembleEntities(model: Registry, statements: Iterable<Statement
     if (!vals) e.props.set(s.prop, (vals = new Set()));
     vals.add(s.value);
   }
+  return finishEntities(model, byId);
+}
+
+/**
+ * Entities from their parts (in the map's order): properties and values sorted, the schema
+ * resolved. A store that can collect the parts without building statements (store-sqlite's
+ * readEntityParts) gives the same entities as assembleEntities over the statements.
+ */
+export function finishEntities(model: Registry, parts: ReadonlyMap<string, EntityParts>): FtmEntity[] {
   const out: FtmEntity[] = [];
-  for (const [id, e] of byId) {
+  for (const [id, e] of parts) {
     const properties: Record<string, string[]> = {};
     for (const [k, v] of [...e.props].sort(([a], [b]) => a.localeCompare(b))) properties[k] = [...v].sort();
     out.push({

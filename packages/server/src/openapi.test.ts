@@ -75,7 +75,7 @@ describe("health", () => {
     const r = await f.app.request("/api/health");
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({ status: "ok", store: "sqlite", version: "0.1.0" });
-    expect(r.headers.get("x-content-type-options")).toBe("nosniff");
+    expect([r.headers.get("x-content-type-options"), r.headers.get("cache-control"), r.headers.get("referrer-policy")]).toEqual(["nosniff", "no-store", "no-referrer"]);
   });
 
   it("answers 503 when the store is gone", async () => {

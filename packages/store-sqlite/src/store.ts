@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type Database from "better-sqlite3";
-import { VizierError, type Dataset, type Statement } from "@vizier/model";
+import { VizierError, type Dataset, type EntityParts, type Statement } from "@vizier/model";
 import {
   scopeAllows, sqlRows, type AccessScope, type AuditAppend, type Reference, type AuditEntry, type RetentionDue, type RetentionPurge, type AuditRecord, type IngestRun, type QuarantineRow,
   type SearchHit, type StatementQuery, type StorePort, type StoreStats, type StoreWriter, type WithheldCount,
@@ -15,6 +15,7 @@ import { openConnection } from "./connection";
 import { migrate } from "./migrate";
 import { KEYED_BLOCK_SELECT, SCHEMA_VERSION } from "./schema";
 import { expandBlocks, mergeRows, PropTable, type BlockDbRow } from "./rows";
+import { readEntityParts } from "./entity-parts";
 import { storeStats, withheldCounts } from "./stats";
 import { purgeExpired, retentionDue } from "./retention";
 import { references } from "./refs";
@@ -138,6 +139,10 @@ export class SqliteStore implements StorePort {
     }
     const rows = this.blocksOf(q.entityIds, q.dataset).filter((r) => scopeAllows(scope, r.dataset, r.handling, r.entity_id));
     return mergeRows(expandBlocks(rows, this.props));
+  }
+
+  async readEntityParts(scope: AccessScope, entityIds: readonly string[]): Promise<Map<string, EntityParts>> {
+    return guard(this.location, () => readEntityParts(this.conn, this.props, scope, entityIds));
   }
 
   async *scanStatements(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Statement[]> {

@@ -3,12 +3,12 @@
  * agencies, sharing rules, handling codes, compartments, datasets, statements and actors, no read
  * path (search, entity view, export through core/read/*) returns a statement the naive reference
  * denies, each path returns every statement it allows, and the withheld counts are exactly what it
- * denies. A second property adds random grants (approved requests in the store's own table) and
+ * denies; a search result is exactly the entity its allowed statements make. A second property adds random grants (approved requests in the store's own table) and
  * checks the same, so a grant opens exactly its entities of its dataset for its person and purpose.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultModel, type Dataset, type Statement } from "@vizier/model";
+import { assembleEntities, defaultModel, type Dataset, type FtmEntity, type Statement } from "@vizier/model";
 import { linkAudit } from "../audit/chain";
 import { makeCtx, type Actor } from "../context";
 import type { AccessRequestPort } from "../ports/access-requests";
@@ -56,10 +56,15 @@ async function observe(svc: Services, actor: Actor, purpose: string, searchFor: 
   const viewed = new Set<string>();
   for (const v of await viewEntities(ctx, svc, ENTITIES)) for (const s of v.statements) viewed.add(s.id);
   const found = new Map<string, Set<string>>();
-  for (const word of searchFor) found.set(word, new Set((await searchEntities(ctx, svc, { text: word, limit: 200 })).map((r) => r.entity.id)));
+  const entities = new Map<string, FtmEntity>();
+  for (const word of searchFor) {
+    const results = await searchEntities(ctx, svc, { text: word, limit: 200 });
+    found.set(word, new Set(results.map((r) => r.entity.id)));
+    for (const r of results) entities.set(r.entity.id, r.entity);
+  }
   const withheld = new Map<string, number>();
   for (const w of await svc.store.countWithheld(await scopeFor(ctx, svc), ENTITIES)) withheld.set(`${w.entityId}/${w.dataset}/${w.handling}`, w.count);
-  return { exported, viewed, found, withheld };
+  return { exported, viewed, found, withheld, entities };
 }
 
 function expected(w: World, statements: readonly Statement[], grants: readonly Grant[]) {
@@ -68,7 +73,9 @@ function expected(w: World, statements: readonly Statement[], grants: readonly G
   const withheld = new Map<string, number>();
   for (const s of denied) withheld.set(`${s.entityId}/${s.dataset}/${s.handling}`, (withheld.get(`${s.entityId}/${s.dataset}/${s.handling}`) ?? 0) + 1);
   const found = new Map(WORDS.map((word) => [word, new Set(allowed.filter((s) => s.prop === "name" && s.value.startsWith(word)).map((s) => s.entityId))]));
-  return { allowed: new Set(allowed.map((s) => s.id)), withheld, found };
+  // A search result is the entity as its allowed statements make it, nothing more.
+  const entities = new Map(assembleEntities(defaultModel(), allowed).map((e) => [e.id, e]));
+  return { allowed: new Set(allowed.map((s) => s.id)), withheld, found, entities };
 }
 
 export interface PolicyStoreHandle { store: StorePort; access: AccessRequestPort }
@@ -92,6 +99,7 @@ export function runPolicyStoreProperty(label: string, make: () => Promise<Policy
           expect([...got.exported].sort()).toEqual([...want.allowed].sort());
           expect([...got.viewed].sort()).toEqual([...want.allowed].sort());
           for (const word of WORDS) expect([...got.found.get(word)!].sort()).toEqual([...want.found.get(word)!].sort());
+          for (const [id, entity] of got.entities) expect(entity).toEqual(want.entities.get(id));
           if (w.actor.kind === "user") expect(Object.fromEntries(got.withheld)).toEqual(Object.fromEntries(want.withheld));
         } finally {
           await store.close();
@@ -120,6 +128,7 @@ export function runPolicyStoreProperty(label: string, make: () => Promise<Policy
           expect([...got.exported].sort()).toEqual([...want.allowed].sort());
           expect([...got.viewed].sort()).toEqual([...want.allowed].sort());
           for (const word of WORDS) expect([...got.found.get(word)!].sort()).toEqual([...want.found.get(word)!].sort());
+          for (const [id, entity] of got.entities) expect(entity).toEqual(want.entities.get(id));
           if (w.actor.kind === "user") expect(Object.fromEntries(got.withheld)).toEqual(Object.fromEntries(want.withheld));
         } finally {
           await store.close();

@@ -1,4 +1,4 @@
-import type { Dataset, Statement } from "@vizier/model";
+import type { Dataset, EntityParts, Statement } from "@vizier/model";
 import type { AccessScope } from "../policy/scope";
 import type { AuditEntry, AuditRecord } from "../audit/types";
 
@@ -116,12 +116,27 @@ export interface RetentionPurge {
   removedEntityIds: string[];
 }
 
+/** The provenance all statements of a run's rows share (first seen = last seen). */
+export type RowProvenance = Pick<Statement, "dataset" | "agency" | "legalBasis" | "purpose" | "handling" | "reliability" | "lastSeen" | "retentionUntil" | "runId">;
+
+/** What one source row gave a run: its origin (`file:row`) and its entities with their values. */
+export interface SourceRowEntities {
+  origin: string;
+  entities: ReadonlyArray<{ id: string; schema: string; values: ReadonlyArray<{ prop: string; propType: string; value: string; original: string }> }>;
+}
+
 /**
  * Everything written by one ingest run becomes visible at `commit` or not at all: a run that
  * fails or is killed leaves the store exactly as it was.
  */
 export interface StoreWriter {
   writeStatements(batch: readonly Statement[]): Promise<void>;
+  /**
+   * Optional fast path for mapped sources: stores exactly the statements `writeStatements` would
+   * get from `ingest/statements.ts#toStatements` for each row's entities (an `id` statement, then
+   * the values, all with `prov` and the row's origin), without an object per statement.
+   */
+  writeRows?(prov: RowProvenance, rows: readonly SourceRowEntities[]): Promise<void>;
   writeQuarantine(rows: readonly QuarantineRow[]): Promise<void>;
   /** Conflicting values written in this run so far (before commit). */
   conflicts(limit: number): Promise<Conflict[]>;
@@ -155,6 +170,13 @@ export interface StorePort {
   listQuarantine(q: { dataset?: string; runId?: string; limit: number; offset?: number }): Promise<QuarantineRow[]>;
 
   readStatements(scope: AccessScope, q: StatementQuery): Promise<Statement[]>;
+  /**
+   * Optional: the parts of the given entities that the scope may read (model's EntityParts), keyed
+   * by entity id in id order, without building statements: what `assembleEntities` makes of
+   * `readStatements(scope, { entityIds })`, for reads that return entities only (search pages).
+   * core/read/entities-of.ts falls back to the statements when a store lacks it.
+   */
+  readEntityParts?(scope: AccessScope, entityIds: readonly string[]): Promise<Map<string, EntityParts>>;
   /** Streams readable statements ordered by entity id, in batches (exports, analytics loads). */
   scanStatements(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Statement[]>;
   search(scope: AccessScope, q: { text: string; limit: number; offset: number }): Promise<SearchHit[]>;

@@ -1,7 +1,8 @@
-import { assembleEntities, VizierError, type FtmEntity } from "@vizier/model";
+import { VizierError, type FtmEntity } from "@vizier/model";
 import type { Ctx } from "../context";
 import { audit, auditEntry } from "../audit/chain";
 import type { Services } from "../services";
+import { readEntities } from "./entities-of";
 import { scopeFor } from "./scope";
 
 export interface SearchResult {
@@ -18,8 +19,7 @@ export async function searchEntities(
   const limit = Math.min(Math.max(q.limit ?? 20, 1), 200);
   const scope = await scopeFor(ctx, svc);
   const hits = await svc.store.search(scope, { text, limit, offset: q.offset ?? 0 });
-  const statements = await svc.store.readStatements(scope, { entityIds: hits.map((h) => h.entityId) });
-  const entities = new Map(assembleEntities(svc.model, statements).map((e) => [e.id, e]));
+  const entities = new Map((await readEntities(svc, scope, hits.map((h) => h.entityId))).map((e) => [e.id, e]));
   const results: SearchResult[] = [];
   for (const h of hits) {
     const entity = entities.get(h.entityId);

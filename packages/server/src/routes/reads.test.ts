@@ -111,6 +111,8 @@ describe("export: what you may read, as FtM lines, audited first", () => {
     const before = await auditCount();
     const r = await f.req("ann", "/api/export");
     expect(r.headers.get("content-type")).toContain("application/x-ndjson");
+    // A streamed response carries the API's headers like the JSON ones do.
+    expect([r.headers.get("x-content-type-options"), r.headers.get("cache-control"), r.headers.get("referrer-policy")]).toEqual(["nosniff", "no-store", "no-referrer"]);
     const lines = (await r.text()).trim().split("\n").map((l) => JSON.parse(l) as { id: string; properties: Record<string, string[]> });
     expect(lines.map((e) => e.id).sort()).toEqual([E.jan, E.mixed, E.owns, E.pay].sort());
     expect(JSON.stringify(lines)).not.toContain("Hidden Alias");

@@ -51,8 +51,7 @@ export function searchRoutes(d: Deps) {
   return router().openapi(search, async (c) => {
     const { q, limit, offset } = c.req.valid("query");
     const ctx = requestCtx(c, d.now);
-    // Datasets first: read after the search's audit append, this small read would begin a read
-    // transaction on a changed store and pay for the connection's cache reset a second time.
+    // The owning agency of each dataset, for the page's facets.
     const agencies = new Map((await d.svc.store.listDatasets()).map((ds) => [ds.name, ds.agency]));
     const results = await searchEntities(ctx, d.svc, { text: q, limit, offset });
     const items = results.map((r) => ({ entity: r.entity, score: r.score }));
