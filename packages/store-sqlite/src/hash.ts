@@ -25,13 +25,29 @@ export class Hash53 {
     this.h2 = Math.imul(h2 ^ 0x1f, 1597334677);
   }
 
-  value(): number {
-    let h1 = this.h1;
-    let h2 = this.h2;
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-    h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-    h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  /** Same as `add("\u0000" + s)`, without building the string. */
+  addMarked(s: string): void {
+    this.h1 = Math.imul(this.h1, 2654435761);
+    this.h2 = Math.imul(this.h2, 1597334677);
+    this.add(s);
   }
+
+  /** Same as `add("")`: only the field separator. */
+  addEmpty(): void {
+    this.h1 = Math.imul(this.h1 ^ 0x1f, 2654435761);
+    this.h2 = Math.imul(this.h2 ^ 0x1f, 1597334677);
+  }
+
+  value(): number {
+    return mix53(this.h1, this.h2);
+  }
+}
+
+/** cyrb53's final avalanche of the two lanes into a 53-bit integer. */
+export function mix53(h1: number, h2: number): number {
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

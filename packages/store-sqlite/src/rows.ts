@@ -92,6 +92,6 @@ function toStatement(r: BlockRow): Statement {
  * reliability and retention follow from the dataset; retention and reliability are in the key anyway
  * so a writer that sets them per statement is still stored faithfully.
  */
-export function provenanceKey(s: Statement): string {
+export function provenanceKey(s: Pick<Statement, "runId" | "dataset" | "handling" | "lastSeen" | "retentionUntil" | "reliability">): string {
   return s.runId + "\u001f" + s.dataset + "\u001f" + s.handling + "\u001f" + s.lastSeen + "\u001f" + s.retentionUntil + "\u001f" + s.reliability;
 }

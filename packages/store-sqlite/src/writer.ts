@@ -1,17 +1,16 @@
 import type Database from "better-sqlite3";
-import type { Statement } from "@vizier/model";
-import type { AuditAppend, Conflict, IngestRun, QuarantineRow, StoreWriter } from "@vizier/core";
+import { ID_PROP, type Statement } from "@vizier/model";
+import type { AuditAppend, Conflict, IngestRun, QuarantineRow, RowProvenance, SourceRowEntities, StoreWriter } from "@vizier/core";
 import { sqlRows } from "@vizier/core";
 import { appendAuditTx } from "./audit";
 import { guard } from "./errors";
 import { EntityOrigins } from "./entity-origins";
-import { Hash53 } from "./hash";
+import { BlockPacker } from "./pack";
 import { provenanceKey } from "./rows";
-import { SEARCHABLE_PROPS, SEARCHABLE_TYPES } from "./schema";
 
 /** Blocks per multi-row INSERT: fewer, larger calls amortise better-sqlite3's per-call cost. */
 const BLOCKS_PER_INSERT = 64;
-const STAGE_COLS = 11;
+const STAGE_COLS = 9;
 /** Types whose values should not differ between rows of one run for the same entity. */
 const SINGLE_VALUED_TYPES: ReadonlySet<string> = new Set(["date", "number", "gender"]);
 
@@ -50,9 +49,9 @@ export class SqliteWriter implements StoreWriter {
   private pending = 0;
   /** Local block numbers 1, 2, …; a block's id is fixed at commit (first free id + n − 1). */
   private blocks = 0;
-  private readonly hash = new Hash53();
+  private readonly packer = new BlockPacker();
   private readonly entities = new EntityOrigins();
-  private lastProvStmt: Statement | undefined;
+  private lastProvStmt: RowProvenance | undefined;
   private lastProv = 0;
   private settled: { entities: number; multi: string[] } | undefined;
   private done = false;
@@ -63,12 +62,13 @@ export class SqliteWriter implements StoreWriter {
       db.pragma("temp.journal_mode = OFF");
       db.exec(`
         DROP TABLE IF EXISTS temp.stage; DROP TABLE IF EXISTS temp.run_refs; DROP TABLE IF EXISTS temp.run_quarantine;
-        CREATE TEMP TABLE stage (n INTEGER PRIMARY KEY, entity_id TEXT NOT NULL, dataset TEXT NOT NULL, handling TEXT NOT NULL, hash INTEGER NOT NULL,
+        CREATE TEMP TABLE stage (n INTEGER PRIMARY KEY, entity_id TEXT NOT NULL, hash INTEGER NOT NULL,
           schema TEXT NOT NULL, origin TEXT NOT NULL, prov INTEGER NOT NULL, cnt INTEGER NOT NULL, body TEXT NOT NULL, doc TEXT);
         CREATE TEMP TABLE run_refs (target TEXT NOT NULL, n INTEGER NOT NULL, prop INTEGER NOT NULL);
         CREATE TEMP TABLE run_quarantine (kind TEXT, run_id TEXT, dataset TEXT, file TEXT, row INTEGER, col TEXT, reason TEXT, raw TEXT);
       `);
-      const cols = "INSERT INTO temp.stage (n, entity_id, dataset, handling, hash, schema, origin, prov, cnt, body, doc) VALUES ";
+      // Dataset and handling are not staged: they are part of the block's provenance (prov).
+      const cols = "INSERT INTO temp.stage (n, entity_id, hash, schema, origin, prov, cnt, body, doc) VALUES ";
       const tuple = `(${new Array(STAGE_COLS).fill("?").join(",")})`;
       this.stageMany = db.prepare(cols + new Array(BLOCKS_PER_INSERT).fill(tuple).join(","));
       this.stageOne = db.prepare(cols + tuple);
@@ -86,7 +86,7 @@ export class SqliteWriter implements StoreWriter {
   }
 
   /** The run-local number of the statement's provenance tuple (usually one per run). */
-  private prov(s: Statement): number {
+  private prov(s: RowProvenance): number {
     const l = this.lastProvStmt;
     if (l && l.runId === s.runId && l.dataset === s.dataset && l.handling === s.handling && l.lastSeen === s.lastSeen &&
       l.retentionUntil === s.retentionUntil && l.reliability === s.reliability) return this.lastProv;
@@ -106,14 +106,14 @@ export class SqliteWriter implements StoreWriter {
    * Integer code of (prop, type). A property the store has never seen gets its code at once, in a
    * tiny transaction of its own (codes are a shared dictionary; an unused one is harmless).
    */
-  private prop(s: Statement): number {
-    let byType = this.propIds.get(s.prop);
-    if (!byType) this.propIds.set(s.prop, (byType = new Map()));
-    let id = byType.get(s.propType);
+  private prop(prop: string, propType: string): number {
+    let byType = this.propIds.get(prop);
+    if (!byType) this.propIds.set(prop, (byType = new Map()));
+    let id = byType.get(propType);
     if (id === undefined) {
-      id = this.insertProp.get(s.prop, s.propType) as number;
-      byType.set(s.propType, id);
-      this.propTypes.set(id, s.propType);
+      id = this.insertProp.get(prop, propType) as number;
+      byType.set(propType, id);
+      this.propTypes.set(id, propType);
     }
     return id;
   }
@@ -132,42 +132,65 @@ export class SqliteWriter implements StoreWriter {
           const b = batch[to]!;
           if (b.entityId !== a.entityId || b.dataset !== a.dataset || b.handling !== a.handling || b.schema !== a.schema || b.origin !== a.origin || this.prov(b) !== prov) break;
         }
-        this.block(batch, from, to, prov);
+        this.startBlock(a.schema);
+        for (let i = from; i < to; i++) {
+          const s = batch[i]!;
+          this.add(s.prop, s.propType, s.value, s.original);
+        }
+        this.endBlock(a.entityId, a.schema, a.origin, prov);
         from = to;
       }
       this.flush(true);
     })());
   }
 
-  /** Packs statements [from, to) into one staged block with its search text and references. */
-  private block(batch: readonly Statement[], from: number, to: number, prov: number): void {
-    const a = batch[from]!;
-    const n = ++this.blocks;
-    this.entities.add(a.entityId, a.origin);
-    const h = this.hash;
-    h.reset();
-    h.add(a.schema);
-    let body = "[";
-    let text = "";
-    for (let i = from; i < to; i++) {
-      const s = batch[i]!;
-      const changed = s.original !== s.value;
-      h.add(s.prop);
-      h.add(s.value);
-      h.add(changed ? "\u0000" + s.original : "");
-      const code = this.prop(s);
-      body += (i > from ? ",[" : "[") + code + "," + JSON.stringify(s.value) + (changed ? "," + JSON.stringify(s.original) + "]" : "]");
-      if (s.propType === "entity") this.refs.push([s.value, n, code]);
-      if (SEARCHABLE_TYPES.has(s.propType) || SEARCHABLE_PROPS.has(s.prop)) {
-        // Identifiers are also indexed without separators, so "AB-12.3" is found as "ab123".
-        const compact = s.propType === "identifier" || s.propType === "phone" ? s.value.replace(/[-. /]/g, "") : s.value;
-        text += (text ? " " : "") + (compact === s.value ? s.value : `${s.value} ${compact}`);
+  /**
+   * The same blocks as `writeStatements` of the rows' statements would stage (consecutive entities
+   * of a row with the same id and schema share a block there, so here too), from the mapped rows.
+   */
+  async writeRows(provenance: RowProvenance, rows: readonly SourceRowEntities[]): Promise<void> {
+    if (this.settled) throw new Error("writeRows after conflicts()/runEntities(): the run is being committed");
+    guard(this.location, () => this.db.transaction(() => {
+      const prov = this.prov(provenance);
+      for (const row of rows) {
+        const es = row.entities;
+        for (let i = 0; i < es.length;) {
+          const e = es[i]!;
+          this.startBlock(e.schema);
+          let j = i;
+          do {
+            const id = es[j]!.id;
+            this.add(ID_PROP, "id", id, id);
+            for (const v of es[j]!.values) this.add(v.prop, v.propType, v.value, v.original);
+          } while (++j < es.length && es[j]!.id === e.id && es[j]!.schema === e.schema);
+          this.endBlock(e.id, e.schema, row.origin, prov);
+          i = j;
+        }
       }
-    }
+      this.flush(true);
+    })());
+  }
+
+  /** Starts packing the next block (numbered at endBlock). */
+  private startBlock(schema: string): void {
+    this.packer.start(schema);
+  }
+
+  private add(prop: string, propType: string, value: string, original: string): void {
+    const code = this.prop(prop, propType);
+    if (propType === "entity") this.refs.push([value, this.blocks + 1, code]);
+    this.packer.add(code, prop, propType, value, original);
+  }
+
+  /** Queues the packed block for the stage with its key and provenance. */
+  private endBlock(entityId: string, schema: string, origin: string, prov: number): void {
+    const n = ++this.blocks;
+    this.entities.add(entityId, origin);
+    const k = this.packer;
     const p = this.params;
     const at = this.pending * STAGE_COLS;
-    p[at] = n; p[at + 1] = a.entityId; p[at + 2] = a.dataset; p[at + 3] = a.handling; p[at + 4] = h.value();
-    p[at + 5] = a.schema; p[at + 6] = a.origin; p[at + 7] = prov; p[at + 8] = to - from; p[at + 9] = body + "]"; p[at + 10] = text || null;
+    p[at] = n; p[at + 1] = entityId; p[at + 2] = k.hash(); p[at + 3] = schema; p[at + 4] = origin;
+    p[at + 5] = prov; p[at + 6] = k.count; p[at + 7] = k.packedBody(); p[at + 8] = k.searchText();
     if (++this.pending === BLOCKS_PER_INSERT) this.flush(false);
   }
 
@@ -250,18 +273,18 @@ export class SqliteWriter implements StoreWriter {
       db.exec("BEGIN IMMEDIATE");
       try {
         const off = (db.prepare("SELECT coalesce(max(id), 0) FROM blocks").pluck().get() as number);
-        db.exec("DROP TABLE IF EXISTS temp.prov_map; CREATE TEMP TABLE prov_map (local INTEGER PRIMARY KEY, id INTEGER NOT NULL)");
+        db.exec("DROP TABLE IF EXISTS temp.prov_map; CREATE TEMP TABLE prov_map (local INTEGER PRIMARY KEY, id INTEGER NOT NULL, dataset TEXT NOT NULL, handling TEXT NOT NULL)");
         const insertProv = db.prepare("INSERT INTO provenance (dataset, agency, legal_basis, purpose, handling, reliability, retention_until, run_id, seen_at) VALUES (?,?,?,?,?,?,?,?,?)");
-        const mapProv = db.prepare("INSERT INTO temp.prov_map (local, id) VALUES (?, ?)");
-        this.provs.forEach((p, i) => mapProv.run(i + 1, insertProv.run(...p).lastInsertRowid));
+        const mapProv = db.prepare("INSERT INTO temp.prov_map (local, id, dataset, handling) VALUES (?, ?, ?, ?)");
+        this.provs.forEach((p, i) => mapProv.run(i + 1, insertProv.run(...p).lastInsertRowid, p[0], p[4]));
         // Keys first, in key order: a key already stored (by an earlier run, or by an earlier row of
         // this one) marks identical content, whose block and search document are then never written.
         const added = db.prepare(`INSERT INTO block_keys (entity_id, dataset, handling, hash, id, schema)
-          SELECT entity_id, dataset, handling, hash, n + @off, schema FROM temp.stage WHERE true
-          ORDER BY entity_id, dataset, handling, hash, n ON CONFLICT DO NOTHING`).run({ off }).changes;
+          SELECT s.entity_id, m.dataset, m.handling, s.hash, s.n + @off, s.schema FROM temp.stage s CROSS JOIN temp.prov_map m ON m.local = s.prov WHERE true
+          ORDER BY 1, 2, 3, 4, 5 ON CONFLICT DO NOTHING`).run({ off }).changes;
         const fresh = added < this.blocks ? (this.markDuplicates(off), "s.n NOT IN (SELECT n FROM temp.dup)") : "true";
         db.prepare(`INSERT INTO blocks (id, entity_id, dataset, handling, hash, schema, origin, first_prov, last_prov, n, body)
-          SELECT s.n + @off, s.entity_id, s.dataset, s.handling, s.hash, s.schema, s.origin, m.id, m.id, s.cnt, s.body
+          SELECT s.n + @off, s.entity_id, m.dataset, m.handling, s.hash, s.schema, s.origin, m.id, m.id, s.cnt, s.body
           FROM temp.stage s CROSS JOIN temp.prov_map m ON m.local = s.prov WHERE ${fresh} ORDER BY s.n`).run({ off });
         db.prepare(`INSERT INTO fts (rowid, text) SELECT s.n + @off, s.doc FROM temp.stage s WHERE s.doc IS NOT NULL AND ${fresh} ORDER BY s.n`).run({ off });
         // References of the blocks that were written, in target order.
@@ -288,7 +311,7 @@ export class SqliteWriter implements StoreWriter {
       DROP TABLE IF EXISTS temp.dup;
       CREATE TEMP TABLE dup (n INTEGER PRIMARY KEY, keep INTEGER NOT NULL);
       INSERT INTO temp.dup (n, keep)
-        WITH r AS MATERIALIZED (SELECT entity_id, dataset, handling, hash, n FROM temp.stage ORDER BY entity_id, dataset, handling, hash)
+        WITH r AS MATERIALIZED (SELECT s.entity_id, m.dataset, m.handling, s.hash, s.n FROM temp.stage s CROSS JOIN temp.prov_map m ON m.local = s.prov ORDER BY 1, 2, 3, 4)
         SELECT r.n, k.id FROM r CROSS JOIN block_keys k
         ON k.entity_id = r.entity_id AND k.dataset = r.dataset AND k.handling = r.handling AND k.hash = r.hash WHERE k.id <> r.n + ${off};
       UPDATE blocks SET last_prov = x.last_prov, origin = x.origin

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { VizierError, type Statement } from "@vizier/model";
 import { auditEntry, linkAudit } from "../audit/chain";
 import type { Ctx } from "../context";
-import type { IngestRun, QuarantineRow, StoreWriter } from "../ports/store";
+import type { IngestRun, QuarantineRow, SourceRowEntities, StoreWriter } from "../ports/store";
 import type { Services } from "../services";
 import { openMapped, openMappedInWorker, type MappedSourceOptions } from "./mapped";
 import { openFtm, type SourceFormat } from "./readers/index";
 import { validateFtmEntity } from "./ftm";
-import { runProvenance, toStatements } from "./statements";
+import { rowProvenance, runProvenance, toStatements } from "./statements";
 
 export interface IngestProgress {
   rows: number;
@@ -59,9 +59,14 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
   let writer: StoreWriter | undefined;
   try {
     let pendingS: Statement[] = [];
+    // Mapped rows go to a writer that takes them as they are (no Statement object per value),
+    // counted in statements so batches are the same size either way.
+    let pendingR: SourceRowEntities[] = [];
+    let pendingRS = 0;
     let pendingQ: QuarantineRow[] = [];
     const flush = async (force: boolean) => {
       if (pendingS.length >= batchSize || (force && pendingS.length)) { await writer!.writeStatements(pendingS); pendingS = []; }
+      if (pendingRS >= batchSize || (force && pendingR.length)) { await writer!.writeRows!(rowProvenance(prov), pendingR); pendingR = []; pendingRS = 0; }
       if (pendingQ.length >= 1000 || (force && pendingQ.length)) { await writer!.writeQuarantine(pendingQ); pendingQ = []; }
     };
     const quarantine = (row: number, column: string, reason: string, raw: unknown, sheet?: string) => {
@@ -101,6 +106,7 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
       const src = await ((opts.threads ?? 1) > 1 ? openMappedInWorker(mapOpts) : openMapped(mapOpts));
       format = src.format;
       writer = await svc.store.beginWrite(run);
+      const rowsAsTheyAre = writer.writeRows !== undefined;
       let bytesRead = 0;
       let bytesTotal = 0;
       for await (const batch of src.batches) {
@@ -110,9 +116,17 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
           if (row.problem) { quarantine(row.row, row.problem.column, row.problem.reason, row.raw, row.sheet); continue; }
           if (row.filtered) { counts.rowsFiltered++; continue; }
           counts.rowsOk++;
-          const before = pendingS.length;
-          for (const e of row.entities!) toStatements(prov, row.row, e, pendingS);
-          counts.statements += pendingS.length - before;
+          if (rowsAsTheyAre) {
+            let n = 0;
+            for (const e of row.entities!) n += 1 + e.values.length;
+            pendingR.push({ origin: `${prov.file}:${row.row}`, entities: row.entities! });
+            pendingRS += n;
+            counts.statements += n;
+          } else {
+            const before = pendingS.length;
+            for (const e of row.entities!) toStatements(prov, row.row, e, pendingS);
+            counts.statements += pendingS.length - before;
+          }
           await flush(false);
         }
         ({ bytesRead, bytesTotal } = batch);

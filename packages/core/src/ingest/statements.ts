@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { addRetention, ID_PROP, makeStatementId, type Dataset, type Statement } from "@vizier/model";
+import type { RowProvenance } from "../ports/store";
 
 /** Provenance shared by every statement of one run. */
 export interface RunProvenance {
@@ -13,6 +14,15 @@ export interface RunProvenance {
 export function runProvenance(dataset: Dataset, runId: string, now: Date, file: string): RunProvenance {
   const seenAt = now.toISOString();
   return { dataset, runId, seenAt, retentionUntil: addRetention(seenAt, dataset.retention), file: basename(file) };
+}
+
+/** The provenance `toStatements` gives every statement of the run, for `StoreWriter.writeRows`. */
+export function rowProvenance(p: RunProvenance): RowProvenance {
+  const ds = p.dataset;
+  return {
+    dataset: ds.name, agency: ds.agency, legalBasis: ds.legalBasis, purpose: ds.purpose, handling: ds.handling, reliability: ds.reliability,
+    lastSeen: p.seenAt, retentionUntil: p.retentionUntil, runId: p.runId,
+  };
 }
 
 /**
