@@ -48,7 +48,14 @@ function limitBodies(limits: Limits): MiddlewareHandler<AppEnv> {
   const tooLarge = (max: number) => bodyLimit({ maxSize: max, onError: (c) => problem(c, "INVALID_ARGUMENT", `request body larger than ${max} bytes`, { status: 413 }) });
   const upload = tooLarge(limits.maxUploadBytes);
   const json = tooLarge(limits.maxJsonBytes);
-  return (c, next) => (c.req.method === "POST" && c.req.path === "/api/jobs" ? upload(c, next) : json(c, next));
+  return (c, next) => {
+    // A GET or HEAD without a body (HTTP/1.1 announces one by either header) has nothing to limit.
+    // Checked on the headers: asking for the body makes @hono/node-server build a full fetch
+    // Request for every read.
+    const headers = c.req.raw.headers;
+    if ((c.req.method === "GET" || c.req.method === "HEAD") && !headers.has("content-length") && !headers.has("transfer-encoding")) return next();
+    return c.req.method === "POST" && c.req.path === "/api/jobs" ? upload(c, next) : json(c, next);
+  };
 }
 
 /**

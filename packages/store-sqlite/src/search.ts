@@ -8,7 +8,7 @@ import { planSearch } from "./search-plan";
 import { exactRanks, lengthRanks, type MatchRow, type RankedRow } from "./search-rank";
 
 /** Matching documents ranked together; a query with fewer readable matches is ranked exactly. */
-export const SEARCH_WINDOW = 200;
+export const SEARCH_WINDOW = 100;
 
 const propTables = new WeakMap<Database.Database, PropTable>();
 
