@@ -43,12 +43,18 @@ export interface MappedSource {
   encoding(): string;
 }
 
-const ROWS_PER_BATCH = 2000;
+/**
+ * Rows per batch. In the writer's thread a batch only saves awaits, and a smaller one keeps less
+ * young data alive at each scavenge (200k-row ingest: 139 MB promoted to the old generation with
+ * 2,000 rows, 35 MB with 500); across threads a batch is one message, so it is larger there.
+ */
+const ROWS_PER_BATCH = 500;
+const ROWS_PER_MESSAGE = 2000;
 
 type Step = { open: { format: SourceFormat } } | { batch: MappedBatch } | { end: { encoding: string } };
 
 /** Opens, compiles and maps; yields the format once opened, then batches, then the encoding. */
-async function* mapRows(opts: MappedSourceOptions): AsyncGenerator<Step> {
+async function* mapRows(opts: MappedSourceOptions, rowsPerBatch: number): AsyncGenerator<Step> {
   let mappingText: string;
   try {
     mappingText = await readFile(opts.mapping, "utf8");
@@ -82,7 +88,7 @@ async function* mapRows(opts: MappedSourceOptions): AsyncGenerator<Step> {
       }
     }
     rows.push(at);
-    if (rows.length >= ROWS_PER_BATCH) {
+    if (rows.length >= rowsPerBatch) {
       yield { batch: { rows, bytesRead: src.bytesRead(), bytesTotal: src.bytesTotal } };
       rows = [];
     }
@@ -108,7 +114,7 @@ async function fromSteps(steps: AsyncGenerator<Step>): Promise<MappedSource> {
 
 /** Maps in the calling thread. */
 export function openMapped(opts: MappedSourceOptions): Promise<MappedSource> {
-  return fromSteps(mapRows(opts));
+  return fromSteps(mapRows(opts, ROWS_PER_BATCH));
 }
 
 const TASK = "ingest.map";
@@ -116,7 +122,7 @@ const TASK = "ingest.map";
 // In the worker: a batch travels as one string (passing one string between threads is a copy;
 // a structured clone or JSON of thousands of small arrays costs far more on the receiving side).
 defineStreamTask<MappedSourceOptions>(TASK, async (opts, emit) => {
-  for await (const step of mapRows(opts)) await emit("batch" in step ? { flat: encodeBatch(step.batch) } : step);
+  for await (const step of mapRows(opts, ROWS_PER_MESSAGE)) await emit("batch" in step ? { flat: encodeBatch(step.batch) } : step);
 });
 
 /**

@@ -1,4 +1,4 @@
-import { cleanValue, makeEntityId, type Registry } from "@vizier/model";
+import { makeEntityId, type Registry } from "@vizier/model";
 import type { SourceRow } from "../readers/types";
 import type { CompiledEntity, CompiledMapping, CompiledProp, CompiledQuery, MappedEntity, MappedValue, MappingResult, RowProblem } from "./types";
 
@@ -14,7 +14,7 @@ export function applyMapping(m: CompiledMapping, row: SourceRow, dataset: string
   for (const q of m.queries) {
     if (!passes(q, row.values)) continue;
     filtered = false;
-    applyQuery(q, row.values, dataset, m.countries, entities, problems);
+    applyQuery(q, row.values, dataset, entities, problems);
   }
   return { entities, problems, filtered };
 }
@@ -30,7 +30,7 @@ const OPTIONAL_HINT = "; if the entity is optional, mark one of its properties r
 /** Why an entity of this row has no id: undefined while it has one. */
 type Skip = "missing key" | "required property empty" | undefined;
 
-function applyQuery(q: CompiledQuery, values: Record<string, string>, dataset: string, countries: Record<string, string>,
+function applyQuery(q: CompiledQuery, values: Record<string, string>, dataset: string,
   out: MappedEntity[], problems: RowProblem[]): void {
   const ids: (string | undefined)[] = new Array<string | undefined>(q.entities.length);
   const skips: Skip[] = new Array<Skip>(q.entities.length);
@@ -49,7 +49,7 @@ function applyQuery(q: CompiledQuery, values: Record<string, string>, dataset: s
         // one lost to a missing key is a problem, since the row meant to link it.
         else if (!p.required && skips[p.ref] === "missing key") local.push({ reason: `${e.name}.${p.prop} links to "${p.refName}", which was skipped (${skips[p.ref] ?? "no id"})` });
       } else {
-        mapValues(p, values, countries, vals, local);
+        mapValues(p, values, vals, local);
       }
       // Only an empty input skips; a value that fails to clean is still reported.
       if (p.required && vals.length === before && local.length === problemsBefore) { skip = "required property empty"; break; }
@@ -90,7 +90,7 @@ function entityId(e: CompiledEntity, values: Record<string, string>, dataset: st
 }
 
 /** Literal, column, joined or templated values, split when asked, each cleaned for the property's type. */
-function mapValues(p: CompiledProp, values: Record<string, string>, countries: Record<string, string>, out: MappedValue[], problems: RowProblem[]): void {
+function mapValues(p: CompiledProp, values: Record<string, string>, out: MappedValue[], problems: RowProblem[]): void {
   for (const l of p.literals) out.push({ prop: p.prop, propType: p.propType, value: l.value, original: l.original });
   if (p.template) {
     const t = p.template;
@@ -101,7 +101,7 @@ function mapValues(p: CompiledProp, values: Record<string, string>, countries: R
       if (v !== "") any = true;
       s += v + t.text[k + 1]!;
     }
-    if (any) emit(p, s, p.label, countries, out, problems);
+    if (any) emit(p, s, p.label, out, problems);
   }
   if (p.columns.length === 0) return;
   if (p.join !== undefined) {
@@ -110,24 +110,24 @@ function mapValues(p: CompiledProp, values: Record<string, string>, countries: R
       const v = (values[col] ?? "").trim();
       if (v !== "") s = s === "" ? v : s + p.join + v;
     }
-    emit(p, s, p.label, countries, out, problems);
+    emit(p, s, p.label, out, problems);
     return;
   }
-  for (const col of p.columns) emit(p, values[col] ?? "", col, countries, out, problems);
+  for (const col of p.columns) emit(p, values[col] ?? "", col, out, problems);
 }
 
-function emit(p: CompiledProp, raw: string, column: string, countries: Record<string, string>, out: MappedValue[], problems: RowProblem[]): void {
+function emit(p: CompiledProp, raw: string, column: string, out: MappedValue[], problems: RowProblem[]): void {
   if (p.split !== undefined && raw.includes(p.split)) {
-    for (const part of raw.split(p.split)) emitOne(p, part, column, countries, out, problems);
+    for (const part of raw.split(p.split)) emitOne(p, part, column, out, problems);
   } else {
-    emitOne(p, raw, column, countries, out, problems);
+    emitOne(p, raw, column, out, problems);
   }
 }
 
-function emitOne(p: CompiledProp, raw: string, column: string, countries: Record<string, string>, out: MappedValue[], problems: RowProblem[]): void {
+function emitOne(p: CompiledProp, raw: string, column: string, out: MappedValue[], problems: RowProblem[]): void {
   const original = raw.trim();
   if (original === "") return;
-  const r = p.memo.get(original, (raw) => cleanValue(p.clean, raw, { format: p.format, countries }));
+  const r = p.memo.get(original, p.cleaner);
   if (r.ok) out.push({ prop: p.prop, propType: p.propType, value: r.value, original });
   else problems.push({ column, reason: `${p.prop}: ${r.reason}` });
 }

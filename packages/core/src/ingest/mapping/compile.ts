@@ -98,10 +98,11 @@ function compileProp(name: string, m: PropertyMappingSpec, schema: Schema, where
     return { value: r.value, original: lit };
   });
   const template = m.template !== undefined ? parseTemplate(m.template, where, c) : undefined;
+  const cleanOpts = { format: m.format, countries: c.countries };
   return {
     prop: name, propType: prop.type, clean, columns, literals, ref, refName: m.entity ?? "",
     join: m.join, split: m.split === "" ? undefined : m.split, format: m.format, template,
-    required: m.required ?? false, memo: new Memo(),
+    required: m.required ?? false, memo: new Memo(), cleaner: (raw: string) => cleanValue(clean, raw, cleanOpts),
     label: [...columns, ...(template?.cols ?? [])].join(",") || m.entity || "",
   };
 }

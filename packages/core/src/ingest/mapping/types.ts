@@ -63,6 +63,8 @@ export interface CompiledProp {
   label: string;
   /** Cleaning results of recent raw values (cleanValue is pure). */
   memo: Memo<Cleaned>;
+  /** cleanValue for this property with its format and the mapping's countries, made once (no closure per value). */
+  cleaner: (raw: string) => Cleaned;
 }
 
 export interface CompiledEntity {
