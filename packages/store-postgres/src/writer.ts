@@ -12,12 +12,22 @@ import type { IndexCleaner } from "./index-cleaner";
 import { ADD_PROVENANCES, CLEAN_SEARCH_INDEX, COPY_STAGE, CREATE_STAGE, MERGE_SLICE, MERGE_WORDS, STAGE_CONFLICTS, STAGE_ENTITIES, STAGE_LAST_PAGE } from "./merge-sql";
 import { runParams } from "./rows";
 
-/** Characters per COPY write; writes wait for 'drain' beyond that (backpressure). */
-const CHUNK_CHARS = 1 << 20;
+/** Bytes per COPY write; writes wait for 'drain' beyond that (backpressure). */
+const CHUNK_BYTES = 1 << 20;
+/** Room left in a chunk for the line that fills it (a longer line gets a buffer of its own). */
+const CHUNK_SLACK = 64 << 10;
 /** Blocks per slice (default): the stage is merged into `blocks` slice by slice while the caller goes on. */
 export const SLICE_BLOCKS = 25_000;
 /** Bytes buffered while a slice merges; beyond that the caller waits for the merge. */
 const MAX_PENDING_BYTES = 24 << 20;
+
+/**
+ * The first `used` bytes of a chunk; copied out when that is less than half of it, so a buffered
+ * chunk never holds much more memory than its bytes (small batches leave chunks mostly empty).
+ */
+function filled(buf: Buffer, used: number): Buffer {
+  return used * 2 >= buf.length ? buf.subarray(0, used) : Buffer.from(buf.subarray(0, used));
+}
 
 /**
  * One ingest run on one connection and one transaction. Statements are packed into blocks
@@ -77,34 +87,43 @@ export class PgWriter implements StoreWriter {
   async writeStatements(batch: readonly Statement[]): Promise<void> {
     if (batch.length === 0) return;
     await this.step("writing statements", async () => {
-      let text = "";
+      // Each line goes into the chunk as UTF-8 right away. Concatenating lines into one string
+      // instead left V8 a tree of pieces to flatten and encode per chunk: ~2.5 µs more CPU per row.
+      let buf = Buffer.allocUnsafe(CHUNK_BYTES + CHUNK_SLACK);
+      let used = 0;
       let blocks = 0;
       for (const s of batch) {
         const line = this.packer.add(s);
         if (!line) continue;
-        text += line;
+        // UTF-8 needs at most 3 bytes per UTF-16 unit (4 per surrogate pair).
+        if (used + line.length * 3 > buf.length) {
+          if (used > 0) await this.send(filled(buf, used), blocks);
+          buf = Buffer.allocUnsafe(Math.max(CHUNK_BYTES + CHUNK_SLACK, line.length * 3));
+          used = 0;
+          blocks = 0;
+        }
+        used += buf.write(line, used, "utf8");
         blocks++;
-        if (text.length >= CHUNK_CHARS) {
-          await this.send(text, blocks);
-          text = "";
+        if (used >= CHUNK_BYTES) {
+          await this.send(buf.subarray(0, used), blocks);
+          buf = Buffer.allocUnsafe(CHUNK_BYTES + CHUNK_SLACK);
+          used = 0;
           blocks = 0;
         }
       }
-      if (text) await this.send(text, blocks);
+      if (used > 0) await this.send(filled(buf, used), blocks);
     }, false);
   }
 
-  /** Sends COPY text of `blocks` blocks, or buffers it while a slice merges. */
-  private async send(text: string, blocks: number): Promise<void> {
+  /** Sends COPY bytes of `blocks` blocks, or buffers them while a slice merges. */
+  private async send(bytes: Buffer, blocks: number): Promise<void> {
     if (this.merging) {
-      // As bytes: a string built by concatenation is a tree of pieces, several times its length in memory.
-      const bytes = Buffer.from(text, "utf8");
       this.pending.push([bytes, blocks]);
       this.pendingBytes += bytes.length;
       if (this.pendingBytes >= MAX_PENDING_BYTES) await this.merging;
       return;
     }
-    await this.copyWrite(text, blocks);
+    await this.copyWrite(bytes, blocks);
     if (this.copied - this.merged >= this.sliceBlocks) this.startMerge();
   }
 
