@@ -29,10 +29,10 @@ export class BlockPacker {
     h.add(value);
     if (changed) h.addMarked(original);
     else h.addEmpty();
-    this.body += (this.n++ > 0 ? ",[" : "[") + code + "," + JSON.stringify(value) + (changed ? "," + JSON.stringify(original) + "]" : "]");
+    this.body += (this.n++ > 0 ? ",[" : "[") + code + "," + jsonString(value) + (changed ? "," + jsonString(original) + "]" : "]");
     if (SEARCHABLE_TYPES.has(propType) || SEARCHABLE_PROPS.has(prop)) {
       // Identifiers are also indexed without separators, so "AB-12.3" is found as "ab123".
-      const compact = propType === "identifier" || propType === "phone" ? value.replace(/[-. /]/g, "") : value;
+      const compact = (propType === "identifier" || propType === "phone") && SEPARATOR.test(value) ? value.replace(SEPARATORS, "") : value;
       this.text += (this.text ? " " : "") + (compact === value ? value : `${value} ${compact}`);
     }
   }
@@ -54,4 +54,14 @@ export class BlockPacker {
   searchText(): string | null {
     return this.text || null;
   }
+}
+
+const SEPARATOR = /[-. /]/;
+const SEPARATORS = /[-. /]/g;
+/** Characters JSON.stringify escapes in a string: quote, backslash, controls and (lone) surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify of a string, without the call for the usual plain value. */
+function jsonString(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : '"' + s + '"';
 }
