@@ -48,23 +48,23 @@ describe.skipIf(!server.url)(`PostgreSQL store${server.url ? "" : ` (skipped: ${
   });
 
   it("round-trips blocks across COPY chunks: multi-byte text at chunk ends and a block larger than a chunk", async () => {
-    // writer.ts encodes blocks into 1 MiB chunks; ~3,000 blocks of ~1 KB non-ASCII text fill
-    // several, and a 1.2 MB value (3 bytes a character; not a name, which the word index would
-    // refuse beyond 1 MB) in the first block and in one between them needs a buffer of its own.
-    const big = "中".repeat(400_000);
+    // writer.ts encodes blocks into 4 MiB buffers sent in 1 MiB chunks; ~3,000 blocks of ~1 KB
+    // non-ASCII text fill several, and a 4.5 MB value (3 bytes a character; not a name, which the
+    // word index would refuse beyond 1 MB) in the first block and in one between them needs a buffer of its own.
+    const big = "中".repeat(1_500_000);
     const names = (i: number) => `Zoë ${i} ${"ł€🙂".repeat(100)}`;
     const batch: Statement[] = [];
     for (let i = 0; i < 3000; i++) {
-      batch.push(...testStatements(dsA, `c${i}`, "Person", i % 1500 === 0 ? { name: names(i), notes: big } : { name: names(i) }, { runId: "r1", row: i }));
+      batch.push(...testStatements(dsA, `c${i}`, "Person", i === 0 || i === 700 ? { name: names(i), notes: big } : { name: names(i) }, { runId: "r1", row: i }));
     }
     await ingest("r1", batch);
-    const read = await store.readStatements(sys(), { entityIds: ["c0", "c1499", "c1500", "c2999"] });
+    const read = await store.readStatements(sys(), { entityIds: ["c0", "c699", "c700", "c2999"] });
     const got = (id: string, prop = "name") => read.filter((s) => s.entityId === id && s.prop === prop).map((s) => s.value);
     expect(got("c0")).toEqual([names(0)]);
     expect(got("c0", "notes")).toEqual([big]);
-    expect(got("c1499")).toEqual([names(1499)]);
-    expect(got("c1500")).toEqual([names(1500)]);
-    expect(got("c1500", "notes")).toEqual([big]);
+    expect(got("c699")).toEqual([names(699)]);
+    expect(got("c700")).toEqual([names(700)]);
+    expect(got("c700", "notes")).toEqual([big]);
     expect(got("c2999")).toEqual([names(2999)]);
     expect((await store.stats()).entities).toBe(3000);
   });
