@@ -3,7 +3,9 @@
  * processes) over an embedded store of generated persons, driven by autocannon.
  *   node scripts/run-ts.mjs bench/api/load.ts [--rows 1000000] [--dir bench/out/api-<rows>]
  *     [--clients 1,50] [--seconds 15] [--workers auto|N] [--soak 600] [--no-build] [--bundle other/vizier.mjs]
- *     [--scenarios search,entity]
+ *     [--scenarios search,entity] [--scenario <scale>]
+ * `--scenario S` serves the demo scenario at scale S instead (scenario.ts: `vizier demo --scale S`,
+ * a police analyst of the demo's case, terms picked from the data; scale 16 ≈ 1M entities).
  * Builds the store once (prepare.ts; reused while `--dir` holds it), builds the CLI bundle, starts the
  * server on a free port, and for every client count runs search, then entity view, for `seconds`
  * each. `--soak S` then runs a mix (one search to four entity views) at the largest client count
@@ -16,8 +18,9 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { TERMS } from "./load-terms";
-import { prepareStore } from "./prepare";
+import { TERMS as PERSON_TERMS } from "./load-terms";
+import { prepareStore, type BenchStore } from "./prepare";
+import { prepareScenario } from "./scenario";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const log = (m: string) => process.stderr.write(`[bench/api ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
@@ -81,19 +84,31 @@ async function main(): Promise<void> {
       rows: { type: "string", default: "1000000" }, dir: { type: "string" }, clients: { type: "string", default: "1,50" },
       seconds: { type: "string", default: "15" }, workers: { type: "string", default: "auto" }, soak: { type: "string", default: "0" },
       "no-build": { type: "boolean", default: false }, bundle: { type: "string" }, scenarios: { type: "string", default: "search,entity" },
+      scenario: { type: "string" },
     },
   });
   const rows = Number(o.rows);
-  const dir = resolve(o.dir ?? join(ROOT, `bench/out/api-${rows}`));
+  const scale = o.scenario === undefined ? undefined : Number(o.scenario);
+  const dir = resolve(o.dir ?? join(ROOT, scale === undefined ? `bench/out/api-${rows}` : `bench/out/api-scenario-${scale}`));
   const clientCounts = o.clients.split(",").map(Number);
   const seconds = Number(o.seconds);
   const soak = Number(o.soak);
-  const bench = await prepareStore(dir, rows, log);
   if (!o["no-build"] && !o.bundle) {
     const b = spawnSync(process.execPath, [join(ROOT, "scripts/build.mjs")], { stdio: "inherit", env: { ...process.env, VIZIER_SKIP_WEB: "1" } });
     if (b.status !== 0) throw new Error("building the bundle failed");
   }
-  const args = [resolve(o.bundle ?? join(ROOT, "dist/vizier.mjs")), "serve", "--db", join(dir, "store"), "--port", "0"];
+  const bundle = resolve(o.bundle ?? join(ROOT, "dist/vizier.mjs"));
+  let bench: BenchStore;
+  let TERMS = PERSON_TERMS;
+  let storePath = join(dir, "store");
+  if (scale === undefined) bench = await prepareStore(dir, rows, log);
+  else {
+    const sc = await prepareScenario(dir, scale, bundle, log);
+    bench = sc;
+    TERMS = sc.terms;
+    storePath = dir;
+  }
+  const args = [bundle, "serve", "--db", storePath, "--port", "0"];
   if (o.workers !== "auto") args.push("--workers", o.workers);
   const server = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
   try {
@@ -147,7 +162,7 @@ async function main(): Promise<void> {
       results.push(r);
     }
     const rssAfter = treeRssMiB(server.pid!);
-    console.log(JSON.stringify({ rows, entities: bench.entities, statements: bench.statements, workers: o.workers, results, serverRssMiB: { before: rssBefore, after: rssAfter }, soakRss }, null, 2));
+    console.log(JSON.stringify({ ...(scale === undefined ? {} : { scenarioScale: scale, terms: TERMS }), rows: bench.rows, entities: bench.entities, statements: bench.statements, workers: o.workers, results, serverRssMiB: { before: rssBefore, after: rssAfter }, soakRss }, null, 2));
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));

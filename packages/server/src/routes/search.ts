@@ -51,9 +51,10 @@ export function searchRoutes(d: Deps) {
   return router().openapi(search, async (c) => {
     const { q, limit, offset } = c.req.valid("query");
     const ctx = requestCtx(c, d.now);
-    // The owning agency of each dataset, for the page's facets.
-    const agencies = new Map((await d.svc.store.listDatasets()).map((ds) => [ds.name, ds.agency]));
-    const results = await searchEntities(ctx, d.svc, { text: q, limit, offset });
+    // The registry once: the owning agency of each dataset for the facets, and the decision point's input.
+    const datasets = await d.svc.store.listDatasets();
+    const agencies = new Map(datasets.map((ds) => [ds.name, ds.agency]));
+    const results = await searchEntities(ctx, d.svc, { text: q, limit, offset }, datasets);
     const items = results.map((r) => ({ entity: r.entity, score: r.score }));
     return c.json({
       items, limit, offset,
