@@ -4,18 +4,20 @@
  * committed; measures the store alone (no file parsing), in CPU time as well as wall time because
  * the benchmark machine is shared.
  *
- *   node scripts/run-ts.mjs bench/ingest/sqlite-store-throughput.ts [rows=200000] [--reingest] [--search]
+ *   node scripts/run-ts.mjs bench/ingest/sqlite-store-throughput.ts [rows=200000] [--reingest] [--search] [--rows]
  *
  * --reingest writes the same rows again as a second run (idempotent path: only last_seen moves);
  * --search then times 50 name searches unfiltered (system scope) and as an agency-B analyst, who
  * may read only agency A's two datasets of the four (rows alternate between A and C): the policy
  * filter's cost on search (issue P2 target: filtered within 2× of unfiltered).
+ * --rows writes the same content as mapped rows (`StoreWriter.writeRows`, what `vizier ingest` of a
+ * tabular file uses: no Statement object per value), one call per dataset of each batch.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeStatementId, type Statement } from "@vizier/model";
-import { linkAudit, type IngestRun } from "@vizier/core";
+import { linkAudit, type IngestRun, type RowProvenance, type SourceRowEntities } from "@vizier/core";
 import { ctxFor, scopeOf, systemCtx, testDataset } from "@vizier/core/testing";
 import { SqliteStore } from "@vizier/store-sqlite";
 
@@ -23,6 +25,7 @@ const args = process.argv.slice(2);
 const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 200_000);
 const reingest = args.includes("--reingest");
 const doSearch = args.includes("--search");
+const asRows = args.includes("--rows");
 const DATASETS = ["bench0", "bench1", "bench2", "bench3"].map((name, k) => testDataset(name, k % 2 ? "C" : "A"));
 
 function rowStatements(i: number, runId: string, seen: string, out: Statement[]): void {
@@ -48,6 +51,18 @@ function rowStatements(i: number, runId: string, seen: string, out: Statement[])
   }
 }
 
+/** The same row as mapped rows of its dataset (statements without the `id` one, which writeRows adds). */
+function rowEntities(i: number, out: SourceRowEntities[][]): void {
+  const sts: Statement[] = [];
+  rowStatements(i, "", "", sts);
+  const [idSt, ...values] = sts;
+  out[i % DATASETS.length]!.push({ origin: idSt!.origin, entities: [{ id: idSt!.entityId, schema: "Person", values }] });
+}
+
+function provenance(ds: (typeof DATASETS)[number], runId: string, seen: string): RowProvenance {
+  return { dataset: ds.name, agency: ds.agency, legalBasis: "test", purpose: "test", handling: "GREEN", reliability: "B2", lastSeen: seen, retentionUntil: "2031-01-01", runId };
+}
+
 async function ingest(store: SqliteStore, runId: string, seen: string): Promise<void> {
   const run: IngestRun = { id: runId, dataset: "bench0", file: "p.csv", mapping: "m.yml", actor: "bench", startedAt: seen };
   const t0 = performance.now();
@@ -59,12 +74,17 @@ async function ingest(store: SqliteStore, runId: string, seen: string): Promise<
     const g0 = performance.now();
     const gc = process.cpuUsage();
     const batch: Statement[] = [];
+    const byDataset: SourceRowEntities[][] = DATASETS.map(() => []);
     const end = Math.min(rows, i + 715);
-    for (; i < end; i++) rowStatements(i, runId, seen, batch);
+    for (; i < end; i++) {
+      if (asRows) rowEntities(i, byDataset);
+      else rowStatements(i, runId, seen, batch);
+    }
     const gd = process.cpuUsage(gc);
     genCpu += gd.user + gd.system;
     genMs += performance.now() - g0;
-    await w.writeStatements(batch);
+    if (!asRows) await w.writeStatements(batch);
+    else for (const [k, ds] of DATASETS.entries()) await w.writeRows!(provenance(ds, runId, seen), byDataset[k]!);
   }
   const t1 = performance.now();
   const conflicts = await w.conflicts(10_000);
