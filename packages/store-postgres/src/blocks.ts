@@ -23,6 +23,13 @@ export const PROV_COLUMNS = ["dataset", "handling", "schema", "agency", "legal_b
 /** Stage columns in COPY order: a block's own columns and the number of its provenance (`prov`). */
 export const STAGE_COLUMNS = ["entity_id", "origin", "prov", "n", "body", "originals", "names", "idents", "refs"] as const;
 
+/** What a block's statements share besides entity and origin: its provenance (a Statement has all of it). */
+export type BlockProvenance = Pick<Statement, "dataset" | "handling" | "schema" | "agency" | "legalBasis" | "purpose" | "reliability"
+  | "firstSeen" | "lastSeen" | "retentionUntil" | "runId">;
+
+/** The open block: entity, origin and provenance. */
+interface BlockHead { entityId: string; origin: string; prov: BlockProvenance }
+
 /** Distinct provenances remembered per run; beyond this the map starts afresh (a provenance may then get a second number). */
 const MAX_PROVENANCES = 10_000;
 
@@ -63,7 +70,7 @@ function arrayLiteral(vals: readonly string[]): string {
  * across `add` calls until a statement of another block arrives or `flush` is called.
  */
 export class BlockPacker {
-  private cur: Statement | undefined;
+  private cur: BlockHead | undefined;
   private n = 0;
   /** The body's elements, JSON, not yet escaped for COPY; `bodyEscape`: some value needs COPY escapes. */
   private body = "";
@@ -80,7 +87,7 @@ export class BlockPacker {
   /** Blocks emitted so far. */
   blocks = 0;
   /** The provenance of the last block and its number (consecutive blocks mostly share it). */
-  private prov: Statement | undefined;
+  private prov: BlockProvenance | undefined;
   private provId = 0;
   /** Numbers of the provenances seen in this run, and those not yet taken by `takeProvenances`. */
   private readonly provIds = new Map<string, number>();
@@ -98,29 +105,38 @@ export class BlockPacker {
 
   /** Adds a statement; returns the COPY line of the block it closed, or "". */
   add(s: Statement): string {
+    return this.addValue(s.entityId, s.origin, s, s.prop, s.propType, s.value, s.original);
+  }
+
+  /**
+   * Adds one statement given by its parts (the ingest's row path, StoreWriter.writeRows, makes
+   * no Statement objects); returns the COPY line of the block it closed, or "". Passing the same
+   * `prov` object for a row's statements spares comparing provenances field by field.
+   */
+  addValue(entityId: string, origin: string, prov: BlockProvenance, prop: string, propType: string, rawValue: string, original: string): string {
     const c = this.cur;
-    const out = c && !sameBlock(c, s) ? this.flush() : "";
-    if (!this.cur) this.cur = s;
-    let h = this.heads.get(s.prop);
-    if (h?.type !== s.propType) this.heads.set(s.prop, (h = { type: s.propType, head: `[${JSON.stringify(s.prop)},${JSON.stringify(s.propType)},` }));
+    const out = c && !(c.entityId === entityId && c.origin === origin && (c.prov === prov || sameProvenance(c.prov, prov))) ? this.flush() : "";
+    if (!this.cur) this.cur = { entityId, origin, prov };
+    let h = this.heads.get(prop);
+    if (h?.type !== propType) this.heads.set(prop, (h = { type: propType, head: `[${JSON.stringify(prop)},${JSON.stringify(propType)},` }));
     // Most values need neither cleaning nor JSON or COPY escapes: quoted as they are.
-    const plain = !NEEDS_ESCAPE.test(s.value);
-    const value = plain ? s.value : clean(s.value);
+    const plain = !NEEDS_ESCAPE.test(rawValue);
+    const value = plain ? rawValue : clean(rawValue);
     if (!plain) this.bodyEscape = true;
-    this.body += `${this.n ? "," : ""}${h.head}${jsonString(s.value, plain)}]`;
-    if (s.original !== s.value) {
+    this.body += `${this.n ? "," : ""}${h.head}${jsonString(rawValue, plain)}]`;
+    if (original !== rawValue) {
       this.anyOriginal = true;
-      this.originals += `${this.n ? "," : ""}${jsonString(s.original)}`;
+      this.originals += `${this.n ? "," : ""}${jsonString(original)}`;
     } else this.originals += this.n ? ",null" : "null";
     this.n++;
-    if (SEARCH_TYPES.has(s.propType)) {
+    if (SEARCH_TYPES.has(propType)) {
       const folded = fold(value);
       const field = copyField(folded);
-      if (s.propType === "name") {
+      if (propType === "name") {
         this.names += this.nNames++ ? `\\n${field}` : field;
         for (const w of folded.split(WHITESPACE)) if (w && !this.takenWords.has(w)) this.nameWords.add(w);
       } else this.idents += this.nIdents++ ? `\\n${field}` : field;
-    } else if (s.propType === "entity") this.refs.push(value);
+    } else if (propType === "entity") this.refs.push(value);
     return out;
   }
 
@@ -129,9 +145,10 @@ export class BlockPacker {
     const c = this.cur;
     if (!c) return "";
     const t = (v: string) => copyField(clean(v));
-    if (!this.prov || !sameProvenance(this.prov, c)) {
-      this.prov = c;
-      const fields = [c.dataset, c.handling, c.schema, c.agency, c.legalBasis, c.purpose, c.reliability, c.firstSeen, c.lastSeen, c.retentionUntil, c.runId];
+    const p = c.prov;
+    if (!this.prov || (this.prov !== p && !sameProvenance(this.prov, p))) {
+      this.prov = p;
+      const fields = [p.dataset, p.handling, p.schema, p.agency, p.legalBasis, p.purpose, p.reliability, p.firstSeen, p.lastSeen, p.retentionUntil, p.runId];
       const key = JSON.stringify(fields);
       let id = this.provIds.get(key);
       if (id === undefined) {
@@ -185,11 +202,7 @@ export class BlockPacker {
   }
 }
 
-function sameBlock(a: Statement, b: Statement): boolean {
-  return a.entityId === b.entityId && a.origin === b.origin && sameProvenance(a, b);
-}
-
-function sameProvenance(a: Statement, b: Statement): boolean {
+function sameProvenance(a: BlockProvenance, b: BlockProvenance): boolean {
   return a.dataset === b.dataset && a.handling === b.handling && a.schema === b.schema && a.runId === b.runId && a.agency === b.agency
     && a.legalBasis === b.legalBasis && a.purpose === b.purpose && a.reliability === b.reliability
     && a.firstSeen === b.firstSeen && a.lastSeen === b.lastSeen && a.retentionUntil === b.retentionUntil;

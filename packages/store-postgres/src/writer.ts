@@ -1,11 +1,11 @@
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
-import { VizierError, type Statement } from "@vizier/model";
-import type { AuditAppend, Conflict, IngestRun, QuarantineRow, StoreWriter } from "@vizier/core";
+import { ID_PROP, VizierError, type Statement } from "@vizier/model";
+import type { AuditAppend, Conflict, IngestRun, QuarantineRow, RowProvenance, SourceRowEntities, StoreWriter } from "@vizier/core";
 import type { PoolClient } from "pg";
 import { from as copyFrom, type CopyStreamQuery } from "pg-copy-streams";
 import { appendAuditTx } from "./audit";
-import { BlockPacker } from "./blocks";
+import { BlockPacker, type BlockProvenance } from "./blocks";
 import { noNul } from "./copy-text";
 import { storeError } from "./errors";
 import type { IndexCleaner } from "./index-cleaner";
@@ -16,6 +16,8 @@ import { runParams } from "./rows";
 const CHUNK_BYTES = 1 << 20;
 /** Size of the buffers blocks are encoded into; a longer line gets a buffer of its own. */
 const BUFFER_BYTES = 4 << 20;
+/** Encoded COPY bytes and the number of blocks they hold. */
+type Piece = [Buffer, number];
 /** Blocks per slice (default): the stage is merged into `blocks` slice by slice while the caller goes on. */
 export const SLICE_BLOCKS = 25_000;
 /** Bytes buffered while a slice merges; beyond that the caller waits for the merge. */
@@ -44,9 +46,14 @@ export class PgWriter implements StoreWriter {
   /** The slice merge in flight, and the COPY text that waits for it. */
   private merging: Promise<void> | undefined;
   private pending: Array<[Buffer, number]> = [];
-  /** The buffer blocks are encoded into, and how much of it holds bytes already sent or buffered. */
+  /** The buffer blocks are encoded into: bytes up to `bufUsed` hold lines, up to `bufSent` sent or buffered. */
   private buf = Buffer.allocUnsafe(0);
   private bufUsed = 0;
+  private bufSent = 0;
+  private unsentBlocks = 0;
+  /** writeRows: the provenance of the last call, and a block provenance per schema for it. */
+  private rowProv: RowProvenance | undefined;
+  private readonly rowProvs = new Map<string, BlockProvenance>();
   private pendingBytes = 0;
   private readonly onError = (e: Error) => { this.broken = e; };
 
@@ -82,35 +89,82 @@ export class PgWriter implements StoreWriter {
   async writeStatements(batch: readonly Statement[]): Promise<void> {
     if (batch.length === 0) return;
     await this.step("writing statements", async () => {
-      // Each line goes into the buffer as UTF-8 right away, and the buffer's bytes are sent in
-      // pieces, its rest used by the next batches. Concatenating lines into one string instead
-      // left V8 a tree of pieces to flatten and encode per chunk: ~2.5 µs more CPU per row.
-      let start = this.bufUsed;
-      let blocks = 0;
       for (const s of batch) {
         const line = this.packer.add(s);
-        if (!line) continue;
-        // UTF-8 needs at most 3 bytes per UTF-16 unit (4 per surrogate pair).
-        if (this.bufUsed + line.length * 3 > this.buf.length) {
-          if (this.bufUsed > start) await this.send(this.buf.subarray(start, this.bufUsed), blocks);
-          // Sent pieces keep the old buffer alive until they are written; nothing else refers to it.
-          this.buf = Buffer.allocUnsafe(Math.max(BUFFER_BYTES, line.length * 3));
-          this.bufUsed = start = blocks = 0;
-        }
-        this.bufUsed += this.buf.write(line, this.bufUsed, "utf8");
-        blocks++;
-        if (this.bufUsed - start >= CHUNK_BYTES) {
-          await this.send(this.buf.subarray(start, this.bufUsed), blocks);
-          start = this.bufUsed;
-          blocks = 0;
-        }
+        const piece = line ? this.put(line) : undefined;
+        if (piece) await this.send(piece);
       }
-      if (this.bufUsed > start) await this.send(this.buf.subarray(start, this.bufUsed), blocks);
+      const rest = this.take();
+      if (rest) await this.send(rest);
     }, false);
   }
 
+  /**
+   * The same blocks as `writeStatements` with `toStatements`' statements of these rows (an `id`
+   * statement, then the values, with `prov` and the row's origin), without a Statement object per value.
+   */
+  async writeRows(prov: RowProvenance, rows: readonly SourceRowEntities[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.step("writing statements", async () => {
+      for (const r of rows) {
+        for (const e of r.entities) {
+          const p = this.rowProvenance(prov, e.schema);
+          let line = this.packer.addValue(e.id, r.origin, p, ID_PROP, "id", e.id, e.id);
+          let piece = line ? this.put(line) : undefined;
+          if (piece) await this.send(piece);
+          for (const v of e.values) {
+            line = this.packer.addValue(e.id, r.origin, p, v.prop, v.propType, v.value, v.original);
+            piece = line ? this.put(line) : undefined;
+            if (piece) await this.send(piece);
+          }
+        }
+      }
+      const rest = this.take();
+      if (rest) await this.send(rest);
+    }, false);
+  }
+
+  /** A block provenance per schema for rows with provenance `prov` (first seen = last seen), reused while `prov` is. */
+  private rowProvenance(prov: RowProvenance, schema: string): BlockProvenance {
+    if (this.rowProv !== prov) {
+      this.rowProv = prov;
+      this.rowProvs.clear();
+    }
+    let p = this.rowProvs.get(schema);
+    if (!p) this.rowProvs.set(schema, (p = { ...prov, schema, firstSeen: prov.lastSeen }));
+    return p;
+  }
+
+  /**
+   * Encodes a block's COPY line into the buffer as UTF-8 right away; returns the bytes not sent
+   * yet once they reach CHUNK_BYTES, or when the line needs a new buffer. (Concatenating lines
+   * into one string per chunk instead left V8 a tree of pieces to flatten and encode: more CPU.)
+   */
+  private put(line: string): Piece | undefined {
+    let out: Piece | undefined;
+    // UTF-8 needs at most 3 bytes per UTF-16 unit (4 per surrogate pair).
+    if (this.bufUsed + line.length * 3 > this.buf.length) {
+      out = this.take();
+      // Pieces sent or buffered keep the old buffer alive until they are written; nothing else refers to it.
+      this.buf = Buffer.allocUnsafe(Math.max(BUFFER_BYTES, line.length * 3));
+      this.bufUsed = this.bufSent = 0;
+    }
+    this.bufUsed += this.buf.write(line, this.bufUsed, "utf8");
+    this.unsentBlocks++;
+    return out ?? (this.bufUsed - this.bufSent >= CHUNK_BYTES ? this.take() : undefined);
+  }
+
+  /** The encoded bytes not sent yet, and how many blocks they hold. */
+  private take(): Piece | undefined {
+    if (this.bufUsed === this.bufSent) return undefined;
+    const piece: Piece = [this.buf.subarray(this.bufSent, this.bufUsed), this.unsentBlocks];
+    this.bufSent = this.bufUsed;
+    this.unsentBlocks = 0;
+    return piece;
+  }
+
   /** Sends COPY bytes of `blocks` blocks, or buffers them while a slice merges. */
-  private async send(bytes: Buffer, blocks: number): Promise<void> {
+  private async send([bytes, blocks]: Piece): Promise<void> {
     if (this.merging) {
       this.pending.push([bytes, blocks]);
       this.pendingBytes += bytes.length;
