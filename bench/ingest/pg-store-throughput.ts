@@ -3,10 +3,14 @@
  * 7 statements per row including the `id` statement) streamed through PgWriter in batches of
  * 5,000 and committed, measuring the store alone (no file parsing).
  *
- *   node scripts/run-ts.mjs bench/ingest/pg-store-throughput.ts [rows=1000000] [--url postgresql://…] [--reingest] [--search] [--vacuum] [--no-index-helper]
+ *   node scripts/run-ts.mjs bench/ingest/pg-store-throughput.ts [rows=1000000] [--url postgresql://…] [--reingest] [--search] [--vacuum] [--no-index-helper] [--rows]
  *
  * --no-index-helper: the run's own connection merges the word index's pending list, as before
  * the helper connection (packages/store-postgres/src/index-cleaner.ts), for comparison.
+ *
+ * --rows: the same content as mapped rows through `StoreWriter.writeRows` (what `vizier ingest` of a
+ * tabular file uses: no Statement object per value), one call per dataset of each batch.
+ * `generateCpuS` is the node CPU spent making the batches, `writeCpuS` the rest (packing, COPY).
  *
  * --vacuum: after the runs, searches once, then times `VACUUM blocks` (which merges the search
  * indexes' pending lists, work the ingest deferred) and searches again, so the deferred index
@@ -19,7 +23,7 @@
  * an agency-B analyst, who may read only A's datasets (filtered in SQL).
  */
 import { makeStatementId, type Statement } from "@vizier/model";
-import { linkAudit, type IngestRun } from "@vizier/core";
+import { linkAudit, type IngestRun, type RowProvenance, type SourceRowEntities } from "@vizier/core";
 import { ctxFor, scopeOf, systemCtx, testDataset } from "@vizier/core/testing";
 import { PostgresStore } from "@vizier/store-postgres";
 import { execFileSync } from "node:child_process";
@@ -63,6 +67,7 @@ const reingest = args.includes("--reingest");
 const doSearch = args.includes("--search");
 const doVacuum = args.includes("--vacuum");
 const BATCH_ROWS = 5000 / 7;
+const asRows = args.includes("--rows");
 
 const DATASETS = ["bench0", "bench1", "bench2", "bench3"].map((name, k) => testDataset(name, k % 2 ? "C" : "A"));
 
@@ -90,18 +95,39 @@ function rowStatements(i: number, runId: string, out: Statement[]): void {
   }
 }
 
-async function ingest(store: PostgresStore, runId: string): Promise<{ copyS: number; commitS: number; genS: number; tail: Record<string, number> }> {
+/** The same row as mapped rows of its dataset (its statements without the `id` one, which writeRows adds). */
+function rowEntities(i: number, runId: string, out: SourceRowEntities[][]): void {
+  const sts: Statement[] = [];
+  rowStatements(i, runId, sts);
+  const [idSt, ...values] = sts;
+  out[i % DATASETS.length]!.push({ origin: idSt!.origin, entities: [{ id: idSt!.entityId, schema: "Person", values }] });
+}
+
+function provenance(ds: (typeof DATASETS)[number], runId: string): RowProvenance {
+  return { dataset: ds.name, agency: ds.agency, legalBasis: "test", purpose: "test", handling: "GREEN", reliability: "B2", lastSeen: "2026-01-01T00:00:00.000Z", retentionUntil: "2031-01-01", runId };
+}
+
+async function ingest(store: PostgresStore, runId: string): Promise<{ copyS: number; commitS: number; genS: number; genCpuS: number; tail: Record<string, number> }> {
   const run: IngestRun = { id: runId, dataset: "bench0", file: "p.csv", mapping: "m.yml", actor: "bench", startedAt: new Date().toISOString() };
   const w = await store.beginWrite(run);
   let copyMs = 0;
   let genMs = 0;
+  let genCpu = 0;
   for (let i = 0; i < rows;) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const batch: Statement[] = [];
+    const byDataset: SourceRowEntities[][] = DATASETS.map(() => []);
     const end = Math.min(rows, i + Math.ceil(BATCH_ROWS));
-    for (; i < end; i++) rowStatements(i, runId, batch);
+    for (; i < end; i++) {
+      if (asRows) rowEntities(i, runId, byDataset);
+      else rowStatements(i, runId, batch);
+    }
+    const c1 = process.cpuUsage(c0);
+    genCpu += c1.user + c1.system;
     const t1 = performance.now();
-    await w.writeStatements(batch);
+    if (!asRows) await w.writeStatements(batch);
+    else for (const [k, ds] of DATASETS.entries()) await w.writeRows!(provenance(ds, runId), byDataset[k]!);
     copyMs += performance.now() - t1;
     genMs += t1 - t0;
   }
@@ -114,7 +140,7 @@ async function ingest(store: PostgresStore, runId: string): Promise<{ copyS: num
   const t4 = performance.now();
   await w.commit({ ...run, status: "committed" }, { entries: [{ at: new Date().toISOString(), actor: "bench", agency: "A", purpose: "bench", action: "ingest", query: runId, resultIds: [runId], recipients: [] }], link: linkAudit });
   const s = (a: number, b: number) => +((b - a) / 1000).toFixed(2);
-  return { copyS: copyMs / 1000, commitS: (performance.now() - t2) / 1000, genS: genMs / 1000,
+  return { copyS: copyMs / 1000, commitS: (performance.now() - t2) / 1000, genS: genMs / 1000, genCpuS: genCpu / 1e6,
     tail: { settleAndConflictsS: s(t2, t3), entitiesS: s(t3, t4), commitS: s(t4, performance.now()) } };
 }
 
@@ -147,7 +173,7 @@ try {
     const pgCpuS = pg0 !== undefined && pg1 !== undefined ? pg1 - pg0 : undefined;
     const total = t.copyS + t.commitS;
     console.log(JSON.stringify({
-      run: runId, rows, statements, generateS: +t.genS.toFixed(2), copyS: +t.copyS.toFixed(2), mergeCommitS: +t.commitS.toFixed(2),
+      run: runId, rows, statements, generateS: +t.genS.toFixed(2), generateCpuS: +t.genCpuS.toFixed(2), writeCpuS: +(nodeCpuS - t.genCpuS).toFixed(2), copyS: +t.copyS.toFixed(2), mergeCommitS: +t.commitS.toFixed(2),
       tail: t.tail, copyStatementsPerS: Math.round(statements / t.copyS), storeRowsPerS: Math.round(rows / total), storeStatementsPerS: Math.round(statements / total),
       peakRssMB: Math.round(peakRss / 2 ** 20),
       nodeCpuS: +nodeCpuS.toFixed(1), postgresCpuS: pgCpuS === undefined ? null : +pgCpuS.toFixed(1),
