@@ -133,7 +133,7 @@ describe("search planned on the index's vocabulary, ranked in JavaScript (search
   });
 
   it("follows the index: terms a later run adds are found, purged ones are not", async () => {
-    expect(searchWindows(db, all(), { text: "jansky", limit: 10, offset: 0 })).toEqual([]);
+    expect(planSearch(db, queryWords("jans")).match).toBe('("jansen" OR "janssen")');
     await ingest("p-jansky", { name: "Karl Jansky" });
     expect(planSearch(db, queryWords("jans")).match).toBe('("jansen" OR "jansky" OR "janssen")');
     expect(searchWindows(db, all(), { text: "jans", limit: 10, offset: 0 }, 1000).map((h) => h.entityId)).toContain("p-jansky");

@@ -89,7 +89,10 @@ describe("windowed full-text search (search.ts)", () => {
   it("finds nothing outside the scope and treats search syntax as text", () => {
     const onlyC = people.filter((p) => p.ds === c).map((p) => p.id);
     for (const id of pages(asB(), "jansen", 2, 5)) expect(onlyC).not.toContain(id);
-    expect(searchWindows(db, scopeOf(ctxFor("C"), [a, c]), { text: "noord0", limit: 10, offset: 0 })).toEqual([]);
+    // Noord0 is A's: C is offered the nearest spellings it may read instead (fuzzy.ts), C's own.
+    const asC = searchWindows(db, scopeOf(ctxFor("C"), [a, c]), { text: "noord0", limit: 10, offset: 0 }).map((h) => h.entityId);
+    expect(asC.length).toBeGreaterThan(0);
+    for (const id of asC) expect(onlyC).toContain(id);
     expect(searchWindows(db, all(), { text: '" OR * NEAR(', limit: 10, offset: 0 })).toEqual([]);
   });
 });

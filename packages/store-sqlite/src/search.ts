@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import type { AccessScope, SearchHit } from "@vizier/core";
 import { grantScopeFilter } from "./access-requests-sql";
-import { queryWords } from "./fts";
+import { fuzzyWords } from "./fuzzy";
+import { queryWords, type QueryWord } from "./fts";
 import { prepared } from "./prepared";
 import { PropTable } from "./rows";
 import { planSearch } from "./search-plan";
@@ -32,12 +33,27 @@ const propTables = new WeakMap<Database.Database, PropTable>();
  * within a window shorter documents rank first. A word the vocabulary cannot answer (more than
  * MAX_EXPANSION terms, or folded otherwise than here), or a row whose text does not tokenize as the
  * index did, leaves the ranking to FTS5 (the search of decision 0006).
+ *
+ * A query that matches no readable document is tried once more in its fuzzy form (fuzzy.ts): each
+ * word replaced by the index terms nearest to it, as the PostgreSQL store does with its word
+ * dictionary, so a misspelt name still finds what is there.
  */
 export function searchWindows(
   db: Database.Database, scope: AccessScope, q: { text: string; limit: number; offset: number }, window = SEARCH_WINDOW,
 ): SearchHit[] {
   const words = queryWords(q.text);
   if (words.length === 0) return [];
+  const found = rankedWindows(db, scope, words, q, window);
+  if (found.matched) return found.hits;
+  // Nothing readable matched: misspelt words get the index's nearest terms instead (fuzzy.ts).
+  const fuzzy = fuzzyWords(db, words);
+  return fuzzy.length === 0 ? [] : rankedWindows(db, scope, fuzzy, q, window).hits;
+}
+
+/** The windows of one query form; `matched`: whether any readable document matched at all. */
+function rankedWindows(
+  db: Database.Database, scope: AccessScope, words: readonly QueryWord[], q: { limit: number; offset: number }, window: number,
+): { hits: SearchHit[]; matched: boolean } {
   const plan = planSearch(db, words);
   const filter = grantScopeFilter(scope, "b");
   const where = `WHERE fts MATCH @match AND fts.rowid < @before AND ${filter.sql} ORDER BY fts.rowid DESC LIMIT @window`;
@@ -51,6 +67,7 @@ export function searchWindows(
   const hits: SearchHit[] = [];
   let before = Number.MAX_SAFE_INTEGER;
   let exact: boolean | undefined;
+  let matched = false;
   while (hits.length < want) {
     let rows: RankedRow[];
     let more: boolean;
@@ -66,6 +83,7 @@ export function searchWindows(
       more = rows.length === window;
     }
     if (rows.length === 0) break;
+    matched = true;
     before = rows.reduce((m, r) => Math.min(m, r.id), Number.MAX_SAFE_INTEGER);
     rows.sort((a, b) => a.r - b.r || b.id - a.id);
     for (const row of rows) {
@@ -75,7 +93,7 @@ export function searchWindows(
     }
     if (!more) break;
   }
-  return hits.slice(q.offset, want);
+  return { hits: hits.slice(q.offset, want), matched };
 }
 
 function propsOf(db: Database.Database): PropTable {

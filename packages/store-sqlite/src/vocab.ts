@@ -9,7 +9,15 @@ export const MAX_EXPANSION = 32;
 /** Words remembered per connection between index changes (a bound on memory, not a tuning knob). */
 const MAX_WORDS = 20_000;
 
-interface State { version: Buffer; words: Map<string, IndexTerm[] | null>; totals: { rows: number; tokens: number } }
+interface State {
+  version: Buffer; words: Map<string, IndexTerm[] | null>; totals: { rows: number; tokens: number };
+  /** Index terms by first characters, for fuzzy search (termsFrom), and how many strings they hold. */
+  starts: Map<string, string[] | null>; startTerms: number;
+  /** The terms nearest to a misspelt word (fuzzy.ts), per folded word. */
+  near: Map<string, string[]>;
+}
+/** Terms kept for fuzzy search per connection between index changes (a bound on memory). */
+const MAX_START_TERMS = 500_000;
 const states = new WeakMap<Database.Database, State>();
 
 /**
@@ -31,7 +39,7 @@ export function vocabulary(db: Database.Database): Vocabulary {
   const version = Buffer.concat(rows.flatMap((r) => [Buffer.from([r.id]), r.block]));
   let state = states.get(db);
   if (!state || !state.version.equals(version)) {
-    state = { version, words: new Map(), totals: readTotals(rows.find((r) => r.id === 1)?.block) };
+    state = { version, words: new Map(), totals: readTotals(rows.find((r) => r.id === 1)?.block), starts: new Map(), startTerms: 0, near: new Map() };
     states.set(db, state);
   }
   return new Vocabulary(db, state);
@@ -66,6 +74,38 @@ export class Vocabulary {
     const value = found.length > MAX_EXPANSION ? null : found;
     if (this.state.words.size >= MAX_WORDS) this.state.words.clear();
     this.state.words.set(key, value);
+    return value;
+  }
+
+  /** The index terms nearest to the folded word `word`, computed by `find` once until the index changes. */
+  nearest(word: string, find: () => string[]): string[] {
+    let found = this.state.near.get(word);
+    if (found === undefined) {
+      found = find();
+      if (this.state.near.size >= MAX_WORDS) this.state.near.clear();
+      this.state.near.set(word, found);
+    }
+    return found;
+  }
+
+  /**
+   * Every index term starting with `start`, in byte order; null when there are more than `cap`
+   * (fuzzy search then leaves the word alone). Kept like lookups until the index changes: the walk
+   * costs about what counting the documents of all those terms does.
+   */
+  termsFrom(start: string, cap: number): string[] | null {
+    const known = this.state.starts.get(start);
+    if (known !== undefined) return known;
+    ensureVocabTable(this.db);
+    const found = prepared(this.db, "SELECT term FROM temp.vizier_fts_vocab WHERE term >= ? AND term < ? LIMIT ?").pluck()
+      .all(start, start + "\u{10FFFF}", cap + 1) as string[];
+    const value = found.length > cap ? null : found;
+    if (this.state.startTerms + found.length > MAX_START_TERMS) {
+      this.state.starts.clear();
+      this.state.startTerms = 0;
+    }
+    this.state.starts.set(start, value);
+    this.state.startTerms += value?.length ?? 0;
     return value;
   }
 }

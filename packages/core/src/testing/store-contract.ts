@@ -158,6 +158,28 @@ export function runStoreContract(label: string, make: () => Promise<{ store: Sto
       expect(await ids("mehmet yilm")).toEqual(["t1"]);
     });
 
+    it("finds misspelt names when the words as typed match nothing readable, within scope", async () => {
+      const w = await store.beginWrite(run("r1", "police"));
+      await w.writeStatements([
+        ...testStatements(dsA, "m1", "Person", { name: "Jan Jansen" }),
+        ...testStatements(dsA, "m2", "Person", { name: "Piet Bakker" }),
+        ...testStatements(dsC, "m3", "Person", { name: "Willem Bakkers" }),
+      ]);
+      await w.commit(run("r1", "police"), noAudit);
+      const datasets = await store.listDatasets();
+      const ids = async (agency: string | null, text: string) =>
+        (await store.search(scopeOf(agency ? ctxFor(agency) : systemCtx(), datasets), { text, limit: 10, offset: 0 })).map((h) => h.entityId).sort();
+      expect(await ids(null, "jansn")).toEqual(["m1"]);
+      expect(await ids(null, "jan jnasen")).toEqual(["m1"]);
+      // The nearest spelling at least (a store may offer more distant ones too).
+      expect(await ids(null, "bakkker")).toContain("m2");
+      // A word that matched is not replaced by its neighbours, and nothing out of scope is offered.
+      expect(await ids(null, "bakker")).toEqual(["m2", "m3"]);
+      expect(await ids("A", "jansn")).toEqual(["m1"]);
+      expect(await ids("C", "jansn")).toEqual([]);
+      expect(await ids(null, "qqqqqq")).toEqual([]);
+    });
+
     it("scans statements grouped by entity, complete across pages, within scope", async () => {
       const w = await store.beginWrite(run("r1", "police"));
       const many: Statement[] = [];
