@@ -69,6 +69,8 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
       if (pendingRS >= batchSize || (force && pendingR.length)) { await writer!.writeRows!(rowProvenance(prov), pendingR); pendingR = []; pendingRS = 0; }
       if (pendingQ.length >= 1000 || (force && pendingQ.length)) { await writer!.writeQuarantine(pendingQ); pendingQ = []; }
     };
+    // Checked before awaiting flush, so a row that fills no batch costs no promise.
+    const due = () => pendingS.length >= batchSize || pendingRS >= batchSize || pendingQ.length >= 1000;
     const quarantine = (row: number, column: string, reason: string, raw: unknown, sheet?: string) => {
       counts.rowsQuarantined++;
       // XLSX rows are numbered per sheet, so the sheet is part of where the row is.
@@ -93,7 +95,7 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
         const before = pendingS.length;
         toStatements(prov, rec.row, v.entity, pendingS);
         counts.statements += pendingS.length - before;
-        await flush(false);
+        if (due()) await flush(false);
         if (counts.rowsRead % 10_000 === 0) progress(src.bytesRead(), src.bytesTotal);
       }
       progress(src.bytesRead(), src.bytesTotal);
@@ -127,7 +129,7 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
             for (const e of row.entities!) toStatements(prov, row.row, e, pendingS);
             counts.statements += pendingS.length - before;
           }
-          await flush(false);
+          if (due()) await flush(false);
         }
         ({ bytesRead, bytesTotal } = batch);
         progress(bytesRead, bytesTotal);
