@@ -24,6 +24,7 @@ import { quarantineRoutes } from "./routes/quarantine";
 import { resolutionRoutes } from "./routes/resolution";
 import { searchRoutes } from "./routes/search";
 import { sessionRoutes } from "./routes/session";
+import { tokenRoutes } from "./routes/tokens";
 
 export interface AppOptions {
   auth: Authenticator;
@@ -113,6 +114,7 @@ export function createApp(svc: Services, options: AppOptions) {
     .route("/", graphAnalyticsRoutes(d))
     .route("/", flowRoutes(d))
     .route("/", adminRoutes(d))
+    .route("/", tokenRoutes(d))
     .route("/", resolutionRoutes(d));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "API token (vz_…)" });
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "vizier_session", description: "session cookie from POST /api/session; unsafe methods also need X-CSRF-Token" });

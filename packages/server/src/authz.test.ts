@@ -36,6 +36,7 @@ const READS: Record<string, string> = {
   "/api/admin/agencies": "/api/admin/agencies",
   "/api/admin/sharing-rules": "/api/admin/sharing-rules",
   "/api/admin/handling-codes": "/api/admin/handling-codes",
+  "/api/tokens": "/api/tokens",
   "/api/review": "/api/review",
   "/api/review/{id}": "/api/review/nope",
   "/api/resolved/{id}": `/api/resolved/${E.secret}`,

@@ -23,6 +23,7 @@ const ROUTES = [
   "get /api/flows/trace", "get /api/flows/aggregate", "get /api/flows/alerts",
   "get /api/admin/users", "post /api/admin/users", "patch /api/admin/users/{name}", "post /api/admin/users/{name}/password-reset",
   "get /api/admin/agencies", "get /api/admin/sharing-rules", "get /api/admin/handling-codes",
+  "get /api/tokens", "post /api/tokens", "delete /api/tokens/{id}",
   "post /api/jobs/resolve", "post /api/jobs/analytics",
   "get /api/review", "get /api/review/{id}", "post /api/judgements", "post /api/judgements/{id}/undo", "get /api/resolved/{id}",
 ];
