@@ -61,6 +61,14 @@ export function parseSharingConfig(text: string, file: string): SharingConfig {
 /** Glob match with `*` as the only wildcard. */
 export function globMatch(pattern: string, value: string): boolean {
   if (pattern === "*") return true;
-  const re = new RegExp("^" + pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$", "i");
+  let re = globs.get(pattern);
+  if (!re) {
+    re = new RegExp("^" + pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$", "i");
+    // Patterns come from the sharing configuration: few, so compiled once (bounded all the same).
+    if (globs.size >= 10_000) globs.clear();
+    globs.set(pattern, re);
+  }
   return re.test(value);
 }
+
+const globs = new Map<string, RegExp>();
