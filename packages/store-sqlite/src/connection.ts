@@ -14,6 +14,6 @@ export function openConnection(location: string, readonly: boolean): Database.Da
   }
   db.pragma("cache_size = -262144");
   db.pragma("temp_store = FILE");
-  db.pragma("mmap_size = 1073741824");
+  db.pragma("mmap_size = 0");
   return db;
 }
