@@ -1,34 +1,17 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Statement } from "@vizier/model";
-import { linkAudit, type IngestRun, type SourceRowEntities } from "@vizier/core";
-import { rowProvenance, runProvenance, toStatements } from "@vizier/core/ingest";
-import { scopeOf, systemCtx, testDataset } from "@vizier/core/testing";
+import { ROW_PATH_DATASET, rowPathRows, scopeOf, systemCtx, writeBothWays, type SourceRow } from "@vizier/core/testing";
 import { PostgresStore } from "./store";
 import { createTestDatabase, pgServer } from "./test-db";
 
 // The row path (StoreWriter.writeRows, no Statement object per value) must store exactly what
 // writeStatements stores for the statements toStatements makes of the same rows.
 const server = pgServer();
-const ds = testDataset("police", "A");
-const run: IngestRun = { id: "r1", dataset: "police", file: "in/people.csv", mapping: "m.yml", actor: "t", startedAt: "2026-01-01T00:00:00.000Z" };
-const prov = runProvenance(ds, "r1", new Date("2026-01-01T00:00:00.000Z"), "in/people.csv");
-
-const v = (prop: string, propType: string, value: string, original = value) => ({ prop, propType, value, original });
-/** Rows as a mapping gives them: several entities a row, links, cleaned values, awkward text, a row mapping one entity twice. */
-const ROWS: Array<{ row: number; entities: SourceRowEntities["entities"] }> = [
-  { row: 2, entities: [
-    { id: "p1", schema: "Person", values: [v("firstName", "name", "Jan"), v("birthDate", "date", "1980-02-01", "01-02-1980"), v("passportNumber", "identifier", "AB-12.3")] },
-    { id: "c1", schema: "Company", values: [v("name", "name", "Acme \"B.V.\"\ttab\\")] },
-    { id: "o1", schema: "Ownership", values: [v("owner", "entity", "p1"), v("asset", "entity", "c1")] },
-  ] },
-  { row: 3, entities: [
-    { id: "p2", schema: "Person", values: [v("firstName", "name", "Ayşe"), v("phone", "phone", "+31 6 1234 5678", "06-12345678")] },
-    { id: "p2", schema: "Person", values: [v("lastName", "name", "Yılmaz\nnul\0")] },
-    { id: "p2", schema: "Company", values: [] },
-  ] },
-  { row: 4, entities: [{ id: "p1", schema: "Person", values: [v("firstName", "name", "Jan"), v("nationality", "country", "nl", "NL")] }] },
-  { row: 5, entities: [{ id: "p1", schema: "Person", values: [v("firstName", "name", "Jan"), v("birthDate", "date", "1980-02-01", "01-02-1980"), v("passportNumber", "identifier", "AB-12.3")] }] },
+const ds = ROW_PATH_DATASET;
+const v = (prop: string, propType: string, value: string) => ({ prop, propType, value, original: value });
+/** The shared rows with awkward text for COPY (tab, backslash, newline, NUL), and 300 more rows so the run crosses slice merges. */
+const ROWS: SourceRow[] = [
+  ...rowPathRows({ company: "\ttab\\", lastName: "\nnul\0" }),
   ...Array.from({ length: 300 }, (_, k) => ({ row: 6 + k, entities: [{ id: `q${k}`, schema: "Person", values: [v("name", "name", `Person Q${k % 17} 🙂`), v("idNumber", "identifier", `ID${k}`)] }] })),
 ];
 
@@ -64,20 +47,9 @@ describe.skipIf(!server.url)("PgWriter.writeRows", () => {
   it("stores exactly what writeStatements stores for the same rows' statements, whatever the batches", async () => {
     const viaStatements = await open("via_statements");
     const viaRows = await open("via_rows");
-    const a = await viaStatements.beginWrite(run);
-    for (const r of ROWS) {
-      const sts: Statement[] = [];
-      for (const e of r.entities) toStatements(prov, r.row, e, sts);
-      await a.writeStatements(sts);
-    }
-    const b = await viaRows.beginWrite(run);
-    const rows = ROWS.map((r) => ({ origin: `people.csv:${r.row}`, entities: r.entities }));
-    await b.writeRows!(rowProvenance(prov), rows.slice(0, 1));
-    await b.writeRows!(rowProvenance(prov), rows.slice(1, 100));
-    await b.writeRows!(rowProvenance(prov), rows.slice(100));
-    expect(await b.runEntities()).toBe(await a.runEntities());
-    expect(await b.conflicts(10)).toEqual(await a.conflicts(10));
-    for (const w of [a, b]) await w.commit({ ...run, status: "committed" }, { entries: [], link: linkAudit });
+    const before = await writeBothWays(viaStatements, viaRows, ROWS, [1, 100]);
+    expect(before.entities[1]).toBe(before.entities[0]);
+    expect(before.conflicts[1]).toEqual(before.conflicts[0]);
     const stored = await dump("via_rows");
     expect(stored).toEqual(await dump("via_statements"));
     expect(Object.values(stored)[0]).toHaveLength(306); // p1 twice (rows 4 and 5 differ), p2 as Person and Company, c1, o1, q0–q299

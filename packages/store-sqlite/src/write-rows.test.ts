@@ -3,32 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Statement } from "@vizier/model";
-import { linkAudit, type IngestRun, type SourceRowEntities } from "@vizier/core";
-import { rowProvenance, runProvenance, toStatements } from "@vizier/core/ingest";
-import { scopeOf, systemCtx, testDataset } from "@vizier/core/testing";
+import { ROW_PATH_DATASET, rowPathRows, scopeOf, systemCtx, writeBothWays } from "@vizier/core/testing";
 import { SqliteStore } from "./store";
 
-const ds = testDataset("police", "A");
-const run: IngestRun = { id: "r1", dataset: "police", file: "in/people.csv", mapping: "m.yml", actor: "t", startedAt: "2026-01-01T00:00:00.000Z" };
-const prov = runProvenance(ds, "r1", new Date("2026-01-01T00:00:00.000Z"), "in/people.csv");
-
-const v = (prop: string, propType: string, value: string, original = value) => ({ prop, propType, value, original });
-/** Rows as a mapping gives them: several entities a row, a link, cleaned values, and a row mapping one entity twice. */
-const ROWS: Array<{ row: number; entities: SourceRowEntities["entities"] }> = [
-  { row: 2, entities: [
-    { id: "p1", schema: "Person", values: [v("firstName", "name", "Jan"), v("birthDate", "date", "1980-02-01", "01-02-1980"), v("passportNumber", "identifier", "AB-12.3")] },
-    { id: "c1", schema: "Company", values: [v("name", "name", "Acme \"B.V.\"")] },
-    { id: "o1", schema: "Ownership", values: [v("owner", "entity", "p1"), v("asset", "entity", "c1")] },
-  ] },
-  { row: 3, entities: [
-    { id: "p2", schema: "Person", values: [v("firstName", "name", "Ayşe"), v("phone", "phone", "+31 6 1234 5678", "06-12345678")] },
-    { id: "p2", schema: "Person", values: [v("lastName", "name", "Yılmaz")] },
-    { id: "p2", schema: "Company", values: [] },
-  ] },
-  { row: 4, entities: [{ id: "p1", schema: "Person", values: [v("firstName", "name", "Jan"), v("nationality", "country", "nl", "NL")] }] },
-  { row: 5, entities: [{ id: "p1", schema: "Person", values: [v("firstName", "name", "Jan"), v("birthDate", "date", "1980-02-01", "01-02-1980"), v("passportNumber", "identifier", "AB-12.3")] }] },
-];
+const ds = ROW_PATH_DATASET;
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -61,19 +39,9 @@ describe("SqliteWriter.writeRows", () => {
   it("stores exactly what writeStatements stores for the same rows' statements, whatever the batches", async () => {
     const viaStatements = await store();
     const viaRows = await store();
-    const a = await viaStatements.beginWrite(run);
-    for (const r of ROWS) {
-      const sts: Statement[] = [];
-      for (const e of r.entities) toStatements(prov, r.row, e, sts);
-      await a.writeStatements(sts);
-    }
-    const b = await viaRows.beginWrite(run);
-    const rows = ROWS.map((r) => ({ origin: `people.csv:${r.row}`, entities: r.entities }));
-    await b.writeRows!(rowProvenance(prov), rows.slice(0, 1));
-    await b.writeRows!(rowProvenance(prov), rows.slice(1));
-    expect(await b.runEntities()).toBe(await a.runEntities());
-    expect(await b.conflicts(10)).toEqual(await a.conflicts(10));
-    for (const w of [a, b]) await w.commit({ ...run, status: "committed" }, { entries: [], link: linkAudit });
+    const before = await writeBothWays(viaStatements, viaRows, rowPathRows(), [1]);
+    expect(before.entities[1]).toBe(before.entities[0]);
+    expect(before.conflicts[1]).toEqual(before.conflicts[0]);
     expect(dump(viaRows)).toEqual(dump(viaStatements));
     const scope = scopeOf(systemCtx(), []);
     expect(await viaRows.readStatements(scope, { entityIds: ["p1", "p2", "o1"] })).toEqual(await viaStatements.readStatements(scope, { entityIds: ["p1", "p2", "o1"] }));

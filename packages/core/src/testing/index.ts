@@ -7,3 +7,4 @@ export { runAccessRequestContract, type AccessStore } from "./access-requests-co
 export { runAuditSafeguardsContract, type AuditTamper } from "../audit/testing";
 export { runPolicyStoreProperty, type PolicyStoreHandle } from "../policy/store-property";
 export { runAccountsContract, type AccountsStore } from "./accounts-contract";
+export { ROW_PATH_DATASET, ROW_PATH_RUN, rowPathRows, writeBothWays, type SourceRow } from "./row-path";
