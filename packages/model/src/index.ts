@@ -7,3 +7,4 @@ export * from "./ids";
 export * from "./types/index";
 export * from "./random";
 export * from "./threads";
+export * from "./edit-distance";

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { damerauLevenshtein } from "@vizier/model";
 import { foldTerm } from "./bm25";
 import type { QueryWord } from "./fts";
 import { vocabulary, type Vocabulary } from "./vocab";
@@ -15,55 +16,6 @@ export const MAX_CANDIDATES = 200_000;
 export function maxEdits(word: string): number {
   const n = [...word].length;
   return n < 4 ? 0 : n <= 5 ? 1 : 2;
-}
-
-/**
- * Edit distance between `a` and `b` counting insertions, deletions, substitutions and swaps of two
- * neighbouring characters (optimal string alignment), by code point; `max + 1` as soon as it is
- * known to exceed `max`. Works in buffers it keeps: fuzzy search runs it over thousands of terms.
- */
-export function editDistance(a: string, b: string, max: number): number {
-  const n = codePoints(a, 0);
-  const m = codePoints(b, 1);
-  if (Math.abs(n - m) > max) return max + 1;
-  const [s, t] = codes;
-  if (rows[0].length < m + 1) for (let k = 0; k < 3; k++) rows[k] = new Int32Array(2 * (m + 1));
-  let prev2 = rows[0], prev = rows[1], cur = rows[2];
-  for (let j = 0; j <= m; j++) prev[j] = j;
-  for (let i = 1; i <= n; i++) {
-    cur[0] = i;
-    let best = i;
-    const si = s[i - 1]!;
-    for (let j = 1; j <= m; j++) {
-      const tj = t[j - 1]!;
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (si === tj ? 0 : 1));
-      if (i > 1 && j > 1 && si === t[j - 2] && s[i - 2] === tj) d = Math.min(d, prev2[j - 2]! + 1);
-      cur[j] = d;
-      if (d < best) best = d;
-    }
-    if (best > max) return max + 1;
-    const spare = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = spare;
-  }
-  return Math.min(prev[m]!, max + 1);
-}
-
-const codes: [Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64)];
-const rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
-
-/** Writes the code points of `str` into codes[k] (grown when needed) and returns how many. */
-function codePoints(str: string, k: 0 | 1): number {
-  if (codes[k].length < str.length) codes[k] = new Int32Array(2 * str.length);
-  const out = codes[k];
-  let n = 0;
-  for (let i = 0; i < str.length; i++) {
-    const c = str.codePointAt(i)!;
-    out[n++] = c;
-    if (c > 0xffff) i++;
-  }
-  return n;
 }
 
 /**
@@ -97,7 +49,7 @@ function nearestTerms(folded: string, vocab: Vocabulary): string[] {
   let found: string[] = [];
   for (const term of vocab.termsFrom(start, MAX_CANDIDATES) ?? []) {
     if (term === folded) continue;
-    const d = editDistance(folded, term, nearest);
+    const d = damerauLevenshtein(folded, term, nearest);
     if (d < nearest) {
       nearest = d;
       found = [term];

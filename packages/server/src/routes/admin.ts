@@ -1,9 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { accounts as acc, audit, auditEntry, ROLES, type AccountsPort, type Ctx } from "@vizier/core";
+import { accounts as acc, audit, auditEntry, ROLES, type Ctx } from "@vizier/core";
 import { VizierError } from "@vizier/model";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
+import { accountDeps, jsonResponse, UserName } from "./account-deps";
 import { DATA_PROBLEMS, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const UserSchema = z.object({
@@ -14,7 +15,6 @@ const WithPassword = z.object({
   user: UserSchema,
   oneTimePassword: z.string().openapi({ description: "shown once; the user signs in with it and sets their own" }),
 }).openapi("UserWithPassword");
-const UserName = z.string().min(2).max(64).regex(/^[A-Za-z][A-Za-z0-9._-]+$/, "a user name: a letter, then letters, digits, '.', '_' or '-'");
 const CaseRef = z.string().max(105).regex(/^case:[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/, "a case reference looks like case:NL-2026-0042");
 
 const AgencySchema = z.object({ code: z.string(), name: z.string(), country: z.string(), public: z.boolean() }).openapi("Agency");
@@ -32,12 +32,8 @@ function adminCtx(c: Parameters<typeof requestCtx>[0], d: Deps): Ctx {
   return ctx;
 }
 
-function accountDeps(d: Deps): acc.AccountDeps {
-  if (!d.accounts) throw new VizierError("STORE_UNAVAILABLE", "this server has no local accounts");
-  return { accounts: d.accounts as AccountsPort, audit: d.svc.store };
-}
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+const json = jsonResponse;
 
 /** Users, agencies, sharing rules and handling codes for administrators (core/accounts, the installation's SharingConfig); audited. */
 export function adminRoutes(d: Deps) {

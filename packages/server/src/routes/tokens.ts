@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { accounts as acc, type AccountsPort } from "@vizier/core";
-import { VizierError } from "@vizier/model";
+import { accounts as acc } from "@vizier/core";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
+import { accountDeps, jsonResponse, UserName } from "./account-deps";
 import { DATA_PROBLEMS, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const TokenSchema = z.object({
@@ -11,13 +11,8 @@ const TokenSchema = z.object({
   userId: z.string(), name: z.string(), createdAt: z.string(),
   expiresAt: z.string().optional(), lastUsedAt: z.string().optional(), revokedAt: z.string().optional(),
 }).openapi("ApiToken");
-const UserName = z.string().min(2).max(64).regex(/^[A-Za-z][A-Za-z0-9._-]+$/, "a user name: a letter, then letters, digits, '.', '_' or '-'");
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+const json = jsonResponse;
 
-function accountDeps(d: Deps): acc.AccountDeps {
-  if (!d.accounts) throw new VizierError("STORE_UNAVAILABLE", "this server has no local accounts");
-  return { accounts: d.accounts as AccountsPort, audit: d.svc.store };
-}
 
 /**
  * API tokens, self-service (core/accounts/tokens.ts): your own tokens; administrators also other
