@@ -6,7 +6,7 @@ import { buildSync } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { linkAudit, verifyAudit, type AuditEntry, type AuditRecord } from "@vizier/core";
-import { appendAuditWaiting } from "./audit";
+import { AuditQueue } from "./audit";
 import { SqliteStore } from "./store";
 
 // `vizier serve --workers N` runs N processes over one store, each appending audit records through
@@ -83,7 +83,7 @@ describe("audit chain with two appending processes", () => {
       expect(settled).toBe(false);
       const third = new Database(store.location);
       third.pragma("busy_timeout = 1234");
-      await expect(appendAuditWaiting(third, [entry("x")], linkAudit, 50, 1234)).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_BUSY/) });
+      await expect(new AuditQueue(() => third, 50).append([entry("x")], linkAudit)).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_BUSY/) });
       // Each attempt lowers the connection's busy timeout to 0 and gives it back afterwards.
       expect(third.pragma("busy_timeout", { simple: true })).toBe(1234);
       third.close();

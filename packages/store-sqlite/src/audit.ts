@@ -1,6 +1,5 @@
 import type Database from "better-sqlite3";
 import { GENESIS, sqlRows, type AuditEntry, type AuditRecord } from "@vizier/core";
-import { BUSY_TIMEOUT_MS } from "./connection";
 import { prepared } from "./prepared";
 
 /** Appends at the chain head; the caller holds a write transaction, which serialises writers. */
@@ -28,35 +27,28 @@ const isBusy = (e: unknown) => String((e as { code?: unknown }).code ?? "").star
 export const AUDIT_WAIT_MS = 10_000;
 
 /**
- * Appends in an IMMEDIATE transaction; while another connection holds the write lock, waits
+ * Runs `write` in an IMMEDIATE transaction; while another connection holds the write lock, waits
  * without blocking the event loop. SQLite's own busy timeout sleeps inside the call, which would
  * stall every other request of this process for as long as the lock is held (with several API
  * processes that is often; during an ingest commit, seconds). So each attempt runs with
- * `busy_timeout = 0` (restored to `restoreTimeoutMs` after): it fails at once and is retried after
- * a yield, and the process goes on serving reads meanwhile.
+ * `busy_timeout = 0` (the connection's own value restored after): it fails at once and is retried
+ * after a yield, and the process goes on serving reads meanwhile. Gives up after `waitMs`.
  *
  * `db` is the store's own read connection, not a second one: a commit from another connection
  * makes SQLite drop this connection's page cache and FTS5 re-read its index structure at the next
  * read, which cost a search request about a millisecond when every request appended through a
  * connection of its own (docs/benchmarks/api.md).
  */
-export async function appendAuditWaiting(
-  db: Database.Database, entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string,
-  waitMs = AUDIT_WAIT_MS, restoreTimeoutMs = BUSY_TIMEOUT_MS,
-): Promise<AuditRecord[]> {
-  return writeWaiting(db, () => appendAuditTx(db, entries, link), waitMs, restoreTimeoutMs);
-}
-
-/** Runs `write` in an IMMEDIATE transaction, retrying without blocking the event loop while another connection writes. */
-async function writeWaiting<T>(db: Database.Database, write: () => T, waitMs: number, restoreTimeoutMs: number): Promise<T> {
+async function writeWaiting<T>(db: Database.Database, write: () => T, waitMs: number): Promise<T> {
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
     try {
+      const timeout = db.pragma("busy_timeout", { simple: true }) as number;
       db.pragma("busy_timeout = 0");
       try {
         return db.transaction(write).immediate();
       } finally {
-        db.pragma(`busy_timeout = ${restoreTimeoutMs}`);
+        db.pragma(`busy_timeout = ${timeout}`);
       }
     } catch (e) {
       if (!isBusy(e) || Date.now() >= deadline) throw e;
@@ -93,7 +85,7 @@ export class AuditQueue {
   append(entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string): Promise<AuditRecord[]> {
     return new Promise((resolve, reject) => {
       this.pending.push({ entries, link, resolve, reject });
-      this.running ??= new Promise<void>((r) => setImmediate(r)).then(() => this.flush());
+      this.running ??= this.nextTurn();
     });
   }
 
@@ -111,18 +103,22 @@ export class AuditQueue {
       if (batch.length === 1 || isBusy(e)) for (const b of batch) b.reject(e);
       else for (const b of batch) await this.commit([b]).catch(b.reject);
     }
-    this.running = this.pending.length > 0 ? new Promise<void>((r) => setImmediate(r)).then(() => this.flush()) : undefined;
+    this.running = this.pending.length > 0 ? this.nextTurn() : undefined;
+  }
+
+  /** A flush at the end of this turn of the event loop. */
+  private nextTurn(): Promise<void> {
+    return new Promise<void>((r) => setImmediate(r)).then(() => this.flush());
   }
 
   private async commit(batch: readonly PendingAppend[]): Promise<void> {
     const db = this.db();
-    const out = await writeWaiting(db, () => batch.map((b) => appendAuditTx(db, b.entries, b.link)), this.waitMs, BUSY_TIMEOUT_MS);
+    const out = await writeWaiting(db, () => batch.map((b) => appendAuditTx(db, b.entries, b.link)), this.waitMs);
     this.counts.commits++;
     this.counts.appends += batch.length;
     batch.forEach((b, i) => b.resolve(out[i]!));
   }
 }
-
 
 export function* scanAuditRows(db: Database.Database, batchSize: number): Generator<AuditRecord[]> {
   let after = 0;

@@ -1,12 +1,9 @@
 import Database from "better-sqlite3";
 
-/** How long a statement waits for another writer's lock inside SQLite (ms). */
-export const BUSY_TIMEOUT_MS = 10_000;
-
 /** Opens a connection with the store's settings; each ingest run writes through its own one. */
 export function openConnection(location: string, readonly: boolean): Database.Database {
   const db = new Database(location, { readonly, fileMustExist: readonly });
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma("busy_timeout = 10000");
   if (!readonly) {
     db.pragma("journal_mode = WAL");
     // NORMAL in WAL mode: a commit survives a process kill; only an OS crash may lose the last commits.
