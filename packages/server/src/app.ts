@@ -59,14 +59,14 @@ function limitBodies(limits: Limits): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** Headers every API response carries. */
+const SECURITY_HEADERS = [["X-Content-Type-Options", "nosniff"], ["Cache-Control", "no-store"], ["Referrer-Policy", "no-referrer"]] as const;
+
 /**
  * The HTTP API as a Hono app over core's services (a composition root: no domain logic here).
  * Test it in-process with `app.request()`; serve it with serve.ts. The OpenAPI 3.1 document at
  * /api/openapi.json is generated from the zod schemas that validate the requests.
  */
-/** Headers every API response carries. */
-const SECURITY_HEADERS = [["X-Content-Type-Options", "nosniff"], ["Cache-Control", "no-store"], ["Referrer-Policy", "no-referrer"]] as const;
-
 export function createApp(svc: Services, options: AppOptions) {
   const d: Deps = {
     svc, auth: options.auth, jobs: options.jobs, limits: { ...DEFAULT_LIMITS, ...options.limits },

@@ -4,7 +4,7 @@ import { VizierError } from "@vizier/model";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { accountDeps, jsonResponse, UserName } from "./account-deps";
+import { accountDeps, jsonResponse as json, UserName } from "./account-deps";
 import { DATA_PROBLEMS, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const UserSchema = z.object({
@@ -31,9 +31,6 @@ function adminCtx(c: Parameters<typeof requestCtx>[0], d: Deps): Ctx {
   if (!ctx.actor.roles.includes("admin")) throw new VizierError("FORBIDDEN", "administration needs the role admin");
   return ctx;
 }
-
-
-const json = jsonResponse;
 
 /** Users, agencies, sharing rules and handling codes for administrators (core/accounts, the installation's SharingConfig); audited. */
 export function adminRoutes(d: Deps) {

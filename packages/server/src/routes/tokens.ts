@@ -3,7 +3,7 @@ import { accounts as acc } from "@vizier/core";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { accountDeps, jsonResponse, UserName } from "./account-deps";
+import { accountDeps, jsonResponse as json, UserName } from "./account-deps";
 import { DATA_PROBLEMS, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const TokenSchema = z.object({
@@ -11,7 +11,6 @@ const TokenSchema = z.object({
   userId: z.string(), name: z.string(), createdAt: z.string(),
   expiresAt: z.string().optional(), lastUsedAt: z.string().optional(), revokedAt: z.string().optional(),
 }).openapi("ApiToken");
-const json = jsonResponse;
 
 
 /**
