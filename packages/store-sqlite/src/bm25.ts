@@ -1,4 +1,4 @@
-import { SEARCHABLE_PROPS, SEARCHABLE_TYPES } from "./schema";
+import { searchPiece } from "./schema";
 import type { PropTable } from "./rows";
 
 /**
@@ -74,15 +74,15 @@ export function foldTerm(word: string): string {
 
 /**
  * A block's search text rebuilt from its packed statements, as the writer builds it at ingest
- * (writer.ts `block`): searchable values, identifiers and phones also without separators.
+ * (schema.ts `searchPiece`, as pack.ts uses it): searchable values, identifiers and phones also
+ * without separators.
  */
 export function searchText(body: string, props: PropTable): string {
   let text = "";
   for (const [code, value] of JSON.parse(body) as Array<[number, string]>) {
     const p = props.get(code);
-    if (!SEARCHABLE_TYPES.has(p.type) && !SEARCHABLE_PROPS.has(p.name)) continue;
-    const compact = p.type === "identifier" || p.type === "phone" ? value.replace(/[-. /]/g, "") : value;
-    text += (text ? " " : "") + (compact === value ? value : `${value} ${compact}`);
+    const piece = searchPiece(p.name, p.type, value);
+    if (piece !== null) text += (text ? " " : "") + piece;
   }
   return text;
 }

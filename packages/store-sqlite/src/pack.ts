@@ -1,5 +1,5 @@
 import { Hash53 } from "./hash";
-import { SEARCHABLE_PROPS, SEARCHABLE_TYPES } from "./schema";
+import { searchPiece } from "./schema";
 
 /**
  * Packs the statements of one block, value by value: the content hash (schema, then each
@@ -30,11 +30,8 @@ export class BlockPacker {
     if (changed) h.addMarked(original);
     else h.addEmpty();
     this.body += (this.n++ > 0 ? ",[" : "[") + code + "," + jsonString(value) + (changed ? "," + jsonString(original) + "]" : "]");
-    if (SEARCHABLE_TYPES.has(propType) || SEARCHABLE_PROPS.has(prop)) {
-      // Identifiers are also indexed without separators, so "AB-12.3" is found as "ab123".
-      const compact = (propType === "identifier" || propType === "phone") && SEPARATOR.test(value) ? value.replace(SEPARATORS, "") : value;
-      this.text += (this.text ? " " : "") + (compact === value ? value : `${value} ${compact}`);
-    }
+    const piece = searchPiece(prop, propType, value);
+    if (piece !== null) this.text += (this.text ? " " : "") + piece;
   }
 
   /** Statements added since `start`. */
@@ -56,8 +53,6 @@ export class BlockPacker {
   }
 }
 
-const SEPARATOR = /[-. /]/;
-const SEPARATORS = /[-. /]/g;
 /** Characters JSON.stringify escapes in a string: quote, backslash, controls and (lone) surrogates. */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 

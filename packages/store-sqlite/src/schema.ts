@@ -94,9 +94,22 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 /** Property types whose values are searchable names or identifiers. */
-export const SEARCHABLE_TYPES: ReadonlySet<string> = new Set(["name", "identifier", "phone", "email"]);
+const SEARCHABLE_TYPES: ReadonlySet<string> = new Set(["name", "identifier", "phone", "email"]);
 /** Name parts are searchable whatever their declared type. */
-export const SEARCHABLE_PROPS: ReadonlySet<string> = new Set(["firstName", "lastName", "middleName", "fatherName"]);
+const SEARCHABLE_PROPS: ReadonlySet<string> = new Set(["firstName", "lastName", "middleName", "fatherName"]);
+
+const SEPARATOR = /[-. /]/;
+const SEPARATORS = /[-. /]/g;
+
+/**
+ * A value's part of its block's search text, or null when it is not searched: names and other
+ * searchable values as they are, identifiers and phones also without separators (so "AB-12.3" is
+ * found as "ab123"). The writer builds the text with it and search ranking rebuilds it the same way.
+ */
+export function searchPiece(prop: string, propType: string, value: string): string | null {
+  if (!SEARCHABLE_TYPES.has(propType) && !SEARCHABLE_PROPS.has(prop)) return null;
+  return (propType === "identifier" || propType === "phone") && SEPARATOR.test(value) ? `${value} ${value.replace(SEPARATORS, "")}` : value;
+}
 
 /** Block columns with the block's last and first provenance (aliases p and f); statements are in `body`. */
 export const BLOCK_SELECT = `SELECT b.id, b.entity_id, b.dataset, b.handling, b.schema, b.origin, b.last_prov, b.body,
