@@ -1,66 +1,51 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { searchEntities, type Services } from "@vizier/core";
-import type { FtmEntity } from "@vizier/model";
+import { SEARCH_SCAN_CAP, searchPage } from "@vizier/core";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
 import { DATA_PROBLEMS, EntitySchema, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
+import { filtersOf, searchFilterQuery } from "./search-query";
 
 const Counts = z.record(z.string(), z.number().int());
+const FacetsSchema = z.object({
+  counted: z.number().int().openapi({ description: "readable matching entities counted" }),
+  complete: z.boolean().openapi({ description: `false when the query matches more than the first ${SEARCH_SCAN_CAP} readable entities counted` }),
+  schema: Counts, dataset: Counts, agency: Counts, country: Counts,
+}).openapi("SearchFacets", { description: `counts over the result set (filters applied), up to its first ${SEARCH_SCAN_CAP} readable matches` });
 const SearchPageSchema = z.object({
   items: z.array(z.object({ entity: EntitySchema, score: z.number() })),
   limit: z.number().int(),
   offset: z.number().int(),
   nextOffset: z.number().int().nullable().openapi({ description: "offset of the next page, null on the last page" }),
-  facets: z.object({ schema: Counts, dataset: Counts, agency: Counts, country: Counts })
-    .openapi({ description: "counts over the entities of this page (not the whole result set)" }),
+  capped: z.boolean().openapi({ description: `with filters: the search looked at its first ${SEARCH_SCAN_CAP} readable matches and stopped before this page was filled or its end was certain` }),
+  facets: FacetsSchema.optional().openapi({ description: "present when asked for with facets=true" }),
 }).openapi("SearchPage");
 
-/** Counts of schema, dataset, agency and country over a page of entities. */
-export function pageFacets(svc: Services, datasetAgency: ReadonlyMap<string, string>, entities: readonly FtmEntity[]) {
-  const f = { schema: {} as Record<string, number>, dataset: {} as Record<string, number>, agency: {} as Record<string, number>, country: {} as Record<string, number> };
-  const add = (m: Record<string, number>, k: string) => { m[k] = (m[k] ?? 0) + 1; };
-  for (const e of entities) {
-    add(f.schema, e.schema);
-    const agencies = new Set<string>();
-    for (const ds of e.datasets ?? []) {
-      add(f.dataset, ds);
-      const a = datasetAgency.get(ds);
-      if (a) agencies.add(a);
-    }
-    for (const a of agencies) add(f.agency, a);
-    const schema = svc.model.hasSchema(e.schema) ? svc.model.getSchema(e.schema) : undefined;
-    const countries = new Set<string>();
-    for (const [prop, values] of Object.entries(e.properties)) {
-      if (schema?.properties.get(prop)?.type === "country") for (const v of values) countries.add(v);
-    }
-    for (const c of countries) add(f.country, c);
-  }
-  return f;
-}
-
-/** GET /api/search — full-text search through core/read/search (policy decision + audit). */
+/** GET /api/search — full-text search through core/read/search-page (policy decision + audit). */
 export function searchRoutes(d: Deps) {
   const search = createRoute({
     method: "get", path: "/api/search", tags: ["search"], summary: "Search names and identifiers within what you may read (audited)", parameters: PURPOSE_PARAMETER,
     request: {
-      query: z.object({ q: z.string().trim().min(1).max(500).openapi({ description: "search text", example: "gomez arango" }), ...pageQuery(d.limits.maxPageSize, d.limits.maxOffset) }),
+      query: z.object({
+        q: z.string().trim().min(1).max(500).openapi({ description: "search text", example: "gomez arango" }),
+        ...pageQuery(d.limits.maxPageSize, d.limits.maxOffset),
+        ...searchFilterQuery,
+      }),
     },
     responses: { 200: { description: "a page of results", content: { "application/json": { schema: SearchPageSchema } } }, ...problems(...DATA_PROBLEMS) },
   });
   return router().openapi(search, async (c) => {
-    const { q, limit, offset } = c.req.valid("query");
+    const { q, limit, offset, facets, ...rest } = c.req.valid("query");
     const ctx = requestCtx(c, d.now);
-    // The registry once: the owning agency of each dataset for the facets, and the decision point's input.
+    // The registry once: the decision point's input and, for filters and facets, each dataset's agency.
     const datasets = await d.svc.store.listDatasets();
-    const agencies = new Map(datasets.map((ds) => [ds.name, ds.agency]));
-    const results = await searchEntities(ctx, d.svc, { text: q, limit, offset }, datasets);
-    const items = results.map((r) => ({ entity: r.entity, score: r.score }));
+    const page = await searchPage(ctx, d.svc, { text: q, limit, offset, filters: filtersOf(rest), facets }, datasets);
     return c.json({
-      items, limit, offset,
-      // A full page may have more behind it; a short page is the last one.
-      nextOffset: results.length === limit && offset + limit <= d.limits.maxOffset ? offset + limit : null,
-      facets: pageFacets(d.svc, agencies, results.map((r) => r.entity)),
+      items: page.results.map((r) => ({ entity: r.entity, score: r.score })),
+      limit, offset,
+      nextOffset: page.more && offset + limit <= d.limits.maxOffset ? offset + limit : null,
+      capped: page.capped,
+      ...(page.facets ? { facets: page.facets } : {}),
     }, 200);
   });
 }
