@@ -8,3 +8,4 @@ export * from "./types/index";
 export * from "./random";
 export * from "./threads";
 export * from "./edit-distance";
+export * from "./searchable";

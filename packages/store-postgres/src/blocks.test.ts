@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { makeStatementId } from "@vizier/model";
 import { testDataset, testStatements } from "@vizier/core/testing";
 import { BlockPacker, PROV_COLUMNS, STAGE_COLUMNS, clean, expandBlock, mergeBlocks, type BlockRow } from "./blocks";
+import { blockNames } from "./migrate-names";
 import { fold } from "./search-sql";
 
 /** Provenances each packer has handed out, by number. */
@@ -63,6 +64,18 @@ describe("statement blocks", () => {
     expect(p.takeNameWords()).toEqual([]);
     for (const s of testStatements(ds, "e2", "Person", { name: "Jan de Vries" })) p.add(s);
     expect(p.takeNameWords().sort()).toEqual(["de", "vries"]);
+  });
+
+  it("searches name parts (FtM strings) as names, in names and the word dictionary, as the embedded store does", () => {
+    const p = new BlockPacker();
+    const sts = testStatements(ds, "e1", "Person", { firstName: "José", middleName: "Ana", lastName: "van Dijk", fatherName: "Pérez", title: "Dr", idNumber: "X1" });
+    for (const s of sts) p.add(s);
+    const row = parseLine(p.flush(), p);
+    expect([row.names, row.idents]).toEqual(["jose\nana\nvan dijk\nperez", "x1"]);
+    expect(p.takeNameWords().sort()).toEqual(["ana", "dijk", "jose", "perez", "van"]);
+    // The schema upgrade (migrate-names.ts) rebuilds names from a stored body exactly so.
+    expect(blockNames(row.body!)).toBe(row.names);
+    expect(blockNames(JSON.stringify([["id", "id", "e1"], ["title", "string", "Dr"]]))).toBeNull();
   });
 
   it("keeps NUL and lone surrogates out of PostgreSQL text and JSON, and leaves other text alone", () => {

@@ -6,9 +6,9 @@
  * aligned with body, null where equal), so the block key — md5(schema, body) — ignores originals
  * and a re-ingest that only changes an original updates the stored block instead of adding one.
  */
-import { makeStatementId, type Statement } from "@vizier/model";
+import { makeStatementId, searchKind, type Statement } from "@vizier/model";
 import { copyField } from "./copy-text";
-import { fold, SEARCH_TYPES } from "./search-sql";
+import { fold } from "./search-sql";
 
 /** Block columns in COPY order (the staging table and `blocks` share them). */
 export const BLOCK_COLUMNS = [
@@ -78,7 +78,10 @@ export class BlockPacker {
   /** The originals column's elements (JSON, "null" where the original is the value), and whether any differs. */
   private originals = "";
   private anyOriginal = false;
-  /** Folded names and identifiers, each already escaped for COPY, joined by an escaped newline. */
+  /**
+   * Folded names (name parts included) and identifiers, each already escaped for COPY, joined by
+   * an escaped newline; what goes where is the stores' one rule, model/searchable.ts.
+   */
   private names = "";
   private idents = "";
   private nNames = 0;
@@ -129,10 +132,11 @@ export class BlockPacker {
       this.originals += `${this.n ? "," : ""}${jsonString(original)}`;
     } else this.originals += this.n ? ",null" : "null";
     this.n++;
-    if (SEARCH_TYPES.has(propType)) {
+    const kind = searchKind(prop, propType);
+    if (kind) {
       const folded = fold(value);
       const field = copyField(folded);
-      if (propType === "name") {
+      if (kind === "name") {
         this.names += this.nNames++ ? `\\n${field}` : field;
         for (const w of folded.split(WHITESPACE)) if (w && !this.takenWords.has(w)) this.nameWords.add(w);
       } else this.idents += this.nIdents++ ? `\\n${field}` : field;

@@ -6,10 +6,13 @@
  * small reference tables; the audit chain is a single table with a one-row head.
  */
 import type { PoolClient } from "pg";
+import { addNamePartsToSearch } from "./migrate-names";
 
+/** A migration step: SQL, or a function for what SQL alone cannot do exactly (it runs in the same transaction). */
+type Step = string | ((client: PoolClient) => Promise<void>);
 
 /** Migration steps, in order; step i brings the schema to version i + 1. Never edit a released step. */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly Step[] = [
   `
   CREATE TABLE settings (key text PRIMARY KEY, value text NOT NULL);
   CREATE TABLE datasets (
@@ -118,6 +121,10 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX name_words_trgm ON name_words USING gin (word gin_trgm_ops);
   CREATE INDEX blocks_refs ON blocks USING gin (refs) WHERE refs IS NOT NULL;
   `,
+  // Version 4: name parts (firstName, lastName, middleName, fatherName; FtM strings) are searched as
+  // names, as on the embedded store: stored blocks get them in \`names\` and their words in
+  // \`name_words\` (migrate-names.ts; decision 0007, third amendment).
+  addNamePartsToSearch,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -142,7 +149,9 @@ export async function migrate(client: PoolClient, schema: string, target = MIGRA
     const r = await client.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${ident(schema)}.schema_version`);
     const current = r.rows[0]?.v ?? 0;
     for (let v = current; v < target; v++) {
-      await client.query(MIGRATIONS[v] ?? "");
+      const step = MIGRATIONS[v] ?? "";
+      if (typeof step === "string") await client.query(step);
+      else await step(client);
       await client.query(`INSERT INTO ${ident(schema)}.schema_version (version) VALUES ($1)`, [v + 1]);
     }
     await client.query("COMMIT");

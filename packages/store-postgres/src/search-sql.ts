@@ -3,10 +3,8 @@
  * match per word) for exact and partial words, plus pg_trgm word similarity on names for misspellings
  * (Trigram matching: https://www.postgresql.org/docs/current/pgtrgm.html). Both run on the
  * partial GIN indexes of the blocks table (schema.ts); the scope filter is part of the same query.
+ * Which values are names and which identifiers is the rule both stores share (model/searchable.ts).
  */
-
-/** The property types the search index covers: what people type into a search box. */
-export const SEARCH_TYPES: ReadonlySet<string> = new Set(["name", "identifier", "email", "phone"]);
 
 /**
  * Folding applied to indexed values and to queries alike: compatibility decomposition, combining

@@ -1,3 +1,5 @@
+import { searchKind } from "@vizier/model";
+
 /** Schema of the embedded store; `user_version` records the migration level. */
 export const SCHEMA_VERSION = 4;
 
@@ -93,11 +95,6 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
-/** Property types whose values are searchable names or identifiers. */
-const SEARCHABLE_TYPES: ReadonlySet<string> = new Set(["name", "identifier", "phone", "email"]);
-/** Name parts are searchable whatever their declared type. */
-const SEARCHABLE_PROPS: ReadonlySet<string> = new Set(["firstName", "lastName", "middleName", "fatherName"]);
-
 const SEPARATOR = /[-. /]/;
 const SEPARATORS = /[-. /]/g;
 
@@ -107,7 +104,8 @@ const SEPARATORS = /[-. /]/g;
  * found as "ab123"). The writer builds the text with it and search ranking rebuilds it the same way.
  */
 export function searchPiece(prop: string, propType: string, value: string): string | null {
-  if (!SEARCHABLE_TYPES.has(propType) && !SEARCHABLE_PROPS.has(prop)) return null;
+  // What is searchable is one rule for both stores (model/searchable.ts).
+  if (!searchKind(prop, propType)) return null;
   return (propType === "identifier" || propType === "phone") && SEPARATOR.test(value) ? `${value} ${value.replace(SEPARATORS, "")}` : value;
 }
 

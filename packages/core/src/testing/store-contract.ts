@@ -180,6 +180,32 @@ export function runStoreContract(label: string, make: () => Promise<{ store: Sto
       expect(await ids(null, "qqqqqq")).toEqual([]);
     });
 
+    it("finds people by their name parts alone (first, middle, last name), misspelt too, within scope", async () => {
+      // FtM types firstName, middleName and lastName as plain strings; both stores search them as names (model/searchable.ts).
+      const w = await store.beginWrite(run("r1", "police"));
+      await w.writeStatements([
+        ...testStatements(dsA, "n1", "Person", { firstName: "Hendrik", lastName: "Vermeulen" }),
+        ...testStatements(dsA, "n2", "Person", { firstName: "Anna", middleName: "Maria", lastName: "Kowalska" }),
+        ...testStatements(dsC, "n3", "Person", { firstName: "Hendrik", lastName: "Claes" }),
+      ]);
+      await w.commit(run("r1", "police"), noAudit);
+      const datasets = await store.listDatasets();
+      const ids = async (agency: string | null, text: string) =>
+        (await store.search(scopeOf(agency ? ctxFor(agency) : systemCtx(), datasets), { text, limit: 10, offset: 0 })).map((h) => h.entityId).sort();
+      expect(await ids(null, "hendrik vermeulen")).toEqual(["n1"]);
+      expect(await ids(null, "hendrik")).toEqual(["n1", "n3"]);
+      expect(await ids(null, "maria kowalska")).toEqual(["n2"]);
+      expect(await ids(null, "vermelen")).toEqual(["n1"]);
+      expect(await ids(null, "anna kowalksa")).toEqual(["n2"]);
+      // B reads A's datasets but not C's; C reads only its own.
+      expect(await ids("B", "hendrik")).toEqual(["n1"]);
+      expect(await ids("B", "claes")).toEqual([]);
+      expect(await ids("B", "claas")).toEqual([]);
+      expect(await ids("C", "vermeulen")).toEqual([]);
+      expect(await ids("C", "vermelen")).toEqual([]);
+      expect(await ids("C", "hendrik")).toEqual(["n3"]);
+    });
+
     it("scans statements grouped by entity, complete across pages, within scope", async () => {
       const w = await store.beginWrite(run("r1", "police"));
       const many: Statement[] = [];

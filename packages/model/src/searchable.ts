@@ -1,0 +1,25 @@
+/**
+ * What a search box finds: the one rule both stores index by (store-sqlite's search documents,
+ * store-postgres's `names` / `idents` columns and its fuzzy-search dictionary), so the same data
+ * is found the same way whichever store holds it.
+ */
+
+/** Property types whose values are searchable names or identifiers. */
+export const SEARCHABLE_TYPES: ReadonlySet<string> = new Set(["name", "identifier", "phone", "email"]);
+
+/**
+ * Name parts are searchable (as names) whatever their declared type: FtM types a Person's
+ * firstName, lastName, middleName and fatherName as `string`, and a source that has only those
+ * columns must still be found by name.
+ */
+export const SEARCHABLE_PROPS: ReadonlySet<string> = new Set(["firstName", "lastName", "middleName", "fatherName"]);
+
+/**
+ * How a value is searched: "name" (words, and misspellings through the fuzzy dictionary),
+ * "identifier" (identifiers, phones and e-mail addresses: words only), or undefined when it is
+ * not searched at all.
+ */
+export function searchKind(prop: string, propType: string): "name" | "identifier" | undefined {
+  if (propType === "name" || SEARCHABLE_PROPS.has(prop)) return "name";
+  return SEARCHABLE_TYPES.has(propType) ? "identifier" : undefined;
+}
