@@ -6,7 +6,7 @@ import type { Services } from "../services";
 import { readEntities } from "./entities-of";
 import { scopeFor } from "./scope";
 import { countFacets, describeFilters, filterMatcher, hasFilters, normaliseFilters, type FacetCounts, type SearchFilters } from "./search-facets";
-import { scanHits, type ScanSource } from "./search-scan";
+import { pageOfScan, scanHits, type ScanSource } from "./search-scan";
 
 export interface SearchResult {
   entity: FtmEntity;
@@ -90,14 +90,11 @@ async function scannedPage(
     hits: (offset, limit) => svc.store.search(scope, { text: q.text, offset, limit }),
     read: (ids) => readEntities(svc, scope, ids),
   };
-  const end = q.offset + q.limit;
   const filtered = hasFilters(q.filters);
-  const scan = await scanHits(src, { keep: filterMatcher(svc.model, agencyOf, q.filters), enough: q.facets ? Infinity : end + 1 });
+  const scan = await scanHits(src, { keep: filterMatcher(svc.model, agencyOf, q.filters), enough: q.facets ? Infinity : q.offset + q.limit + 1 });
   const facets = q.facets
     ? { counted: scan.matches.length, complete: scan.exhausted, ...countFacets(svc.model, agencyOf, scan.matches.map((m) => m.entity)) }
     : undefined;
-  const page: SearchPage = filtered
-    ? { results: scan.matches.slice(q.offset, end), more: scan.matches.length > end, capped: scan.matches.length <= end && !scan.exhausted }
-    : await plainPage(svc, scope, q);
+  const page: SearchPage = filtered ? pageOfScan(scan, q.offset, q.limit) : await plainPage(svc, scope, q);
   return facets ? { ...page, facets } : page;
 }

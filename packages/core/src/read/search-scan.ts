@@ -72,3 +72,12 @@ export async function scanHits(src: ScanSource, o: ScanOptions): Promise<ScanRes
   }
   return { matches, scanned, exhausted: false };
 }
+
+/**
+ * The page [offset, offset + limit) of a scan's matches; `more` when a match lies beyond it,
+ * `capped` when the scan stopped at the cap before it could fill the page or find one match past it.
+ */
+export function pageOfScan(scan: ScanResult, offset: number, limit: number): { results: ScanMatch[]; more: boolean; capped: boolean } {
+  const end = offset + limit;
+  return { results: scan.matches.slice(offset, end), more: scan.matches.length > end, capped: scan.matches.length <= end && !scan.exhausted };
+}
