@@ -31,9 +31,9 @@ describe("datasets: only what the scope lets you read", () => {
 describe("search: per viewer, paginated, faceted, audited", () => {
   it("finds within the scope only and records the search", async () => {
     const before = await auditCount();
-    const ann = await get<{ items: Array<{ entity: { id: string } }>; facets: Record<string, Record<string, number>>; nextOffset: number | null }>("ann", "/api/search?q=jan");
+    const ann = await get<{ items: Array<{ entity: { id: string } }>; facets: Record<string, unknown>; nextOffset: number | null }>("ann", "/api/search?q=jan&facets=true");
     expect(ann.items.map((i) => i.entity.id)).toEqual([E.jan]);
-    expect(ann.facets).toEqual({ schema: { Person: 1 }, dataset: { police: 1 }, agency: { A: 1 }, country: { nl: 1 } });
+    expect(ann.facets).toEqual({ counted: 1, complete: true, schema: { Person: 1 }, dataset: { police: 1 }, agency: { A: 1 }, country: { nl: 1 } });
     expect(ann.nextOffset).toBeNull();
     expect(await auditCount()).toBe(before + 1);
     expect((await get<{ items: unknown[] }>("cat", "/api/search?q=jan")).items).toEqual([]);
