@@ -19,6 +19,16 @@ describe("typed client", () => {
     expect(view.statements.every((s) => s.dataset === "police")).toBe(true);
   });
 
+  it("filters a search (repeated and comma-separated values) and asks for its facets", async () => {
+    const c = client();
+    const page = await unwrap(await c.api.search.$get({ query: { q: "jan", facets: "true", schema: ["Person", "Company"], country: "nl,be" } }));
+    expect(page.items.map((i) => i.entity.id)).toEqual([E.jan]);
+    expect(page.facets).toMatchObject({ counted: 1, complete: true, schema: { Person: 1 }, country: { nl: 1 } });
+    const none = await unwrap(await c.api.search.$get({ query: { q: "jan", schema: "Company" } }));
+    expect(none).toMatchObject({ items: [], nextOffset: null, capped: false });
+    expect(none.facets).toBeUndefined();
+  });
+
   it("turns problems into VizierApiError with the code", async () => {
     const c = client({ token: token("ann") });
     const err = await unwrap(await c.api.datasets.$get()).catch((e: unknown) => e);
