@@ -4,7 +4,7 @@ import {
   toAccessRequest, type AccessDecision, type AccessRequest, type AccessRequestPort, type AccessRequestQuery, type AccessRequestRow,
   type AuditAppend,
 } from "@vizier/core";
-import { appendAuditTx } from "./audit";
+import { stageAudit } from "./audit-log";
 import { guard, mapSqliteError } from "./errors";
 import { prepared } from "./prepared";
 
@@ -19,12 +19,15 @@ CREATE INDEX IF NOT EXISTS access_requests_owner ON access_requests (owner, stat
 
 /**
  * Access requests in the SQLite store, in their own table (created on first use). Each write and
- * its audit records commit in one IMMEDIATE transaction, so neither exists without the other.
+ * its audit records (staged in the outbox) commit in one IMMEDIATE transaction, so neither exists
+ * without the other; `settle` then moves the records into the audit chain (audit-log.ts).
  */
 export class SqliteAccessRequests implements AccessRequestPort {
   private ready = false;
 
-  constructor(private readonly conn: () => Database.Database, private readonly location: () => string) {}
+  constructor(
+    private readonly conn: () => Database.Database, private readonly location: () => string, private readonly settle: () => Promise<void>,
+  ) {}
 
   /** The connection with the table in place; for reads on a store without it (e.g. read-only), undefined. */
   private db(): Database.Database;
@@ -47,12 +50,13 @@ export class SqliteAccessRequests implements AccessRequestPort {
         db.prepare(`INSERT INTO access_requests (id, requester, requester_agency, entity_ids, dataset, owner, purpose, justification, status, created_at)
           VALUES (?,?,?,?,?,?,?,?,?,?)`).run(r.id, r.requester, r.requesterAgency, JSON.stringify(r.entityIds), r.dataset, r.owner, r.purpose,
           r.justification, r.status, r.createdAt);
-        appendAuditTx(db, audit.entries, audit.link);
+        stageAudit(db, audit.entries);
       }).immediate();
     } catch (e) {
       if ((e as { code?: string }).code === "SQLITE_CONSTRAINT_PRIMARYKEY") throw new VizierError("ALREADY_EXISTS", `access request ${r.id} already exists`);
       throw mapSqliteError(e, this.location());
     }
+    await this.settle();
   }
 
   async getAccessRequest(id: string): Promise<AccessRequest | undefined> {
@@ -72,15 +76,17 @@ export class SqliteAccessRequests implements AccessRequestPort {
 
   async decideAccessRequest(id: string, d: AccessDecision, audit: AuditAppend): Promise<AccessRequest> {
     const db = this.db();
-    return guard(this.location(), () => db.transaction(() => {
+    const decided = guard(this.location(), () => db.transaction(() => {
       const row = db.prepare("SELECT * FROM access_requests WHERE id = ?").get(id) as AccessRequestRow | undefined;
       if (!row) throw new VizierError("NOT_FOUND", `access request ${id} does not exist`);
       if (row.status !== "pending") throw new VizierError("CONFLICT", `access request ${id} was already ${row.status}`);
       db.prepare("UPDATE access_requests SET status = ?, decided_by = ?, decided_at = ?, reason = ?, until = ? WHERE id = ?")
         .run(d.status, d.decidedBy, d.decidedAt, d.reason, d.until ?? null, id);
-      appendAuditTx(db, audit.entries, audit.link);
+      stageAudit(db, audit.entries);
       return toAccessRequest({ ...row, status: d.status, decided_by: d.decidedBy, decided_at: d.decidedAt, reason: d.reason, until: d.until ?? null });
     }).immediate());
+    await this.settle();
+    return decided;
   }
 
   async approvedFor(requester: string): Promise<AccessRequest[]> {

@@ -70,7 +70,7 @@ describe("audit chain with two appending processes", () => {
   it("waits for another writer without blocking the event loop, then appends; gives up after its limit", async () => {
     const store = new SqliteStore(join(dir, "wait"));
     await store.init();
-    const other = new Database(store.location);
+    const other = new Database(store.audit.location);
     try {
       const entry = (q: string): AuditEntry => ({ at: new Date().toISOString(), actor: "u", agency: "A", purpose: "purpose:test", action: "search", query: q, resultIds: [], recipients: [] });
       await store.appendAudit([entry("before")], linkAudit);
@@ -81,7 +81,7 @@ describe("audit chain with two appending processes", () => {
       const ticks = await new Promise<number>((res) => { let n = 0; const t = setInterval(() => { if (++n === 5) { clearInterval(t); res(n); } }, 10); });
       expect(ticks).toBe(5);
       expect(settled).toBe(false);
-      const third = new Database(store.location);
+      const third = new Database(store.audit.location);
       third.pragma("busy_timeout = 1234");
       await expect(new AuditQueue(() => third, 50).append([entry("x")], linkAudit)).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_BUSY/) });
       // Each attempt lowers the connection's busy timeout to 0 and gives it back afterwards.

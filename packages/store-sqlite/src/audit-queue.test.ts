@@ -23,7 +23,7 @@ describe("audit group commit", () => {
   it("commits the appends of one turn together, in call order, each caller getting its own records", async () => {
     const store = new SqliteStore(dir);
     await store.init();
-    const db = openConnection(store.location, false);
+    const db = openConnection(store.audit.location, false);
     const queue = new AuditQueue(() => db);
     try {
       const asked = Array.from({ length: 50 }, (_, i) => [entry(`q${i}a`), entry(`q${i}b`)]);

@@ -18,7 +18,7 @@ runAuditSafeguardsContract("sqlite", async () => {
   return {
     store,
     tamper: async () => {
-      const db = new Database(store.location);
+      const db = new Database(store.audit.location);
       return {
         run: async (sql: string) => { db.exec(sql); },
         array: (ids: readonly string[]) => `'${JSON.stringify(ids).replace(/'/g, "''")}'`,

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { GENESIS, sqlRows, type AuditEntry, type AuditRecord } from "@vizier/core";
 import { prepared } from "./prepared";
 
-/** Appends at the chain head; the caller holds a write transaction, which serialises writers. */
+/** Appends at the chain head of the audit file (audit-log.ts); the caller holds a write transaction, which serialises writers. */
 export function appendAuditTx(
   db: Database.Database, entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string,
 ): AuditRecord[] {
@@ -23,7 +23,7 @@ export function appendAuditTx(
 
 const isBusy = (e: unknown) => String((e as { code?: unknown }).code ?? "").startsWith("SQLITE_BUSY");
 
-/** How long an audit append waits for another writer (another server process, an ingest commit). */
+/** How long an audit append waits for another writer (another server process). */
 export const AUDIT_WAIT_MS = 10_000;
 
 /**
@@ -33,13 +33,8 @@ export const AUDIT_WAIT_MS = 10_000;
  * processes that is often; during an ingest commit, seconds). So each attempt runs with
  * `busy_timeout = 0` (the connection's own value restored after): it fails at once and is retried
  * after a yield, and the process goes on serving reads meanwhile. Gives up after `waitMs`.
- *
- * `db` is the store's own read connection, not a second one: a commit from another connection
- * makes SQLite drop this connection's page cache and FTS5 re-read its index structure at the next
- * read, which cost a search request about a millisecond when every request appended through a
- * connection of its own (docs/benchmarks/api.md).
  */
-async function writeWaiting<T>(db: Database.Database, write: () => T, waitMs: number): Promise<T> {
+export async function writeWaiting<T>(db: Database.Database, write: () => T, waitMs: number): Promise<T> {
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -68,11 +63,11 @@ interface PendingAppend {
  * Group commit of a connection's audit appends. The appends requested in one turn of the event
  * loop (under load: every request whose read finished in it) are committed in one transaction at
  * the end of the turn, each caller's entries together and in call order; every caller's promise
- * settles only once its records are committed, so a response still waits for its audit record. One
- * commit per turn instead of one per request: fewer writes, and with several server processes on
- * one file, fewer of the commits that empty the other processes' page caches (see above).
- * One batch at a time; appends arriving meanwhile form the next. A batch that fails otherwise than
- * by waiting too long is retried append by append, so an append that cannot be written fails alone.
+ * settles only once its records are committed, so a response still waits for its audit record.
+ * One commit per turn instead of one per request: fewer writes, fewer lock hand-overs between
+ * server processes. One batch at a time; appends arriving meanwhile form the next. A batch that
+ * fails otherwise than by waiting too long is retried append by append, so an append that cannot
+ * be written fails alone.
  */
 export class AuditQueue {
   private pending: PendingAppend[] = [];

@@ -1,10 +1,11 @@
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { mkdirSync } from "node:fs";
 import type Database from "better-sqlite3";
 import { VizierError } from "@vizier/model";
 import type { JobPatch, JobQuery, JobRecord, JobsPort, JobStatus } from "@vizier/core";
 import { openConnection } from "./connection";
 import { guard } from "./errors";
+import { sideLocation } from "./side-file";
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS jobs (
@@ -47,9 +48,7 @@ function toJob(r: JobRow): JobRecord {
 
 /** Where the jobs file of a store lives: `jobs.db` beside `vizier.db` (or `x.jobs.db` beside `x.db`). */
 export function jobsLocation(storeLocation: string): string {
-  return /\/vizier\.db$/.test(storeLocation) || storeLocation === "vizier.db"
-    ? join(dirname(storeLocation), "jobs.db")
-    : storeLocation.replace(/\.(db|sqlite3?)$/i, ".jobs.$1");
+  return sideLocation(storeLocation, "jobs");
 }
 
 /**

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { VizierError } from "@vizier/model";
 import { sqlRows, type AuditAppend, type JudgementRecord, type Membership, type ResolutionCommit, type ResolutionPort, type ResolutionRun, type ReviewPair } from "@vizier/core";
-import { appendAuditTx } from "./audit";
+import { stageAudit } from "./audit-log";
 import { guard } from "./errors";
 
 /**
@@ -41,7 +41,8 @@ type ReviewRow = sqlRows.ReviewRow;
 
 /** The resolution port over the store's connection. */
 export class SqliteResolution implements ResolutionPort {
-  constructor(private readonly open: () => { db: Database.Database; location: string }) {}
+  /** `settle` moves audit entries staged by a write into the audit chain (audit-log.ts). */
+  constructor(private readonly open: () => { db: Database.Database; location: string }, private readonly settle: () => Promise<void>) {}
 
   private run<T>(f: (db: Database.Database) => T): T {
     const { db, location } = this.open();
@@ -50,6 +51,13 @@ export class SqliteResolution implements ResolutionPort {
 
   private tx<T>(f: (db: Database.Database) => T): T {
     return this.run((db) => db.transaction(() => f(db)).immediate());
+  }
+
+  /** A transaction that stages audit entries, settled once it has committed. */
+  private async auditedTx<T>(f: (db: Database.Database) => T): Promise<T> {
+    const out = this.tx(f);
+    await this.settle();
+    return out;
   }
 
   /** Retention: memberships and queued pairs of entities that have no statement left (judgements stay as history). */
@@ -77,7 +85,7 @@ export class SqliteResolution implements ResolutionPort {
   }
 
   async commitRun(c: ResolutionCommit): Promise<void> {
-    this.tx((db) => {
+    await this.auditedTx((db) => {
       const r = c.run;
       const updated = db.prepare(`UPDATE er_runs SET finished_at = ?, status = 'finished', params = ?, counts = ?, cursor = ? WHERE id = ? AND status = 'running'`)
         .run(r.finishedAt ?? null, r.params, r.counts, r.cursor, r.id);
@@ -88,7 +96,7 @@ export class SqliteResolution implements ResolutionPort {
       db.prepare("DELETE FROM er_review WHERE view = ?").run(r.view);
       const review = db.prepare("INSERT INTO er_review (view, id, left_id, right_id, probability, match_weight, explanation, status) VALUES (?,?,?,?,?,?,?,?)");
       for (const p of c.review) review.run(r.view, p.id, p.left, p.right, p.probability, p.matchWeight, p.explanation, p.status);
-      appendAuditTx(db, c.audit.entries, c.audit.link);
+      stageAudit(db, c.audit.entries);
     });
   }
 
@@ -102,21 +110,21 @@ export class SqliteResolution implements ResolutionPort {
   }
 
   async addJudgement(j: JudgementRecord, audit: AuditAppend): Promise<void> {
-    this.tx((db) => {
+    await this.auditedTx((db) => {
       db.prepare(`INSERT INTO er_judgements (id, left_id, right_id, verdict, actor, agency, purpose, at, reason, basis) VALUES (?,?,?,?,?,?,?,?,?,?)`)
         .run(j.id, j.left, j.right, j.verdict, j.actor, j.agency, j.purpose, j.at, j.reason, j.basis);
       db.prepare("UPDATE er_review SET status = 'judged' WHERE left_id = ? AND right_id = ?").run(j.left, j.right);
-      appendAuditTx(db, audit.entries, audit.link);
+      stageAudit(db, audit.entries);
     });
   }
 
   async undoJudgement(id: string, by: string, at: string, audit: AuditAppend): Promise<JudgementRecord> {
-    return this.tx((db) => {
+    return this.auditedTx((db) => {
       const row = db.prepare("SELECT * FROM er_judgements WHERE id = ?").get(id) as JudgementRow | undefined;
       if (!row) throw new VizierError("NOT_FOUND", `no judgement "${id}"`);
       if (row.undone_at !== null) throw new VizierError("CONFLICT", `judgement "${id}" was already undone at ${row.undone_at}`);
       db.prepare("UPDATE er_judgements SET undone_at = ?, undone_by = ? WHERE id = ?").run(at, by, id);
-      appendAuditTx(db, audit.entries, audit.link);
+      stageAudit(db, audit.entries);
       return toJudgement({ ...row, undone_at: at, undone_by: by });
     });
   }

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { AuditAppend, RetentionDue, RetentionPurge } from "@vizier/core";
-import { appendAuditTx } from "./audit";
+import { stageAudit } from "./audit-log";
 
 /** Blocks whose latest sighting's retention ends on or before `until`, per dataset and date. */
 export function retentionDue(db: Database.Database, until: string): RetentionDue[] {
@@ -13,7 +13,7 @@ export function retentionDue(db: Database.Database, until: string): RetentionDue
 
 /**
  * Removes expired blocks (a block holds statements last seen under a provenance whose retention
- * ended), their keys, references and search documents, in one IMMEDIATE transaction with the audit entries. A
+ * ended), their keys, references and search documents, in one IMMEDIATE transaction with the audit entries (staged in the outbox). A
  * statement also held by a newer, unexpired block survives through that block.
  */
 export function purgeExpired(db: Database.Database, before: string, audit: (r: RetentionPurge) => AuditAppend): RetentionPurge {
@@ -34,7 +34,7 @@ export function purgeExpired(db: Database.Database, before: string, audit: (r: R
     db.exec("DROP TABLE temp.expired");
     const result: RetentionPurge = { before, statements, entities, removedEntityIds };
     const a = audit(result);
-    appendAuditTx(db, a.entries, a.link);
+    stageAudit(db, a.entries);
     return result;
   }).immediate();
 }

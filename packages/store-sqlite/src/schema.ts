@@ -1,7 +1,7 @@
 import { searchKind } from "@vizier/model";
 
 /** Schema of the embedded store; `user_version` records the migration level. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const MIGRATIONS: readonly string[] = [
   `
@@ -92,6 +92,13 @@ export const MIGRATIONS: readonly string[] = [
   INSERT OR IGNORE INTO refs (target, block, prop)
     SELECT j.value ->> 1, b.id, k.id FROM blocks b CROSS JOIN json_each(b.body) j CROSS JOIN props k ON k.id = j.value ->> 0
     WHERE k.type = 'entity' ORDER BY 1, 2, 3;
+  `,
+  // Version 5: the audit chain lives in audit.db beside the store (audit-log.ts; decision 0006,
+  // amendment 3); the table "audit" of version 1 stays, emptied into it when the store opens.
+  `
+  -- Audit entries of a write that must commit with its data (ingest commit, access request,
+  -- judgement, purge), waiting to be appended to the chain in audit.db.
+  CREATE TABLE IF NOT EXISTS audit_outbox (id TEXT NOT NULL UNIQUE, entries TEXT NOT NULL);
   `,
 ];
 

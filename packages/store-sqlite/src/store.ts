@@ -7,7 +7,7 @@ import {
   type SearchHit, type StatementQuery, type StorePort, type StoreStats, type StoreWriter, type WithheldCount,
 } from "@vizier/core";
 import { SqliteAccessRequests } from "./access-requests";
-import { AuditQueue, scanAuditRows } from "./audit";
+import { AuditLog } from "./audit-log";
 import { guard, mapSqliteError } from "./errors";
 import { prepared } from "./prepared";
 import { searchWindows } from "./search";
@@ -25,25 +25,26 @@ import { ensureAccountTables, SqliteAccounts } from "./accounts";
 
 /**
  * The embedded default store: one SQLite file (WAL) holding statements, the FTS5 search index,
- * datasets, runs, quarantine and the audit chain. `path` is a file, or a folder that gets
- * `vizier.db` inside.
+ * datasets, runs and quarantine, with the audit chain in `audit.db` beside it (audit-log.ts) and
+ * the job table in `jobs.db` (jobs.ts). `path` is a file, or a folder that gets `vizier.db` inside.
  */
 export class SqliteStore implements StorePort {
   readonly kind = "sqlite" as const;
   readonly location: string;
   private db: Database.Database | undefined;
   /** Access requests and grants (docs/safeguards.md), in their own table. */
-  readonly accessRequests = new SqliteAccessRequests(() => this.conn, () => this.location);
+  readonly accessRequests = new SqliteAccessRequests(() => this.conn, () => this.location, () => this.settleAudit());
   /** Entity-resolution results beside the statements (resolution.ts). */
-  readonly resolution = new SqliteResolution(() => ({ db: this.conn, location: this.location }));
+  readonly resolution = new SqliteResolution(() => ({ db: this.conn, location: this.location }), () => this.settleAudit());
   /** Users, API tokens, sessions and login attempts (accounts.ts). */
   readonly accounts = new SqliteAccounts(() => this.conn, () => this.location);
   private propTable: PropTable | undefined;
-  /** Audit appends, committed a turn of the event loop at a time on this store's connection (audit.ts). */
-  private readonly auditQueue = new AuditQueue(() => this.conn);
+  /** The audit chain, in its own file (audit-log.ts). */
+  readonly audit: AuditLog;
 
   constructor(path: string, private readonly opts: { readonly?: boolean } = {}) {
     this.location = /\.(db|sqlite3?)$/i.test(path) ? path : join(path, "vizier.db");
+    this.audit = new AuditLog(this.location, () => this.conn, opts.readonly ?? false);
   }
 
   private get conn(): Database.Database {
@@ -63,12 +64,27 @@ export class SqliteStore implements StorePort {
       if (!this.opts.readonly) ensureResolution(db);
       if (!this.opts.readonly) ensureAccountTables(db);
     });
+    try {
+      await this.audit.open();
+    } catch (e) {
+      throw mapSqliteError(e, this.audit.location);
+    }
   }
 
   async close(): Promise<void> {
-    await this.auditQueue.drain();
+    await this.audit.close();
     this.db?.close();
     this.db = undefined;
+  }
+
+  /**
+   * Moves audit entries a write staged in the outbox into the chain, after its commit. A failure
+   * (the audit file locked for longer than the wait) is not the write's: the entries stay staged in
+   * the store file, and the next settle (any audited write, opening the store, reading the audit)
+   * moves them.
+   */
+  private settleAudit(): Promise<void> {
+    return this.audit.settle().catch(() => undefined);
   }
 
   async getSetting(key: string): Promise<string | undefined> {
@@ -102,7 +118,7 @@ export class SqliteStore implements StorePort {
     void run;
     void this.conn;
     // A connection of its own: its open transaction stays invisible to this one until commit.
-    return new SqliteWriter(guard(this.location, () => openConnection(this.location, this.opts.readonly ?? false)), this.location);
+    return new SqliteWriter(guard(this.location, () => openConnection(this.location, this.opts.readonly ?? false)), this.location, () => this.settleAudit());
   }
 
   async listRuns(dataset?: string): Promise<IngestRun[]> {
@@ -187,7 +203,7 @@ export class SqliteStore implements StorePort {
   }
 
   async stats(): Promise<StoreStats> {
-    return guard(this.location, () => storeStats(this.conn));
+    return { ...guard(this.location, () => storeStats(this.conn)), auditRecords: guard(this.audit.location, () => this.audit.count()) };
   }
 
   async references(scope: AccessScope, targets: readonly string[], limit: number): Promise<{ references: Reference[]; withheld: number }> {
@@ -200,19 +216,26 @@ export class SqliteStore implements StorePort {
   }
 
   async purgeExpired(before: string, audit: (r: RetentionPurge) => AuditAppend): Promise<RetentionPurge> {
-    return guard(this.location, () => purgeExpired(this.conn, before, audit));
+    const purged = guard(this.location, () => purgeExpired(this.conn, before, audit));
+    await this.settleAudit();
+    return purged;
   }
 
   async appendAudit(entries: readonly AuditEntry[], link: (prev: string, seq: number, e: AuditEntry) => string): Promise<AuditRecord[]> {
     try {
-      return await this.auditQueue.append(entries, link);
+      return await this.audit.append(entries, link);
     } catch (e) {
-      throw mapSqliteError(e, this.location);
+      throw mapSqliteError(e, this.audit.location);
     }
   }
 
   async *scanAudit(batchSize: number): AsyncIterable<AuditRecord[]> {
-    yield* scanAuditRows(this.conn, batchSize);
+    void this.conn;
+    try {
+      yield* this.audit.scan(batchSize);
+    } catch (e) {
+      throw mapSqliteError(e, this.audit.location);
+    }
   }
 
   /** Size of the database file in bytes (for stats). */

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { ID_PROP, type Statement } from "@vizier/model";
 import type { AuditAppend, Conflict, IngestRun, QuarantineRow, RowProvenance, SourceRowEntities, StoreWriter } from "@vizier/core";
 import { sqlRows } from "@vizier/core";
-import { appendAuditTx } from "./audit";
+import { stageAudit } from "./audit-log";
 import { guard } from "./errors";
 import { EntityOrigins } from "./entity-origins";
 import { BlockPacker } from "./pack";
@@ -23,12 +23,12 @@ type Provenance = [dataset: string, agency: string, legalBasis: string, purpose:
  * 1. **Staging**, without any lock on the store: blocks (with their search text), reverse
  *    references and quarantined rows go into TEMP tables of this connection, which live in a
  *    private temporary file that disappears with the connection — or with the process, if it is
- *    killed. Other processes keep reading and writing (searches append to the audit log) as usual.
+ *    killed. Other processes keep reading and writing as usual.
  * 2. **Commit**, in one IMMEDIATE transaction: the staged blocks' keys are merged in key order
  *    into `block_keys` first (content already stored is recognised there and never written), then
  *    the other blocks are appended to `blocks` with their final ids, their search documents to
- *    `fts`, references and quarantine copied, the run recorded and the audit entries appended —
- *    all visible at once.
+ *    `fts`, references and quarantine copied, the run recorded and the audit entries staged in the
+ *    outbox — all visible at once; `afterCommit` then moves the entries into the audit chain.
  *
  * Each run of consecutive statements with the same entity, dataset, handling, schema, origin and
  * provenance (what one source row gives an entity) becomes a block (see schema.ts).
@@ -56,7 +56,7 @@ export class SqliteWriter implements StoreWriter {
   private settled: { entities: number; multi: string[] } | undefined;
   private done = false;
 
-  constructor(private readonly db: Database.Database, private readonly location: string) {
+  constructor(private readonly db: Database.Database, private readonly location: string, private readonly afterCommit: () => Promise<void>) {
     try {
       // The stage needs no rollback journal: on any failure the whole stage is dropped.
       db.pragma("temp.journal_mode = OFF");
@@ -292,7 +292,7 @@ export class SqliteWriter implements StoreWriter {
           WHERE ${fresh.replace("s.n", "r.n")} ORDER BY r.target, r.n, r.prop`).run({ off });
         db.exec("INSERT INTO quarantine (kind, run_id, dataset, file, row, col, reason, raw) SELECT * FROM temp.run_quarantine ORDER BY rowid");
         db.prepare(`INSERT INTO runs VALUES (${new Array(15).fill("?").join(",")})`).run(sqlRows.runParams(run));
-        appendAuditTx(db, audit.entries, audit.link);
+        stageAudit(db, audit.entries);
         db.exec("COMMIT");
       } catch (e) {
         if (db.inTransaction) db.exec("ROLLBACK");
@@ -300,6 +300,7 @@ export class SqliteWriter implements StoreWriter {
       }
     });
     this.close();
+    await this.afterCommit();
   }
 
   /**

@@ -61,7 +61,7 @@ describe.skipIf(Boolean(bundleMissing))("vizier audit query / anchor / verify --
     const { seq } = JSON.parse(readFileSync(anchor, "utf8")) as { seq: number };
     expect(run("search", "jansen", "--purpose", "case:X-1").code).toBe(0);
     expect(run("audit", "verify", "--anchor", anchor).code).toBe(0);
-    const file = new Database(join(db, "vizier.db"));
+    const file = new Database(join(db, "audit.db"));
     file.prepare("DELETE FROM audit WHERE seq >= ?").run(seq - 1);
     file.close();
     expect(run("audit", "verify").code).toBe(0);

@@ -17,7 +17,7 @@ await store.init();
 process.stdout.write("ready\n");
 await new Promise((go) => process.stdin.once("data", go));
 process.stdin.pause();
-const peek = new Database(store.location, { readonly: true });
+const peek = new Database(store.audit.location, { readonly: true });
 const othersSeen = () => (peek.prepare("SELECT count(*) AS n FROM audit WHERE actor <> ?").get(actor) as { n: number }).n > 0;
 for (let i = 0; i < Number(records); i++) {
   if (i === Math.floor(Number(records) / 2)) {
