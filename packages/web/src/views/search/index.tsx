@@ -6,11 +6,11 @@ import { href } from "../../app/routes";
 import { Status } from "../../components/Status";
 import { TypeIcon } from "../../components/TypeIcon";
 import { agencyMap, useDatasets } from "../../components/useDatasets";
-import { applyFacets, captionOf, countFacets, FACETS, selectionFrom, toggle, type Selection } from "./model";
+import { captionOf, FACETS, filterQuery, selectionFrom, sortedCounts, toggle, type Selection } from "./model";
 
 const PAGE = 100;
 
-/** One search box; facets (type, agency, dataset, country) over the page of hits; links to profiles. */
+/** One search box; facets (type, agency, dataset, country) counted by the API over the result set, a click filters; links to profiles. */
 export default function Search() {
   const t = useT();
   const api = useApi();
@@ -22,7 +22,12 @@ export default function Search() {
   const [draft, setDraft] = useState(q);
   const datasets = useDatasets();
   const agencyOf = useMemo(() => agencyMap(datasets), [datasets]);
-  const [page] = useLoad(async () => (q ? unwrap(await api.api.search.$get({ query: { q, limit: String(PAGE), offset: String(offset) } })) : undefined), [api, q, offset]);
+  const filters = filterQuery(sel);
+  const filterKey = JSON.stringify(filters);
+  // Asked again when the selection's text changes (filterKey), not on every new selection object.
+  const [page] = useLoad(async () => (q ? unwrap(await api.api.search.$get({
+    query: { q, limit: String(PAGE), offset: String(offset), facets: "true", ...filters },
+  })) : undefined), [api, q, offset, filterKey]);
 
   const go = (query: string, s: Selection, off = 0) => navigate(href("search", {
     params: { q: query, offset: off ? String(off) : undefined, ...Object.fromEntries(FACETS.map((f) => [f, (s[f] ?? []).join(",")])) },
@@ -40,27 +45,32 @@ export default function Search() {
       {!q ? <p className="muted">{t("search.empty")}</p> : (
         <Status loaded={page}>{(p) => {
           if (!p) return null;
-          const counts = countFacets(p.items, agencyOf);
-          const shown = applyFacets(p.items, sel, agencyOf);
+          // A chosen value stays listed (to unchoose it) even when nothing left has it.
+          const counts = (f: (typeof FACETS)[number]) => {
+            const listed = sortedCounts(p.facets?.[f]).slice(0, 12);
+            return [...listed, ...(sel[f] ?? []).filter((v) => !listed.some(([x]) => x === v)).map((v): [string, number] => [v, 0])];
+          };
+          const shown = p.items;
           return (
             <div className="layout">
               <aside className="facets" aria-label={t("search.facets")}>
-                {FACETS.map((f) => counts[f].length > 0 && (
+                {FACETS.map((f) => counts(f).length > 0 && (
                   <fieldset key={f}>
                     <legend>{t(`search.facet.${f}`)}</legend>
-                    {counts[f].slice(0, 12).map(([v, n]) => (
+                    {counts(f).map(([v, n]) => (
                       <label key={v}>
-                        <input type="checkbox" checked={sel[f]?.includes(v) ?? false} onChange={() => go(q, toggle(sel, f, v), offset)} />
+                        <input type="checkbox" checked={sel[f]?.includes(v) ?? false} onChange={() => go(q, toggle(sel, f, v))} />
                         {f === "schema" && <TypeIcon schema={v} />} {v} <span className="muted">({n})</span>
                       </label>
                     ))}
                   </fieldset>
                 ))}
                 {FACETS.some((f) => (sel[f]?.length ?? 0) > 0) && <button type="button" className="secondary" onClick={() => go(q, {})}>{t("search.clear")}</button>}
-                <p className="muted">{t("search.pageNote")}</p>
+                {p.facets && <p className="muted">{t(p.facets.complete ? "search.facetNote" : "search.facetCapped", { n: p.facets.counted })}</p>}
               </aside>
               <div>
                 <p role="status" aria-live="polite">{t("search.results", { n: shown.length })}</p>
+                {p.capped && <p className="muted">{t("search.capped")}</p>}
                 {shown.length === 0 ? <p>{t("search.noResults")}</p> : (
                   <ol className="results" data-testid="results">
                     {shown.map(({ entity: e }) => (

@@ -1,23 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { applyFacets, captionOf, countFacets, selectionFrom, toggle } from "./model";
-
-const agencyOf = new Map([["kvk", "KVK"], ["fiu", "FIU"], ["douane", "DOUANE"]]);
-const hit = (id: string, schema: string, datasets: string[], country?: string) =>
-  ({ entity: { id, schema, datasets, properties: { name: [`N ${id}`], ...(country ? { country: [country] } : {}) } }, score: 1 });
-const items = [hit("a", "Company", ["kvk"], "nl"), hit("b", "Person", ["fiu"], "ma"), hit("c", "Company", ["douane", "fiu"], "nl")];
+import { captionOf, filterQuery, selectionFrom, sortedCounts, toggle } from "./model";
 
 describe("search facets", () => {
-  it("counts schema, agency (through datasets), dataset and country", () => {
-    const c = countFacets(items, agencyOf);
-    expect(c.schema).toEqual([["Company", 2], ["Person", 1]]);
-    expect(c.agency).toEqual([["FIU", 2], ["DOUANE", 1], ["KVK", 1]]);
-    expect(c.country).toEqual([["nl", 2], ["ma", 1]]);
+  it("orders a facet's counts, most frequent first, then by value", () => {
+    expect(sortedCounts({ KVK: 1, FIU: 2, DOUANE: 1 })).toEqual([["FIU", 2], ["DOUANE", 1], ["KVK", 1]]);
+    expect(sortedCounts(undefined)).toEqual([]);
   });
-  it("filters with OR inside a facet and AND between facets", () => {
-    expect(applyFacets(items, { agency: ["FIU"] }, agencyOf).map((i) => i.entity.id)).toEqual(["b", "c"]);
-    expect(applyFacets(items, { agency: ["FIU", "KVK"], schema: ["Company"] }, agencyOf).map((i) => i.entity.id)).toEqual(["a", "c"]);
-    expect(applyFacets(items, {}, agencyOf)).toHaveLength(3);
-    expect(applyFacets(items, { country: ["be"] }, agencyOf)).toEqual([]);
+  it("turns the selection into the API's filter parameters", () => {
+    expect(filterQuery({ agency: ["FIU", "KVK"], schema: [], country: ["nl"] })).toEqual({ agency: "FIU,KVK", country: "nl" });
+    expect(filterQuery({})).toEqual({});
   });
   it("reads and toggles selections", () => {
     const s = selectionFrom(new URLSearchParams("q=x&agency=FIU,KVK&schema="));
