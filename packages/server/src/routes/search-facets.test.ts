@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { linkAudit, SEARCH_SCAN_CAP, type AuditRecord } from "@vizier/core";
 import { testDataset, testStatements } from "@vizier/core/testing";
 import type { Statement } from "@vizier/model";
+import { createTestDatabase, pgServer } from "../../../store-postgres/src/test-db";
 import { makeFixture, type Fixture, type UserName } from "../test/fixture";
 
 /**
- * Facets over the result set and facet filters, through GET /api/search on a real embedded store:
+ * Facets over the result set and facet filters, through GET /api/search on each real store (core
+ * computes them over the store's search, so both stores must give the same answers):
  * the fixture's agencies (A shares with B; C isolated; A's compartment), plus generated entities
  * whose names share the word "zorro" (an investigator of A reads more of them than the scan cap)
  * and, for one in eight, "yeti".
@@ -29,15 +31,16 @@ function generated(): Statement[] {
   return out;
 }
 
-beforeAll(async () => {
-  f = await makeFixture();
-  for (const ds of DS) await f.svc.store.putDataset(ds);
+const server = pgServer();
+let db: { url: string; drop: () => Promise<void> } | undefined;
+
+async function load(fixture: Fixture): Promise<void> {
+  for (const ds of DS) await fixture.svc.store.putDataset(ds);
   const run = { id: "rz", dataset: "za", file: "z.csv", mapping: "", actor: "test", startedAt: "2026-01-01T00:00:00.000Z" };
-  const w = await f.svc.store.beginWrite(run);
+  const w = await fixture.svc.store.beginWrite(run);
   await w.writeStatements(generated());
   await w.commit({ ...run, status: "committed" }, { entries: [], link: linkAudit });
-}, 60_000);
-afterAll(async () => { await f.close(); });
+}
 
 type Counts = Record<string, number>;
 interface Item { entity: { id: string; schema: string; datasets?: string[]; properties: Record<string, string[]> } }
@@ -76,90 +79,108 @@ function reference(items: readonly Item[]) {
   return c;
 }
 
-describe("search facets over the result set", () => {
-  it.each(["ann", "bob", "cat", "ivo"] as UserName[])("equal counts over %s's readable results, computed independently", async (u) => {
-    const all = await allResults(u, "yeti");
-    const p = await get(u, "/api/search?q=yeti&facets=true&limit=5");
-    expect(p.facets).toEqual({ counted: all.length, complete: true, ...reference(all) });
-    expect(p.items.map((i) => i.entity.id)).toEqual(all.slice(0, 5).map((i) => i.entity.id));
+describe.each([
+  ["embedded store", undefined],
+  ["PostgreSQL", server.url ? "pg" : `skipped: ${server.reason}`],
+] as const)("search on the %s", (_name, pg) => {
+  const skip = pg !== undefined && pg !== "pg";
+  beforeAll(async () => {
+    if (skip) return;
+    if (pg === "pg") db = await createTestDatabase(server.url!, "vz_facets");
+    f = await makeFixture(pg === "pg" ? { postgres: db!.url } : {});
+    await load(f);
+  }, 120_000);
+  afterAll(async () => {
+    await f?.close();
+    await db?.drop();
+    db = undefined;
   });
 
-  it("never count what an agency-B analyst may not read", async () => {
-    const p = await get("bob", "/api/search?q=zorro&facets=true");
-    // B reads A's shared data and its own: not C's, not A's compartment, not A's owner-only values.
-    expect(Object.keys(p.facets!.dataset).sort()).toEqual(["za", "za2", "zb"]);
-    expect(Object.keys(p.facets!.agency).sort()).toEqual(["A", "B"]);
-    expect(p.facets!.country["ru"]).toBeUndefined();
-    // A's own analyst sees the owner-only values.
-    expect((await get("ann", "/api/search?q=zorro&facets=true")).facets!.country["ru"]).toBeGreaterThan(0);
+  describe.skipIf(skip)("facets over the result set", () => {
+    it.each(["ann", "bob", "cat", "ivo"] as UserName[])("equal counts over %s's readable results, computed independently", async (u) => {
+      const all = await allResults(u, "yeti");
+      const p = await get(u, "/api/search?q=yeti&facets=true&limit=5");
+      expect(p.facets).toEqual({ counted: all.length, complete: true, ...reference(all) });
+      expect(p.items.map((i) => i.entity.id)).toEqual(all.slice(0, 5).map((i) => i.entity.id));
+    });
+
+    it("never count what an agency-B analyst may not read", async () => {
+      const p = await get("bob", "/api/search?q=zorro&facets=true");
+      // B reads A's shared data and its own: not C's, not A's compartment, not A's owner-only values.
+      expect(Object.keys(p.facets!.dataset).sort()).toEqual(["za", "za2", "zb"]);
+      expect(Object.keys(p.facets!.agency).sort()).toEqual(["A", "B"]);
+      expect(p.facets!.country["ru"]).toBeUndefined();
+      // A's own analyst sees the owner-only values.
+      expect((await get("ann", "/api/search?q=zorro&facets=true")).facets!.country["ru"]).toBeGreaterThan(0);
+    });
+
+    it("say when the result set was larger than the scan cap", async () => {
+      const p = await get("ivo", "/api/search?q=zorro&facets=true");
+      expect(p.facets).toMatchObject({ counted: SEARCH_SCAN_CAP, complete: false });
+      expect(Object.values(p.facets!.schema).reduce((a, b) => a + b, 0)).toBe(SEARCH_SCAN_CAP);
+    });
+
+    it("are absent from a plain search", async () => {
+      const p = await get("ann", "/api/search?q=yeti");
+      expect(p.facets).toBeUndefined();
+      expect(p.capped).toBe(false);
+    });
   });
 
-  it("say when the result set was larger than the scan cap", async () => {
-    const p = await get("ivo", "/api/search?q=zorro&facets=true");
-    expect(p.facets).toMatchObject({ counted: SEARCH_SCAN_CAP, complete: false });
-    expect(Object.values(p.facets!.schema).reduce((a, b) => a + b, 0)).toBe(SEARCH_SCAN_CAP);
-  });
+  describe.skipIf(skip)("filters", () => {
+    it("never return an entity outside the filters, and find every one inside them", async () => {
+      const all = await allResults("bob", "yeti");
+      const inside = (i: Item) => i.entity.schema === "Person" && (i.entity.datasets ?? []).some((d) => AGENCY.get(d) === "B")
+        && (i.entity.properties["nationality"] ?? []).some((c) => c === "nl" || c === "ma");
+      const filtered = await allResults("bob", "yeti", "&schema=Person&agency=B&country=nl,MAR");
+      expect(filtered.length).toBeGreaterThan(0);
+      expect(filtered.map((i) => i.entity.id)).toEqual(all.filter(inside).map((i) => i.entity.id));
+    });
 
-  it("are absent from a plain search", async () => {
-    const p = await get("ann", "/api/search?q=yeti");
-    expect(p.facets).toBeUndefined();
-    expect(p.capped).toBe(false);
-  });
-});
-
-describe("search filters", () => {
-  it("never return an entity outside the filters, and find every one inside them", async () => {
-    const all = await allResults("bob", "yeti");
-    const inside = (i: Item) => i.entity.schema === "Person" && (i.entity.datasets ?? []).some((d) => AGENCY.get(d) === "B")
-      && (i.entity.properties["nationality"] ?? []).some((c) => c === "nl" || c === "ma");
-    const filtered = await allResults("bob", "yeti", "&schema=Person&agency=B&country=nl,MAR");
-    expect(filtered.length).toBeGreaterThan(0);
-    expect(filtered.map((i) => i.entity.id)).toEqual(all.filter(inside).map((i) => i.entity.id));
-  });
-
-  it("page without overlap or skip; facets then count the filtered set", async () => {
-    for (const limit of [1, 7, 50]) {
-      const ids: string[] = [];
-      for (let offset = 0; ; offset += limit) {
-        const p = await get("ann", `/api/search?q=yeti&dataset=za&dataset=za2&limit=${limit}&offset=${offset}`);
-        expect(p.capped).toBe(false);
-        ids.push(...p.items.map((i) => i.entity.id));
-        if (p.nextOffset === null) break;
-        expect(p.items).toHaveLength(limit);
+    it("page without overlap or skip; facets then count the filtered set", async () => {
+      for (const limit of [1, 7, 50]) {
+        const ids: string[] = [];
+        for (let offset = 0; ; offset += limit) {
+          const p = await get("ann", `/api/search?q=yeti&dataset=za&dataset=za2&limit=${limit}&offset=${offset}`);
+          expect(p.capped).toBe(false);
+          ids.push(...p.items.map((i) => i.entity.id));
+          if (p.nextOffset === null) break;
+          expect(p.items).toHaveLength(limit);
+        }
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids).toEqual((await allResults("ann", "yeti")).filter((i) => i.entity.datasets!.some((d) => d === "za" || d === "za2")).map((i) => i.entity.id));
       }
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(ids).toEqual((await allResults("ann", "yeti")).filter((i) => i.entity.datasets!.some((d) => d === "za" || d === "za2")).map((i) => i.entity.id));
-    }
-    const p = await get("ann", "/api/search?q=yeti&dataset=za&facets=true");
-    expect(Object.keys(p.facets!.dataset)).toContain("za");
-    expect(p.facets!.dataset["za"]).toBe(p.facets!.counted);
-  });
+      const p = await get("ann", "/api/search?q=yeti&dataset=za&facets=true");
+      expect(Object.keys(p.facets!.dataset)).toContain("za");
+      expect(p.facets!.dataset["za"]).toBe(p.facets!.counted);
+    });
 
-  it("say when the scan stopped at the cap before the page was filled", async () => {
-    // ivo reads more "zorro" matches than the cap, none of them in C's dataset.
-    const p = await get("ivo", "/api/search?q=zorro&dataset=zc");
-    expect(p).toMatchObject({ items: [], nextOffset: null, capped: true });
-    // Fewer readable "yeti" matches than the cap: the scan saw them all.
-    expect(await get("ivo", "/api/search?q=yeti&dataset=zc")).toMatchObject({ items: [], nextOffset: null, capped: false });
-    // A page filled within the cap is not capped, and says there is more.
-    expect(await get("ivo", "/api/search?q=zorro&dataset=za&limit=10")).toMatchObject({ capped: false, nextOffset: 10 });
-  });
+    it("say when the scan stopped at the cap before the page was filled", async () => {
+      // ivo reads more "zorro" matches than the cap, none of them in C's dataset.
+      const p = await get("ivo", "/api/search?q=zorro&dataset=zc");
+      expect(p).toMatchObject({ items: [], nextOffset: null, capped: true });
+      // Fewer readable "yeti" matches than the cap: the scan saw them all.
+      expect(await get("ivo", "/api/search?q=yeti&dataset=zc")).toMatchObject({ items: [], nextOffset: null, capped: false });
+      // A page filled within the cap is not capped, and says there is more.
+      expect(await get("ivo", "/api/search?q=zorro&dataset=za&limit=10")).toMatchObject({ capped: false, nextOffset: 10 });
+    });
 
-  it("are audited with the query, the filters and the page's ids", async () => {
-    const p = await get("bob", "/api/search?q=yeti&schema=Company&country=be&facets=true&limit=3");
-    let last: AuditRecord | undefined;
-    for await (const batch of f.svc.store.scanAudit(500)) last = batch.at(-1) ?? last;
-    expect(last).toMatchObject({ actor: "bob", action: "search", query: "yeti [schema=Company; country=be; facets]" });
-    expect(last!.resultIds).toEqual(p.items.map((i) => i.entity.id));
-  });
+    it("are audited with the query, the filters and the page's ids", async () => {
+      const p = await get("bob", "/api/search?q=yeti&schema=Company&country=be&facets=true&limit=3");
+      let last: AuditRecord | undefined;
+      for await (const batch of f.svc.store.scanAudit(500)) last = batch.at(-1) ?? last;
+      expect(last).toMatchObject({ actor: "bob", action: "search", query: "yeti [schema=Company; country=be; facets]" });
+      expect(last!.resultIds).toEqual(p.items.map((i) => i.entity.id));
+    });
 
-  it("refuse bad filter values with 400, never 500", async () => {
-    for (const q of ["schema=Persoon", "country=Atlantis", `dataset=${Array.from({ length: 21 }, (_, i) => `d${i}`).join(",")}`, "dataset=%01", "facets=yes", `agency=${"x".repeat(101)}`]) {
-      const r = await f.req("ann", `/api/search?q=yeti&${q}`);
-      expect(r.status, q).toBe(400);
-      expect(r.headers.get("content-type")).toBe("application/problem+json");
-    }
-    // Unknown datasets and agencies only narrow.
-    expect((await get("ann", "/api/search?q=yeti&dataset=nope")).items).toEqual([]);
+    it("refuse bad filter values with 400, never 500", async () => {
+      for (const q of ["schema=Persoon", "country=Atlantis", `dataset=${Array.from({ length: 21 }, (_, i) => `d${i}`).join(",")}`, "dataset=%01", "facets=yes", `agency=${"x".repeat(101)}`]) {
+        const r = await f.req("ann", `/api/search?q=yeti&${q}`);
+        expect(r.status, q).toBe(400);
+        expect(r.headers.get("content-type")).toBe("application/problem+json");
+      }
+      // Unknown datasets and agencies only narrow.
+      expect((await get("ann", "/api/search?q=yeti&dataset=nope")).items).toEqual([]);
+    });
   });
 });
