@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { linkAudit, SEARCH_SCAN_CAP, type AuditRecord } from "@vizier/core";
 import { testDataset, testStatements } from "@vizier/core/testing";
@@ -128,6 +129,30 @@ describe.each([
   });
 
   describe.skipIf(skip)("filters", () => {
+    it("return exactly the readable results inside random filters, with facets counting them (fast-check)", async () => {
+      const some = <T>(xs: readonly T[]) => fc.subarray([...xs], { maxLength: 2 });
+      const reads = new Map<UserName, Item[]>();
+      await fc.assert(fc.asyncProperty(
+        fc.constantFrom<UserName>("ann", "bob", "ivo"), some(["Person", "Company"]), some(DS.map((d) => d.name)), some(["A", "B", "C"]), some(COUNTRIES),
+        async (u, schema, dataset, agency, country) => {
+          if (!reads.has(u)) reads.set(u, await allResults(u, "yeti"));
+          const all = reads.get(u)!;
+          const agencies = (i: Item) => (i.entity.datasets ?? []).map((d) => AGENCY.get(d)!);
+          const countries = (i: Item) => COUNTRY_PROPS.flatMap((p) => i.entity.properties[p] ?? []);
+          const inside = (i: Item) => (schema.length === 0 || schema.includes(i.entity.schema))
+            && (dataset.length === 0 || (i.entity.datasets ?? []).some((d) => dataset.includes(d)))
+            && (agency.length === 0 || agencies(i).some((a) => agency.includes(a)))
+            && (country.length === 0 || countries(i).some((c) => country.includes(c)));
+          const params = [["schema", schema], ["dataset", dataset], ["agency", agency], ["country", country]]
+            .filter(([, v]) => v!.length > 0).map(([k, v]) => `&${k as string}=${(v as string[]).join(",")}`).join("");
+          const want = all.filter(inside);
+          const p = await get(u, `/api/search?q=yeti&limit=200&facets=true${params}`);
+          expect(p.items.map((i) => i.entity.id)).toEqual(want.map((i) => i.entity.id));
+          expect(p.facets).toEqual({ counted: want.length, complete: true, ...reference(want) });
+        },
+      ), { seed: 66, numRuns: 30 });
+    });
+
     it("never return an entity outside the filters, and find every one inside them", async () => {
       const all = await allResults("bob", "yeti");
       const inside = (i: Item) => i.entity.schema === "Person" && (i.entity.datasets ?? []).some((d) => AGENCY.get(d) === "B")
