@@ -92,6 +92,29 @@ describe("the audit chain in its own file", () => {
     }
   });
 
+  it("two connections writing and appending at once: one valid chain, each staged entry exactly once", async () => {
+    const one = new SqliteStore(dir);
+    const two = new SqliteStore(dir);
+    await one.init();
+    await two.init();
+    try {
+      const request = (id: string) => ({
+        id, requester: "u", requesterAgency: "A", entityIds: ["e1"], dataset: "ds", owner: "B", purpose: "case:X-1",
+        justification: "j", status: "pending" as const, createdAt: "2026-11-23T00:00:00.000Z",
+      });
+      await Promise.all(Array.from({ length: 20 }, (_, i) => [
+        (i % 2 ? one : two).accessRequests.createAccessRequest(request(`r${i}`), { entries: [entry(`r${i}`, "access.request")], link: linkAudit }),
+        (i % 2 ? two : one).appendAudit([entry(`s${i}`)], linkAudit),
+      ]).flat());
+      const chain = await chainOf(one);
+      expect(await verified(chain)).toEqual({ ok: true, records: 40 });
+      expect(chain.map((r) => r.query).sort()).toEqual(Array.from({ length: 20 }, (_, i) => [`r${i}`, `s${i}`]).flat().sort());
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
   it("refuses an audit file that does not continue the store's own chain, moving nothing", async () => {
     const store = new SqliteStore(dir);
     await store.init();
