@@ -4,12 +4,14 @@ import { cleanDate } from "./date";
 import { cleanContainer, cleanEmail, cleanIban, cleanIdentifier, cleanPhone } from "./identifiers";
 import { fail, ok, type Cleaned } from "./result";
 import { cleanNumber, cleanString } from "./text";
+import { cleanUrl } from "./url";
 
 export type { Cleaned } from "./result";
 export { cleanCountry, foldText } from "./country";
 export { cleanDate } from "./date";
 export { cleanContainer, cleanEmail, cleanIban, cleanIdentifier, cleanPhone, identifierKey } from "./identifiers";
 export { cleanNumber, cleanString } from "./text";
+export { cleanUrl } from "./url";
 
 export interface CleanOptions {
   /** strptime-style date format from the mapping. */
@@ -36,7 +38,7 @@ export function cleanValue(prop: Pick<Property, "type" | "format">, raw: string,
     case "identifier": return cleanIdentifier(raw);
     case "number": return cleanNumber(raw);
     case "entity": return ok(raw.trim());
-    case "url": return /^https?:\/\/\S+$/i.test(raw.trim()) ? ok(raw.trim()) : fail(`invalid URL "${raw}"`);
+    case "url": return cleanUrl(raw);
     case "json":
     case "html":
     case "text": return ok(raw);
