@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultModel, type FtmEntity } from "@vizier/model";
-import { countFacets, describeFilters, facetValues, filterMatcher, hasFilters, normaliseFilters } from "./search-facets";
+import { countFacets, countFacetsUnder, describeFilters, facetValues, filterJudge, hasFilters, normaliseFilters } from "./search-facets";
 
 const model = defaultModel();
 const agencyOf = new Map([["kvk", "KVK"], ["fiu", "FIU"], ["douane", "DOUANE"]]);
@@ -29,7 +29,7 @@ describe("search facet values", () => {
 });
 
 describe("search filters", () => {
-  const ids = (f: Parameters<typeof filterMatcher>[2]) => [a, b, c].filter(filterMatcher(model, agencyOf, f)).map((x) => x.id);
+  const ids = (f: Parameters<typeof filterJudge>[2]) => [a, b, c].filter((x) => filterJudge(model, agencyOf, f)(x) === "match").map((x) => x.id);
   it("OR within a facet, AND between facets; no filter keeps all", () => {
     expect(ids({})).toEqual(["a", "b", "c"]);
     expect(ids({ agency: ["FIU"] })).toEqual(["b", "c"]);
@@ -39,6 +39,21 @@ describe("search filters", () => {
     expect(ids({ schema: [] })).toEqual(["a", "b", "c"]);
     expect(hasFilters({ schema: [] })).toBe(false);
     expect(hasFilters({ country: ["nl"] })).toBe(true);
+  });
+
+  it("tells, when asked, the one filter an entity is outside of", () => {
+    const judge = filterJudge(model, agencyOf, { agency: ["KVK"], schema: ["Company"] }, true);
+    expect([a, b, c].map(judge)).toEqual(["match", undefined, "agency"]);
+    // Without `near`, outside one filter is outside.
+    expect([a, b, c].map(filterJudge(model, agencyOf, { agency: ["KVK"], schema: ["Company"] }))).toEqual(["match", undefined, undefined]);
+  });
+
+  it("counts each facet over the entities inside every other filter", () => {
+    // Filters agency=KVK, schema=Company: a matches, c is outside the agency filter only.
+    const counts = countFacetsUnder(model, agencyOf, [a], [{ entity: c, missed: "agency" }]);
+    expect(counts.agency).toEqual({ KVK: 1, DOUANE: 1, FIU: 1 });
+    expect(counts.schema).toEqual({ Company: 1 });
+    expect(counts.country).toEqual({ nl: 1 });
   });
 
   it("normalises countries and checks schema names with INVALID_ARGUMENT", () => {

@@ -41,14 +41,43 @@ export function hasFilters(filters: SearchFilters): boolean {
   return FACETS.some((f) => (filters[f]?.length ?? 0) > 0);
 }
 
-/** A predicate for the entities that match every filter (any of each facet's values). */
-export function filterMatcher(model: Registry, agencyOf: ReadonlyMap<string, string>, filters: SearchFilters): (e: FtmEntity) => boolean {
+/** How an entity stands to the filters: inside every one, outside exactly one (which), or neither. */
+export type Standing = "match" | Facet | undefined;
+
+/**
+ * Judges entities against the filters (any of a facet's values, every facet given): "match" when
+ * inside every filter; with `near`, the facet when outside that one filter only (such an entity
+ * counts for that facet's values, so a chosen value's siblings keep their counts, as Aleph's
+ * facets do); otherwise undefined.
+ */
+export function filterJudge(model: Registry, agencyOf: ReadonlyMap<string, string>, filters: SearchFilters, near = false): (e: FtmEntity) => Standing {
   const active = FACETS.flatMap((f) => (filters[f]?.length ? [[f, new Set(filters[f])] as const] : []));
-  if (active.length === 0) return () => true;
+  if (active.length === 0) return () => "match";
   return (e) => {
     const values = facetValues(model, agencyOf, e);
-    return active.every(([f, wanted]) => values[f].some((v) => wanted.has(v)));
+    let missed: Facet | undefined;
+    for (const [f, wanted] of active) {
+      if (values[f].some((v) => wanted.has(v))) continue;
+      if (!near || missed !== undefined) return undefined;
+      missed = f;
+    }
+    return missed ?? "match";
   };
+}
+
+/**
+ * Facet counts under filters: each facet's values counted over the entities inside every filter
+ * but that facet's own (`matches`: inside all; `near`: outside one, which). Without filters, plain
+ * counts over `matches`.
+ */
+export function countFacetsUnder(
+  model: Registry, agencyOf: ReadonlyMap<string, string>, matches: Iterable<FtmEntity>, near: Iterable<{ entity: FtmEntity; missed: Facet }>,
+): FacetCounts {
+  const out = countFacets(model, agencyOf, matches);
+  for (const { entity, missed } of near) {
+    for (const v of facetValues(model, agencyOf, entity)[missed]) out[missed][v] = (out[missed][v] ?? 0) + 1;
+  }
+  return out;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { AccessScope } from "../policy/scope";
 import type { Services } from "../services";
 import { readEntities } from "./entities-of";
 import { scopeFor } from "./scope";
-import { countFacets, describeFilters, filterMatcher, hasFilters, normaliseFilters, type FacetCounts, type SearchFilters } from "./search-facets";
+import { countFacetsUnder, describeFilters, filterJudge, hasFilters, normaliseFilters, type FacetCounts, type SearchFilters } from "./search-facets";
 import { pageOfScan, scanHits, type ScanSource } from "./search-scan";
 
 export interface SearchResult {
@@ -23,7 +23,10 @@ export interface SearchPageQuery {
   facets?: boolean;
 }
 
-/** Facet counts over the result set: `counted` entities; `complete` unless the scan stopped at the cap. */
+/**
+ * Facet counts over the result set: `counted` entities inside every filter; each facet's values over
+ * the entities inside every other filter; `complete` unless the scan stopped at the cap.
+ */
 export interface SearchFacets extends FacetCounts {
   counted: number;
   complete: boolean;
@@ -80,7 +83,8 @@ async function plainPage(svc: Services, scope: AccessScope, q: Asked): Promise<S
 /**
  * Filtered: the page cut from a scan of the ranked hits (offset counts filtered results). Unfiltered
  * with facets: the plain page (offset counts the store's hits, as without facets) and the scan for
- * the counts. Facets count every match the scan kept.
+ * the counts. A facet's values are counted over the scanned entities inside every filter but that
+ * facet's own, so the values beside a chosen one keep their counts (choosing one more widens).
  */
 async function scannedPage(
   svc: Services, scope: AccessScope, registry: readonly Dataset[], q: Asked & { filters: SearchFilters; facets: boolean },
@@ -91,9 +95,10 @@ async function scannedPage(
     read: (ids) => readEntities(svc, scope, ids),
   };
   const filtered = hasFilters(q.filters);
-  const scan = await scanHits(src, { keep: filterMatcher(svc.model, agencyOf, q.filters), enough: q.facets ? Infinity : q.offset + q.limit + 1 });
+  const judge = filterJudge(svc.model, agencyOf, q.filters, q.facets);
+  const scan = await scanHits(src, { judge, enough: q.facets ? Infinity : q.offset + q.limit + 1 });
   const facets = q.facets
-    ? { counted: scan.matches.length, complete: scan.exhausted, ...countFacets(svc.model, agencyOf, scan.matches.map((m) => m.entity)) }
+    ? { counted: scan.matches.length, complete: scan.exhausted, ...countFacetsUnder(svc.model, agencyOf, scan.matches.map((m) => m.entity), scan.near) }
     : undefined;
   const page: SearchPage = filtered ? pageOfScan(scan, q.offset, q.limit) : await plainPage(svc, scope, q);
   return facets ? { ...page, facets } : page;

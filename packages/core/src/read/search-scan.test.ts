@@ -25,13 +25,13 @@ describe("scanHits", () => {
       fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 50, max: 300 }),
       async (n, unreadableEvery, keepEvery, limit, cap) => {
         const readable = (i: number) => i % unreadableEvery !== 1;
-        const keep = (e: FtmEntity) => num(e) % keepEvery === 0;
+        const judge = (e: FtmEntity) => (num(e) % keepEvery === 0 ? "match" : undefined);
         // What the pages must add up to: the kept readable entities among the first `cap` hits, in order.
         const expected = Array.from({ length: Math.min(n, cap) }, (_, i) => i).filter((i) => readable(i) && i % keepEvery === 0);
         const got: number[] = [];
         for (let offset = 0; ; offset += limit) {
           const { src } = source(n, readable);
-          const page = pageOfScan(await scanHits(src, { keep, enough: offset + limit + 1, cap }), offset, limit);
+          const page = pageOfScan(await scanHits(src, { judge, enough: offset + limit + 1, cap }), offset, limit);
           expect(page.results.length).toBeLessThanOrEqual(limit);
           // `more` on the previous page promised this one a result.
           if (offset > 0) expect(page.results.length).toBeGreaterThan(0);
@@ -50,25 +50,32 @@ describe("scanHits", () => {
 
   it("stops once it has enough, asks in doubling batches, and tells exactly `cap` hits from more", async () => {
     const all = source(5000, () => true);
-    const first = await scanHits(all.src, { keep: () => true, enough: 21 });
+    const first = await scanHits(all.src, { judge: () => "match", enough: 21 });
     expect(first.matches).toHaveLength(100);
     expect(all.calls).toEqual([[0, 100]]);
     const sparse = source(5000, () => true);
-    const few = await scanHits(sparse.src, { keep: (e) => num(e) % 50 === 0, enough: 21 });
+    const few = await scanHits(sparse.src, { judge: (e) => (num(e) % 50 === 0 ? "match" : undefined), enough: 21 });
     expect(few.matches.map((m) => num(m.entity)).slice(0, 3)).toEqual([0, 50, 100]);
     expect(sparse.calls).toEqual([[0, 100], [100, 200], [300, 400], [700, 301]]);
     expect(few).toMatchObject({ scanned: SEARCH_SCAN_CAP, exhausted: false });
     expect(few.matches).toHaveLength(SEARCH_SCAN_CAP / 50);
 
-    const exactly = await scanHits(source(SEARCH_SCAN_CAP, () => true).src, { keep: () => true, enough: Infinity });
+    const exactly = await scanHits(source(SEARCH_SCAN_CAP, () => true).src, { judge: () => "match", enough: Infinity });
     expect(exactly).toMatchObject({ scanned: SEARCH_SCAN_CAP, exhausted: true });
-    const more = await scanHits(source(SEARCH_SCAN_CAP + 1, () => true).src, { keep: () => true, enough: Infinity });
+    const more = await scanHits(source(SEARCH_SCAN_CAP + 1, () => true).src, { judge: () => "match", enough: Infinity });
     expect(more).toMatchObject({ scanned: SEARCH_SCAN_CAP, exhausted: false });
     expect(more.matches).toHaveLength(SEARCH_SCAN_CAP);
   });
 
+  it("keeps entities outside one filter apart, without counting them towards `enough`", async () => {
+    const scan = await scanHits(source(300, () => true).src, { judge: (e) => (num(e) % 3 === 0 ? "match" : num(e) % 3 === 1 ? "country" : undefined), enough: 10 });
+    expect(scan.matches.map((m) => num(m.entity))).toEqual(Array.from({ length: 34 }, (_, i) => i * 3));
+    expect(scan.near).toHaveLength(33);
+    expect(scan.near.every((n) => n.missed === "country" && num(n.entity) % 3 === 1)).toBe(true);
+  });
+
   it("skips hits whose entity the scope lets nothing of be read", async () => {
-    const scan = await scanHits(source(10, (i) => i !== 3).src, { keep: () => true, enough: Infinity });
+    const scan = await scanHits(source(10, (i) => i !== 3).src, { judge: () => "match", enough: Infinity });
     expect(scan.matches.map((m) => num(m.entity))).toEqual([0, 1, 2, 4, 5, 6, 7, 8, 9]);
     expect(scan).toMatchObject({ scanned: 10, exhausted: true });
   });

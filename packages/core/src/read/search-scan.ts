@@ -1,5 +1,6 @@
 import type { FtmEntity } from "@vizier/model";
 import type { SearchHit } from "../ports/store";
+import type { Facet, Standing } from "./search-facets";
 
 /**
  * How many of a query's readable matches, in the store's ranked order, a filtered or faceted
@@ -23,6 +24,8 @@ export interface ScanMatch { entity: FtmEntity; score: number }
 export interface ScanResult {
   /** The matches kept, in ranked order, from the first hit on. */
   matches: ScanMatch[];
+  /** Entities outside one filter only (judged by a `near` judge), with that filter's facet. */
+  near: Array<{ entity: FtmEntity; missed: Facet }>;
   /** Hits looked at. */
   scanned: number;
   /** Whether the scan saw every readable match (false: it stopped at the cap or once it had enough). */
@@ -30,8 +33,8 @@ export interface ScanResult {
 }
 
 export interface ScanOptions {
-  /** Which readable entities count as matches (the filters). */
-  keep: (e: FtmEntity) => boolean;
+  /** How each readable entity stands to the filters (search-facets.ts#filterJudge). */
+  judge: (e: FtmEntity) => Standing;
   /** Stop once this many matches are kept (Infinity: up to the cap). */
   enough: number;
   /** The most hits looked at. */
@@ -39,8 +42,8 @@ export interface ScanOptions {
 }
 
 /**
- * Walks the ranked hits from the first, in batches, keeping the readable entities `keep` accepts,
- * until `enough` are kept, the hits run out or `cap` hits were looked at. Entities the store ranks
+ * Walks the ranked hits from the first, in batches, keeping the readable entities `judge` calls a
+ * match (and, apart, those it finds outside one filter only), until `enough` matches are kept, the hits run out or `cap` hits were looked at. Entities the store ranks
  * but the scope lets nothing of be read are skipped, as a plain search skips them. The order is the
  * store's, which does not depend on offset or limit, so the n-th kept match is the same on every
  * call over the same data: pages cut from `matches` neither overlap nor skip.
@@ -53,6 +56,7 @@ export interface ScanOptions {
 export async function scanHits(src: ScanSource, o: ScanOptions): Promise<ScanResult> {
   const cap = o.cap ?? SEARCH_SCAN_CAP;
   const matches: ScanMatch[] = [];
+  const near: ScanResult["near"] = [];
   let scanned = 0;
   let batch = Math.max(FIRST_BATCH, Number.isFinite(o.enough) ? o.enough : cap);
   while (scanned < cap && matches.length < o.enough) {
@@ -64,13 +68,16 @@ export async function scanHits(src: ScanSource, o: ScanOptions): Promise<ScanRes
     const entities = new Map((await src.read(hits.map((h) => h.entityId))).map((e) => [e.id, e]));
     for (const h of hits) {
       const entity = entities.get(h.entityId);
-      if (entity && o.keep(entity)) matches.push({ entity, score: h.score });
+      if (!entity) continue;
+      const standing = o.judge(entity);
+      if (standing === "match") matches.push({ entity, score: h.score });
+      else if (standing !== undefined) near.push({ entity, missed: standing });
     }
     scanned += hits.length;
-    if (hits.length < want || (last && !beyond)) return { matches, scanned, exhausted: true };
+    if (hits.length < want || (last && !beyond)) return { matches, near, scanned, exhausted: true };
     batch *= 2;
   }
-  return { matches, scanned, exhausted: false };
+  return { matches, near, scanned, exhausted: false };
 }
 
 /**
