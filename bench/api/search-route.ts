@@ -1,9 +1,9 @@
 /**
  * In-process cost of GET /api/search through the app (auth, zod, policy, store, audit), per term of
  * the API load benchmark: CPU ms (process.cpuUsage) and wall ms per request, mean over `repeats`.
- *   node scripts/run-ts.mjs bench/api/search-route.ts <dir with bench.json and store, from prepare.ts> [plain|facets|filtered|filtered-page3] [repeats=20]
+ *   node scripts/run-ts.mjs bench/api/search-route.ts <dir with bench.json and store, from prepare.ts> [plain|facets|filtered|filtered-page3|filtered-facets] [repeats=20]
  * plain: `q` only (what the load benchmark asks); facets: `&facets=true`; filtered: `&country=nl`;
- * filtered-page3: `&country=nl&offset=40`. Each search is audited, as served.
+ * filtered-page3: `&country=nl&offset=40`; filtered-facets: `&country=nl&facets=true` (the web UI after a click). Each search is audited, as served.
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -26,7 +26,7 @@ const jobs = new SqliteJobs(store.location);
 const runner = new JobRunner(svc, jobs, { uploadDir: join(dir, "uploads") });
 const app = createApp(svc, { auth: accountsAuthenticator({ accounts: store.accounts, audit: svc.store }), jobs: runner, secureCookies: false });
 const headers = { authorization: `Bearer ${bench.token}`, "x-vizier-purpose": bench.purpose };
-const extra = { plain: "", facets: "&facets=true", filtered: "&country=nl", "filtered-page3": "&country=nl&offset=40" }[mode];
+const extra = { plain: "", facets: "&facets=true", filtered: "&country=nl", "filtered-page3": "&country=nl&offset=40", "filtered-facets": "&country=nl&facets=true" }[mode];
 if (extra === undefined) throw new Error(`unknown mode ${mode}`);
 
 async function once(text: string): Promise<number> {
