@@ -3,7 +3,7 @@
  * processes) over an embedded store of generated persons, driven by autocannon.
  *   node scripts/run-ts.mjs bench/api/load.ts [--rows 1000000] [--dir bench/out/api-<rows>]
  *     [--clients 1,50] [--seconds 15] [--workers auto|N] [--soak 600] [--no-build] [--bundle other/vizier.mjs]
- *     [--scenarios search,entity] [--scenario <scale>]
+ *     [--scenarios search,entity] [--scenario <scale>] [--warmup 5]
  * `--scenario S` serves the demo scenario at scale S instead (scenario.ts: `vizier demo --scale S`,
  * a police analyst of the demo's case, terms picked from the data; scale 16 ≈ 1M entities).
  * Builds the store once (prepare.ts; reused while `--dir` holds it), builds the CLI bundle, starts the
@@ -11,6 +11,9 @@
  * each. `--soak S` then runs a mix (one search to four entity views) at the largest client count
  * for S seconds and samples the server's resident memory (all its processes) every 30 s.
  * `--bundle` serves with another build (an older checkout, for before/after on the same machine).
+ * `--warmup S` (default 5; 0 to skip) first drives searches and views at the largest client count
+ * for S seconds, not measured: every worker process compiles its hot code and looks up the terms'
+ * vocabulary once (a server that has run a while has done both), so the runs measure steady state.
  * Prints a JSON summary on stdout; progress on stderr.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
@@ -84,7 +87,7 @@ async function main(): Promise<void> {
       rows: { type: "string", default: "1000000" }, dir: { type: "string" }, clients: { type: "string", default: "1,50" },
       seconds: { type: "string", default: "15" }, workers: { type: "string", default: "auto" }, soak: { type: "string", default: "0" },
       "no-build": { type: "boolean", default: false }, bundle: { type: "string" }, scenarios: { type: "string", default: "search,entity" },
-      scenario: { type: "string" },
+      scenario: { type: "string" }, warmup: { type: "string", default: "5" },
     },
   });
   const rows = Number(o.rows);
@@ -134,6 +137,12 @@ async function main(): Promise<void> {
     const viewPath = (i: number) => `/api/entities/${ids[(i * 7919) % ids.length]}`;
     const rssBefore = treeRssMiB(server.pid!);
     log(`server on ${base} (${o.workers} workers), ${ids.length} ids to view, RSS ${rssBefore} MiB`);
+    const warmup = Number(o.warmup);
+    if (warmup > 0) {
+      const clients = Math.max(...clientCounts);
+      log(`warm-up: ${warmup} s at ${clients} clients, searches and views (not measured)`);
+      await drive("warm-up", base, headers, clients, warmup, (i) => (i % 2 === 0 ? searchPath(i / 2) : viewPath(i)));
+    }
     const results: Run[] = [];
     for (const c of clientCounts) {
       for (const [name, path] of ([["search", searchPath], ["entity", viewPath]] as const).filter(([n]) => o.scenarios.split(",").includes(n))) {

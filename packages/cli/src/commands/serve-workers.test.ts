@@ -53,6 +53,8 @@ describe.skipIf(Boolean(bundleMissing))("vizier serve --workers (processes)", ()
     const primary = child.pid!;
     const workers = childrenOf(primary);
     expect(workers).toHaveLength(2);
+    // Workers start with the larger young generation (server/src/cluster.ts#workerExecArgv).
+    for (const w of workers) expect(execFileSync("cat", [`/proc/${w}/cmdline`], { encoding: "utf8" }).split("\0")).toContain("--max-semi-space-size=64");
     const base = `http://127.0.0.1:${port}`;
     const login = await fetch(`${base}/api/session`, {
       method: "POST", headers: { "content-type": "application/json" },
