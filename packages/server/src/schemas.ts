@@ -71,6 +71,12 @@ export const ActorSchema = z.object({
 }).openapi("Actor");
 
 /** Names a path segment may take: ids, dataset names (no slashes, no control characters). */
+/** A JSON request body of an OpenAPI route, validated by `schema`; required unless `required` is false. */
+export const jsonBody = <T extends z.ZodType, R extends boolean = true>(schema: T, required: R = true as R) => ({ required, content: { "application/json": { schema } } });
+
+/** A JSON response of an OpenAPI route. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+
 export const IdParam = z.string().min(1).max(200).regex(/^[A-Za-z0-9._:@-]+$/, "only letters, digits and . _ : @ -");
 
 /** limit/offset query parameters bounded by the installation's limits. */

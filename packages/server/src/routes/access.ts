@@ -3,7 +3,7 @@ import { decideAccess, listAccess, requestAccess } from "@vizier/core";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, IdParam, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, IdParam, jsonBody, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const AccessRequestSchema = z.object({
   id: z.string(), requester: z.string(), requesterAgency: z.string(), entityIds: z.array(z.string()), dataset: z.string(), owner: z.string(),
@@ -30,7 +30,7 @@ const DecisionSchema = z.object({
 export function accessRoutes(d: Deps) {
   const file = createRoute({
     method: "post", path: "/api/access-requests", tags: ["access"], summary: "Ask the owning agency for withheld statements (audited)", parameters: PURPOSE_PARAMETER,
-    request: { body: { required: true, content: { "application/json": { schema: NewRequestSchema } } } },
+    request: { body: jsonBody(NewRequestSchema) },
     responses: { 201: { description: "filed", content: { "application/json": { schema: AccessRequestSchema } } }, ...problems(...DATA_PROBLEMS, 404, 422) },
   });
   const list = createRoute({
@@ -40,7 +40,7 @@ export function accessRoutes(d: Deps) {
   });
   const decide = createRoute({
     method: "post", path: "/api/access-requests/{id}/decision", tags: ["access"], summary: "Approve or refuse a pending request (owner's admin, privacy officer or liaison; audited)", parameters: PURPOSE_PARAMETER,
-    request: { params: z.object({ id: IdParam }), body: { required: true, content: { "application/json": { schema: DecisionSchema } } } },
+    request: { params: z.object({ id: IdParam }), body: jsonBody(DecisionSchema) },
     responses: { 200: { description: "the decided request", content: { "application/json": { schema: AccessRequestSchema } } }, ...problems(...DATA_PROBLEMS, 404, 409, 422) },
   });
   return router()

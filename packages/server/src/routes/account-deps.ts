@@ -11,6 +11,3 @@ export function accountDeps(d: Deps): acc.AccountDeps {
   if (!d.accounts) throw new VizierError("STORE_UNAVAILABLE", "this server has no local accounts");
   return { accounts: d.accounts as AccountsPort, audit: d.svc.store };
 }
-
-/** A JSON response of an OpenAPI route. */
-export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });

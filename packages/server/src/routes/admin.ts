@@ -4,8 +4,8 @@ import { VizierError } from "@vizier/model";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { accountDeps, jsonResponse as json, UserName } from "./account-deps";
-import { DATA_PROBLEMS, problems, PURPOSE_PARAMETER } from "../schemas";
+import { accountDeps, UserName } from "./account-deps";
+import { DATA_PROBLEMS, jsonBody, jsonResponse as json, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const UserSchema = z.object({
   id: z.string(), displayName: z.string(), agency: z.string(), roles: z.array(z.enum(ROLES)), cases: z.array(z.string()),
@@ -43,18 +43,11 @@ export function adminRoutes(d: Deps) {
   const addUser = createRoute({
     method: "post", path: "/api/admin/users", tags: ["admin"], summary: "Add a user; answers a one-time password once (administrators; audited)", parameters: PURPOSE_PARAMETER,
     request: {
-      body: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: z.object({
-              username: UserName, displayName: z.string().max(200).optional(),
-              agency: z.string().min(1).max(50).optional().openapi({ description: "default: your agency" }),
-              roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length), cases: z.array(CaseRef).max(200).default([]),
-            }).openapi("NewUser"),
-          },
-        },
-      },
+      body: jsonBody(z.object({
+        username: UserName, displayName: z.string().max(200).optional(),
+        agency: z.string().min(1).max(50).optional().openapi({ description: "default: your agency" }),
+        roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length), cases: z.array(CaseRef).max(200).default([]),
+      }).openapi("NewUser")),
     },
     responses: { 201: json(WithPassword, "the user and its one-time password"), ...P, ...problems(409, 422) },
   });
@@ -62,18 +55,11 @@ export function adminRoutes(d: Deps) {
     method: "patch", path: "/api/admin/users/{name}", tags: ["admin"], summary: "Change roles, cases or disable/enable a user (administrators; audited)", parameters: PURPOSE_PARAMETER,
     request: {
       params: nameParam,
-      body: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: z.object({
-              roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(),
-              cases: z.array(CaseRef).max(200).optional().openapi({ description: "the full new list of case memberships" }),
-              disabled: z.boolean().optional(),
-            }).openapi("UserChange"),
-          },
-        },
-      },
+      body: jsonBody(z.object({
+        roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(),
+        cases: z.array(CaseRef).max(200).optional().openapi({ description: "the full new list of case memberships" }),
+        disabled: z.boolean().optional(),
+      }).openapi("UserChange")),
     },
     responses: { 200: json(UserSchema, "the user after the change"), ...P, ...problems(404, 409, 422) },
   });

@@ -5,7 +5,7 @@ import { VizierError } from "@vizier/model";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, IdParam, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, IdParam, jsonBody, problems, PURPOSE_PARAMETER } from "../schemas";
 import { COMMUNITY_ALGORITHMS, findCommunities, findPaths, GRAPH_METRICS, rankNodes, runDisruption } from "./graph-compute";
 import { loadSelection, type NetworkSelection } from "./graph-source";
 
@@ -104,23 +104,16 @@ export function graphAnalyticsRoutes(d: Deps) {
   const disruption = createRoute({
     method: "post", path: "/api/graph/disruption", tags: ["graph"], summary: "Remove nodes by a strategy and follow the largest connected component (audited)", parameters: PURPOSE_PARAMETER,
     request: {
-      body: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: z.object({
-              ...SelectionBody,
-              strategy: z.enum(STRATEGIES),
-              steps: z.number().int().min(1).max(200).default(20).openapi({ description: "stop after this many removals" }),
-              mode: z.enum(["sequential", "block"]).default("sequential"),
-              blockSize: z.number().int().min(1).max(100).default(5),
-              seed: z.number().int().min(0).max(2 ** 31 - 1).default(0),
-              list: z.array(IdParam).min(1).max(1000).optional().openapi({ description: "removal order for strategy `list`" }),
-              efficiency: z.boolean().default(false),
-            }).openapi("DisruptionRequest"),
-          },
-        },
-      },
+      body: jsonBody(z.object({
+        ...SelectionBody,
+        strategy: z.enum(STRATEGIES),
+        steps: z.number().int().min(1).max(200).default(20).openapi({ description: "stop after this many removals" }),
+        mode: z.enum(["sequential", "block"]).default("sequential"),
+        blockSize: z.number().int().min(1).max(100).default(5),
+        seed: z.number().int().min(0).max(2 ** 31 - 1).default(0),
+        list: z.array(IdParam).min(1).max(1000).optional().openapi({ description: "removal order for strategy `list`" }),
+        efficiency: z.boolean().default(false),
+      }).openapi("DisruptionRequest")),
     },
     responses: { ...ok(DisruptionSchema, "the curve"), ...problems(...DATA_PROBLEMS, 422) },
   });

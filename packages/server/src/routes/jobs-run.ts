@@ -5,7 +5,7 @@ import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
 import { COMMUNITY_ALGORITHMS, GRAPH_METRICS } from "../jobs/kinds";
-import { DATA_PROBLEMS, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, jsonBody, problems, PURPOSE_PARAMETER } from "../schemas";
 import { SelectionBody, selection } from "./graph-analytics";
 import { jobJson, JobSchema } from "./jobs";
 
@@ -25,38 +25,24 @@ export function jobRunRoutes(d: Deps) {
   const resolve = createRoute({
     method: "post", path: "/api/jobs/resolve", tags: ["jobs"], summary: "Resolve the people and organisations you may read, as a job (audited)", parameters: PURPOSE_PARAMETER,
     request: {
-      body: {
-        required: false,
-        content: {
-          "application/json": {
-            schema: z.object({
-              incremental: z.boolean().default(false).openapi({ description: "compare only entities changed since the last run of your view" }),
-              threshold: z.number().min(0).max(1).optional().openapi({ description: "merge at or above this match probability (default 0.9)" }),
-              band: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).optional().openapi({ description: "review band [lo, hi) (default [0.5, 0.98])" }),
-            }).openapi("ResolveJobRequest"),
-          },
-        },
-      },
+      body: jsonBody(z.object({
+        incremental: z.boolean().default(false).openapi({ description: "compare only entities changed since the last run of your view" }),
+        threshold: z.number().min(0).max(1).optional().openapi({ description: "merge at or above this match probability (default 0.9)" }),
+        band: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).optional().openapi({ description: "review band [lo, hi) (default [0.5, 0.98])" }),
+      }).openapi("ResolveJobRequest"), false),
     },
     responses: { ...queued, ...problems(...DATA_PROBLEMS, 422) },
   });
   const analytics = createRoute({
     method: "post", path: "/api/jobs/analytics", tags: ["jobs"], summary: "A metric ranking or community detection on a big readable network, as a job (audited)", parameters: PURPOSE_PARAMETER,
     request: {
-      body: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: z.object({
-              ...SelectionBody,
-              task: z.enum(["metric", "communities"]),
-              metric: z.enum(GRAPH_METRICS).default("degree"),
-              algorithm: z.enum(COMMUNITY_ALGORITHMS).default("leiden"),
-              top: z.number().int().min(1).max(100_000).default(100).openapi({ description: "metric: the top N nodes; communities: membership of at most N nodes (by community, then id)" }),
-            }).openapi("AnalyticsJobRequest"),
-          },
-        },
-      },
+      body: jsonBody(z.object({
+        ...SelectionBody,
+        task: z.enum(["metric", "communities"]),
+        metric: z.enum(GRAPH_METRICS).default("degree"),
+        algorithm: z.enum(COMMUNITY_ALGORITHMS).default("leiden"),
+        top: z.number().int().min(1).max(100_000).default(100).openapi({ description: "metric: the top N nodes; communities: membership of at most N nodes (by community, then id)" }),
+      }).openapi("AnalyticsJobRequest")),
     },
     responses: { ...queued, ...problems(...DATA_PROBLEMS, 422) },
   });

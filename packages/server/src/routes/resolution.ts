@@ -4,7 +4,7 @@ import { judge, listReview, resolutionOf, showResolved, showReview, undoJudgemen
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, IdParam, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, IdParam, jsonBody, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const VERDICT = z.enum(["confirm", "reject", "unsure"]);
 const BriefSchema = z.object({ id: z.string(), schema: z.string(), caption: z.string(), datasets: z.array(z.string()) }).openapi("EntityBrief");
@@ -44,7 +44,7 @@ export function resolutionRoutes(d: Deps) {
   });
   const create = createRoute({
     method: "post", path: "/api/judgements", tags: ["resolution"], summary: "Judge two entities you may read: confirm, reject or unsure, with a reason (audited)", parameters: PURPOSE_PARAMETER,
-    request: { body: { required: true, content: { "application/json": { schema: z.object({ left: IdParam, right: IdParam, verdict: VERDICT, reason: z.string().trim().min(1).max(4000) }).openapi("NewJudgement") } } } },
+    request: { body: jsonBody(z.object({ left: IdParam, right: IdParam, verdict: VERDICT, reason: z.string().trim().min(1).max(4000) }).openapi("NewJudgement")) },
     responses: { 201: { description: "recorded", content: { "application/json": { schema: JudgementSchema } } }, ...problems(...DATA_PROBLEMS, 404, 422) },
   });
   const undo = createRoute({

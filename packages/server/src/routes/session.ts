@@ -6,7 +6,7 @@ import type { Deps } from "../deps";
 import { router } from "../deps";
 import { CSRF_COOKIE, csrfToken, SESSION_COOKIE } from "../auth/csrf";
 import { principalOf } from "../auth/middleware";
-import { ActorSchema, problems } from "../schemas";
+import { ActorSchema, jsonBody, problems } from "../schemas";
 
 const LoginSchema = z.object({
   user: z.string().min(1).max(100),
@@ -34,7 +34,7 @@ const PasswordChangeSchema = z.object({
 const login = createRoute({
   method: "post", path: "/api/session", tags: ["session"], summary: "Sign in with a password; sets an HttpOnly SameSite=Strict session cookie",
   security: [],
-  request: { body: { required: true, content: { "application/json": { schema: LoginSchema } } } },
+  request: { body: jsonBody(LoginSchema) },
   responses: { 200: { description: "signed in", content: { "application/json": { schema: SessionSchema } } }, ...problems(400, 401, 403, 422) },
 });
 
@@ -45,7 +45,7 @@ const me = createRoute({
 
 const setPassword = createRoute({
   method: "post", path: "/api/session/password", tags: ["session"], summary: "Set your own password (required after signing in with a one-time password; audited)",
-  request: { body: { required: true, content: { "application/json": { schema: PasswordChangeSchema } } } },
+  request: { body: jsonBody(PasswordChangeSchema) },
   responses: { 204: { description: "password changed; the session may now do everything its user may" }, ...problems(400, 401, 403, 422) },
 });
 

@@ -3,8 +3,8 @@ import { accounts as acc } from "@vizier/core";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { accountDeps, jsonResponse as json, UserName } from "./account-deps";
-import { DATA_PROBLEMS, problems, PURPOSE_PARAMETER } from "../schemas";
+import { accountDeps, UserName } from "./account-deps";
+import { DATA_PROBLEMS, jsonBody, jsonResponse as json, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const TokenSchema = z.object({
   id: z.string().openapi({ description: "public id, used to revoke; not secret" }),
@@ -27,18 +27,11 @@ export function tokenRoutes(d: Deps) {
   const create = createRoute({
     method: "post", path: "/api/tokens", tags: ["accounts"], summary: "Create an API token; its secret is answered once (audited)", parameters: PURPOSE_PARAMETER,
     request: {
-      body: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: z.object({
-              name: z.string().trim().min(1).max(100),
-              expires: z.string().max(20).default("90d").openapi({ description: "lifetime: 90d, 12h, 30m or never (default 90d)" }),
-              user: UserName.optional().openapi({ description: "another user's token (administrators)" }),
-            }).openapi("NewApiToken"),
-          },
-        },
-      },
+      body: jsonBody(z.object({
+        name: z.string().trim().min(1).max(100),
+        expires: z.string().max(20).default("90d").openapi({ description: "lifetime: 90d, 12h, 30m or never (default 90d)" }),
+        user: UserName.optional().openapi({ description: "another user's token (administrators)" }),
+      }).openapi("NewApiToken")),
     },
     responses: {
       201: json(z.object({ token: TokenSchema, secret: z.string().openapi({ description: "vz_…, shown only now: send it as Authorization: Bearer" }) }).openapi("NewApiTokenSecret"), "the token and its secret"),
