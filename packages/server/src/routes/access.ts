@@ -3,7 +3,7 @@ import { decideAccess, listAccess, requestAccess } from "@vizier/core";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, IdParam, jsonBody, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, IdParam, jsonBody, jsonResponse, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const AccessRequestSchema = z.object({
   id: z.string(), requester: z.string(), requesterAgency: z.string(), entityIds: z.array(z.string()), dataset: z.string(), owner: z.string(),
@@ -31,17 +31,17 @@ export function accessRoutes(d: Deps) {
   const file = createRoute({
     method: "post", path: "/api/access-requests", tags: ["access"], summary: "Ask the owning agency for withheld statements (audited)", parameters: PURPOSE_PARAMETER,
     request: { body: jsonBody(NewRequestSchema) },
-    responses: { 201: { description: "filed", content: { "application/json": { schema: AccessRequestSchema } } }, ...problems(...DATA_PROBLEMS, 404, 422) },
+    responses: { 201: jsonResponse(AccessRequestSchema, "filed"), ...problems(...DATA_PROBLEMS, 404, 422) },
   });
   const list = createRoute({
     method: "get", path: "/api/access-requests", tags: ["access"], summary: "Your requests, and those addressed to your agency if you may decide", parameters: PURPOSE_PARAMETER,
     request: { query: z.object({ pending: z.enum(["true", "false"]).optional() }) },
-    responses: { 200: { description: "requests, newest first", content: { "application/json": { schema: z.object({ items: z.array(AccessRequestSchema) }) } } }, ...problems(...DATA_PROBLEMS) },
+    responses: { 200: jsonResponse(z.object({ items: z.array(AccessRequestSchema) }), "requests, newest first"), ...problems(...DATA_PROBLEMS) },
   });
   const decide = createRoute({
     method: "post", path: "/api/access-requests/{id}/decision", tags: ["access"], summary: "Approve or refuse a pending request (owner's admin, privacy officer or liaison; audited)", parameters: PURPOSE_PARAMETER,
     request: { params: z.object({ id: IdParam }), body: jsonBody(DecisionSchema) },
-    responses: { 200: { description: "the decided request", content: { "application/json": { schema: AccessRequestSchema } } }, ...problems(...DATA_PROBLEMS, 404, 409, 422) },
+    responses: { 200: jsonResponse(AccessRequestSchema, "the decided request"), ...problems(...DATA_PROBLEMS, 404, 409, 422) },
   });
   return router()
     .openapi(file, async (c) => c.json(await requestAccess(requestCtx(c, d.now), d.svc, c.req.valid("json")), 201))

@@ -3,7 +3,7 @@ import { queryAudit, AUDIT_ACTIONS } from "@vizier/core";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, jsonResponse, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const AuditRecordSchema = z.object({
   seq: z.number().int(), at: z.string(), actor: z.string(), agency: z.string(), purpose: z.string(), action: z.enum(AUDIT_ACTIONS),
@@ -24,7 +24,7 @@ export function auditRoutes(d: Deps) {
       }),
     },
     responses: {
-      200: { description: "a page of records", content: { "application/json": { schema: z.object({ items: z.array(AuditRecordSchema), limit: z.number().int(), offset: z.number().int(), nextOffset: z.number().int().nullable() }) } } },
+      200: jsonResponse(z.object({ items: z.array(AuditRecordSchema), limit: z.number().int(), offset: z.number().int(), nextOffset: z.number().int().nullable() }), "a page of records"),
       ...problems(...DATA_PROBLEMS),
     },
   });

@@ -4,17 +4,17 @@ import { VizierError } from "@vizier/model";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, DatasetSchema, IdParam, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, DatasetSchema, IdParam, jsonResponse, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const list = createRoute({
   method: "get", path: "/api/datasets", tags: ["datasets"], summary: "Datasets whose statements you may read for this purpose", parameters: PURPOSE_PARAMETER,
-    responses: { 200: { description: "datasets", content: { "application/json": { schema: z.object({ items: z.array(DatasetSchema) }) } } }, ...problems(...DATA_PROBLEMS) },
+    responses: { 200: jsonResponse(z.object({ items: z.array(DatasetSchema) }), "datasets"), ...problems(...DATA_PROBLEMS) },
 });
 
 const show = createRoute({
   method: "get", path: "/api/datasets/{name}", tags: ["datasets"], summary: "One dataset (404 when it does not exist or you may not read it)", parameters: PURPOSE_PARAMETER,
   request: { params: z.object({ name: IdParam }) },
-  responses: { 200: { description: "the dataset", content: { "application/json": { schema: DatasetSchema } } }, ...problems(...DATA_PROBLEMS, 404) },
+  responses: { 200: jsonResponse(DatasetSchema, "the dataset"), ...problems(...DATA_PROBLEMS, 404) },
 });
 
 /**

@@ -4,7 +4,7 @@ import { VizierError } from "@vizier/model";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, EntitySchema, IdParam, problems, PURPOSE_PARAMETER, StatementSchema, WithheldSchema } from "../schemas";
+import { DATA_PROBLEMS, EntitySchema, IdParam, jsonResponse, problems, PURPOSE_PARAMETER, StatementSchema, WithheldSchema } from "../schemas";
 
 const EntityViewSchema = z.object({
   entity: EntitySchema,
@@ -18,7 +18,7 @@ export function entityRoutes(d: Deps) {
     method: "get", path: "/api/entities/{id}", tags: ["entities"], summary: "One entity as you may see it (audited)", parameters: PURPOSE_PARAMETER,
     request: { params: z.object({ id: IdParam }) },
     responses: {
-      200: { description: "the entity with per-value provenance and withheld counts", content: { "application/json": { schema: EntityViewSchema } } },
+      200: jsonResponse(EntityViewSchema, "the entity with per-value provenance and withheld counts"),
       ...problems(...DATA_PROBLEMS, 404),
     },
   });
@@ -32,7 +32,7 @@ export function entityRoutes(d: Deps) {
           .openapi({ type: "string", description: `comma-separated entity ids (at most ${d.limits.maxEntityIds})` }),
       }),
     },
-    responses: { 200: { description: "the entities you may read", content: { "application/json": { schema: z.object({ items: z.array(EntityViewSchema) }) } } }, ...problems(...DATA_PROBLEMS) },
+    responses: { 200: jsonResponse(z.object({ items: z.array(EntityViewSchema) }), "the entities you may read"), ...problems(...DATA_PROBLEMS) },
   });
   return router()
     .openapi(one, async (c) => {

@@ -6,7 +6,7 @@ import { VizierError } from "@vizier/model";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, IdParam, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, IdParam, jsonResponse, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
 const list = <T extends z.ZodType<string, string>>(item: T, max: number, what: string) => z.string().min(1).max(max * 201)
@@ -63,7 +63,7 @@ export function flowRoutes(d: Deps) {
         ...window,
       }),
     },
-    responses: { 200: { description: "traced paths", content: { "application/json": { schema: TraceSchema } } }, ...problems(...DATA_PROBLEMS, 404) },
+    responses: { 200: jsonResponse(TraceSchema, "traced paths"), ...problems(...DATA_PROBLEMS, 404) },
   });
   const aggregate = createRoute({
     method: "get", path: "/api/flows/aggregate", tags: ["flows"], summary: "Flows between parties per period, as Sankey links (audited)", parameters: PURPOSE_PARAMETER,
@@ -76,7 +76,7 @@ export function flowRoutes(d: Deps) {
         ...window,
       }),
     },
-    responses: { 200: { description: "links, largest amount first", content: { "application/json": { schema: AggregateSchema } } }, ...problems(...DATA_PROBLEMS) },
+    responses: { 200: jsonResponse(AggregateSchema, "links, largest amount first"), ...problems(...DATA_PROBLEMS) },
   });
   const alerts = createRoute({
     method: "get", path: "/api/flows/alerts", tags: ["flows"], summary: "Explained typology alerts (fan-in/out, cycles, structuring, …) in your payments (audited)", parameters: PURPOSE_PARAMETER,
@@ -89,7 +89,7 @@ export function flowRoutes(d: Deps) {
         ...window,
       }),
     },
-    responses: { 200: { description: "alerts, earliest first", content: { "application/json": { schema: AlertsSchema } } }, ...problems(...DATA_PROBLEMS) },
+    responses: { 200: jsonResponse(AlertsSchema, "alerts, earliest first"), ...problems(...DATA_PROBLEMS) },
   });
   return router()
     .openapi(traceRoute, async (c) => {

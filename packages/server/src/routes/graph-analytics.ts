@@ -5,7 +5,7 @@ import { VizierError } from "@vizier/model";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, IdParam, jsonBody, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, IdParam, jsonBody, jsonResponse, problems, PURPOSE_PARAMETER } from "../schemas";
 import { COMMUNITY_ALGORITHMS, findCommunities, findPaths, GRAPH_METRICS, rankNodes, runDisruption } from "./graph-compute";
 import { loadSelection, type NetworkSelection } from "./graph-source";
 
@@ -62,7 +62,7 @@ const DisruptionSchema = z.object({
   })),
 }).openapi("GraphDisruption");
 
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ 200: { description, content: { "application/json": { schema } } } });
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({ 200: jsonResponse(schema, description) });
 
 /** Graph analytics over the viewer's readable network: metrics, communities, paths, disruption (bounded, audited). */
 export function graphAnalyticsRoutes(d: Deps) {

@@ -3,7 +3,7 @@ import { EDGE_TYPES, expandNeighbourhood, timeline, type EdgeType } from "@vizie
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, IdParam, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, IdParam, jsonResponse, problems, PURPOSE_PARAMETER } from "../schemas";
 
 /** At most this many seed entities per expansion or timeline. */
 const MAX_SEEDS = 20;
@@ -49,7 +49,7 @@ export function graphRoutes(d: Deps) {
         until: isoDate.optional(),
       }),
     },
-    responses: { 200: { description: "the neighbourhood", content: { "application/json": { schema: NeighbourhoodSchema } } }, ...problems(...DATA_PROBLEMS) },
+    responses: { 200: jsonResponse(NeighbourhoodSchema, "the neighbourhood"), ...problems(...DATA_PROBLEMS) },
   });
   const line = createRoute({
     method: "get", path: "/api/timeline", tags: ["graph"], summary: "Dated events, payments, calls and shipments involving entities, earliest first (audited)", parameters: PURPOSE_PARAMETER,
@@ -61,7 +61,7 @@ export function graphRoutes(d: Deps) {
         until: isoDate.optional(),
       }),
     },
-    responses: { 200: { description: "the timeline", content: { "application/json": { schema: TimelineSchema } } }, ...problems(...DATA_PROBLEMS) },
+    responses: { 200: jsonResponse(TimelineSchema, "the timeline"), ...problems(...DATA_PROBLEMS) },
   });
   return router()
     .openapi(expand, async (c) => {

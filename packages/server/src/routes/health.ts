@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Deps } from "../deps";
 import { router } from "../deps";
-import { problems } from "../schemas";
+import { jsonResponse, problems } from "../schemas";
 
 const HealthSchema = z.object({
   status: z.enum(["ok"]),
@@ -12,7 +12,7 @@ const HealthSchema = z.object({
 const health = createRoute({
   method: "get", path: "/api/health", tags: ["health"], summary: "Liveness and store reachability (no authentication)",
   security: [],
-  responses: { 200: { description: "the server answers and the store is reachable", content: { "application/json": { schema: HealthSchema } } }, ...problems(503) },
+  responses: { 200: jsonResponse(HealthSchema, "the server answers and the store is reachable"), ...problems(503) },
 });
 
 /** GET /api/health — answers without authentication; a store it cannot reach gives 503. */

@@ -5,7 +5,7 @@ import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
 import { COMMUNITY_ALGORITHMS, GRAPH_METRICS } from "../jobs/kinds";
-import { DATA_PROBLEMS, jsonBody, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, jsonBody, jsonResponse, problems, PURPOSE_PARAMETER } from "../schemas";
 import { SelectionBody, selection } from "./graph-analytics";
 import { jobJson, JobSchema } from "./jobs";
 
@@ -18,7 +18,7 @@ function mayAnalyse(ctx: Ctx, what: string): void {
   }
 }
 
-const queued = { 202: { description: "queued; follow it at GET /api/jobs/{id}", content: { "application/json": { schema: JobSchema } } } };
+const queued = { 202: jsonResponse(JobSchema, "queued; follow it at GET /api/jobs/{id}") };
 
 /** Long jobs besides ingest: a resolution run of your view, graph analytics on big networks. */
 export function jobRunRoutes(d: Deps) {

@@ -5,7 +5,7 @@ import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
 import { INGEST_FORMATS, type IngestJobParams } from "../jobs/runner";
-import { DATA_PROBLEMS, IdParam, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, IdParam, jsonResponse, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const FileField = z.custom<File>((v) => v instanceof File, "a file").openapi({ type: "string", format: "binary" });
 
@@ -71,22 +71,22 @@ export function jobRoutes(d: Deps) {
   const submit = createRoute({
     method: "post", path: "/api/jobs", tags: ["jobs"], summary: "Upload a file with its mapping and ingest it as a job", parameters: PURPOSE_PARAMETER,
     request: { body: { required: true, content: { "multipart/form-data": { schema: UploadSchema } } } },
-    responses: { 202: { description: "queued", content: { "application/json": { schema: JobSchema } } }, ...problems(...DATA_PROBLEMS, 404, 413, 422) },
+    responses: { 202: jsonResponse(JobSchema, "queued"), ...problems(...DATA_PROBLEMS, 404, 413, 422) },
   });
   const list = createRoute({
     method: "get", path: "/api/jobs", tags: ["jobs"], summary: "Your jobs, newest first", parameters: PURPOSE_PARAMETER,
     request: { query: z.object({ status: z.enum(JOB_STATUSES).optional(), ...pageQuery(d.limits.maxPageSize, d.limits.maxOffset) }) },
-    responses: { 200: { description: "jobs", content: { "application/json": { schema: z.object({ items: z.array(JobSchema), limit: z.number().int(), offset: z.number().int() }) } } }, ...problems(...DATA_PROBLEMS) },
+    responses: { 200: jsonResponse(z.object({ items: z.array(JobSchema), limit: z.number().int(), offset: z.number().int() }), "jobs"), ...problems(...DATA_PROBLEMS) },
   });
   const show = createRoute({
     method: "get", path: "/api/jobs/{id}", tags: ["jobs"], summary: "One of your jobs with its progress or outcome", parameters: PURPOSE_PARAMETER,
     request: { params: z.object({ id: IdParam }) },
-    responses: { 200: { description: "the job", content: { "application/json": { schema: JobSchema } } }, ...problems(...DATA_PROBLEMS, 404) },
+    responses: { 200: jsonResponse(JobSchema, "the job"), ...problems(...DATA_PROBLEMS, 404) },
   });
   const cancel = createRoute({
     method: "post", path: "/api/jobs/{id}/cancel", tags: ["jobs"], summary: "Cancel a queued or running job (a cancelled ingest stores nothing)", parameters: PURPOSE_PARAMETER,
     request: { params: z.object({ id: IdParam }) },
-    responses: { 200: { description: "the job after the request", content: { "application/json": { schema: JobSchema } } }, ...problems(...DATA_PROBLEMS, 404, 409) },
+    responses: { 200: jsonResponse(JobSchema, "the job after the request"), ...problems(...DATA_PROBLEMS, 404, 409) },
   });
   return router()
     .openapi(submit, async (c) => {

@@ -4,7 +4,7 @@ import { VizierError } from "@vizier/model";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, IdParam, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, IdParam, jsonResponse, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const QuarantineRowSchema = z.object({
   kind: z.enum(["rejected", "conflict"]), runId: z.string(), dataset: z.string(), file: z.string(), row: z.number().int(),
@@ -28,7 +28,7 @@ export function quarantineRoutes(d: Deps) {
       }),
     },
     responses: {
-      200: { description: "a page of rows", content: { "application/json": { schema: z.object({ items: z.array(QuarantineRowSchema), limit: z.number().int(), offset: z.number().int() }) } } },
+      200: jsonResponse(z.object({ items: z.array(QuarantineRowSchema), limit: z.number().int(), offset: z.number().int() }), "a page of rows"),
       ...problems(...DATA_PROBLEMS, 404),
     },
   });

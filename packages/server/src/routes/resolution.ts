@@ -4,7 +4,7 @@ import { judge, listReview, resolutionOf, showResolved, showReview, undoJudgemen
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, IdParam, jsonBody, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, IdParam, jsonBody, jsonResponse, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
 
 const VERDICT = z.enum(["confirm", "reject", "unsure"]);
 const BriefSchema = z.object({ id: z.string(), schema: z.string(), caption: z.string(), datasets: z.array(z.string()) }).openapi("EntityBrief");
@@ -32,31 +32,31 @@ export function resolutionRoutes(d: Deps) {
   const queue = createRoute({
     method: "get", path: "/api/review", tags: ["resolution"], summary: "The review queue of your view, most uncertain first (audited)", parameters: PURPOSE_PARAMETER,
     request: { query: z.object({ status: z.enum(["open", "judged"]).optional(), ...pageQuery(d.limits.maxPageSize, d.limits.maxOffset) }) },
-    responses: { 200: { description: "pairs", content: { "application/json": { schema: z.object({ items: z.array(ReviewItemSchema), limit: z.number().int(), offset: z.number().int() }) } } }, ...problems(...DATA_PROBLEMS) },
+    responses: { 200: jsonResponse(z.object({ items: z.array(ReviewItemSchema), limit: z.number().int(), offset: z.number().int() }), "pairs"), ...problems(...DATA_PROBLEMS) },
   });
   const pair = createRoute({
     method: "get", path: "/api/review/{id}", tags: ["resolution"], summary: "One pair with the per-field explanation and its judgements (audited)", parameters: PURPOSE_PARAMETER,
     request: { params: z.object({ id: IdParam }) },
     responses: {
-      200: { description: "the pair", content: { "application/json": { schema: ReviewItemSchema.extend({ explanation: z.record(z.string(), z.unknown()).openapi({ description: "PairExplanation of @vizier/resolution: field contributions, weights, probability" }), judgements: z.array(JudgementSchema) }) } } },
+      200: jsonResponse(ReviewItemSchema.extend({ explanation: z.record(z.string(), z.unknown()).openapi({ description: "PairExplanation of @vizier/resolution: field contributions, weights, probability" }), judgements: z.array(JudgementSchema) }), "the pair"),
       ...problems(...DATA_PROBLEMS, 404),
     },
   });
   const create = createRoute({
     method: "post", path: "/api/judgements", tags: ["resolution"], summary: "Judge two entities you may read: confirm, reject or unsure, with a reason (audited)", parameters: PURPOSE_PARAMETER,
     request: { body: jsonBody(z.object({ left: IdParam, right: IdParam, verdict: VERDICT, reason: z.string().trim().min(1).max(4000) }).openapi("NewJudgement")) },
-    responses: { 201: { description: "recorded", content: { "application/json": { schema: JudgementSchema } } }, ...problems(...DATA_PROBLEMS, 404, 422) },
+    responses: { 201: jsonResponse(JudgementSchema, "recorded"), ...problems(...DATA_PROBLEMS, 404, 422) },
   });
   const undo = createRoute({
     method: "post", path: "/api/judgements/{id}/undo", tags: ["resolution"], summary: "Withdraw a judgement (kept in the history; audited)", parameters: PURPOSE_PARAMETER,
     request: { params: z.object({ id: IdParam }) },
-    responses: { 200: { description: "the withdrawn judgement", content: { "application/json": { schema: JudgementSchema } } }, ...problems(...DATA_PROBLEMS, 404, 409) },
+    responses: { 200: jsonResponse(JudgementSchema, "the withdrawn judgement"), ...problems(...DATA_PROBLEMS, 404, 409) },
   });
   const resolved = createRoute({
     method: "get", path: "/api/resolved/{id}", tags: ["resolution"], summary: "The members of a resolved entity (by its id or a member's) that you may read (audited)", parameters: PURPOSE_PARAMETER,
     request: { params: z.object({ id: IdParam }) },
     responses: {
-      200: { description: "members and judgements", content: { "application/json": { schema: z.object({ id: z.string(), members: z.array(BriefSchema), judgements: z.array(JudgementSchema) }) } } },
+      200: jsonResponse(z.object({ id: z.string(), members: z.array(BriefSchema), judgements: z.array(JudgementSchema) }), "members and judgements"),
       ...problems(...DATA_PROBLEMS, 404),
     },
   });

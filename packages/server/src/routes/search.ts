@@ -3,7 +3,7 @@ import { SEARCH_SCAN_CAP, searchPage } from "@vizier/core";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { DATA_PROBLEMS, EntitySchema, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
+import { DATA_PROBLEMS, EntitySchema, jsonResponse, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
 import { filtersOf, searchFilterQuery } from "./search-query";
 
 const Counts = z.record(z.string(), z.number().int());
@@ -32,7 +32,7 @@ export function searchRoutes(d: Deps) {
         ...searchFilterQuery,
       }),
     },
-    responses: { 200: { description: "a page of results", content: { "application/json": { schema: SearchPageSchema } } }, ...problems(...DATA_PROBLEMS) },
+    responses: { 200: jsonResponse(SearchPageSchema, "a page of results"), ...problems(...DATA_PROBLEMS) },
   });
   return router().openapi(search, async (c) => {
     const { q, limit, offset, facets, ...rest } = c.req.valid("query");

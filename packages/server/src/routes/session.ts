@@ -6,7 +6,7 @@ import type { Deps } from "../deps";
 import { router } from "../deps";
 import { CSRF_COOKIE, csrfToken, SESSION_COOKIE } from "../auth/csrf";
 import { principalOf } from "../auth/middleware";
-import { ActorSchema, jsonBody, problems } from "../schemas";
+import { ActorSchema, jsonBody, jsonResponse, problems } from "../schemas";
 
 const LoginSchema = z.object({
   user: z.string().min(1).max(100),
@@ -35,12 +35,12 @@ const login = createRoute({
   method: "post", path: "/api/session", tags: ["session"], summary: "Sign in with a password; sets an HttpOnly SameSite=Strict session cookie",
   security: [],
   request: { body: jsonBody(LoginSchema) },
-  responses: { 200: { description: "signed in", content: { "application/json": { schema: SessionSchema } } }, ...problems(400, 401, 403, 422) },
+  responses: { 200: jsonResponse(SessionSchema, "signed in"), ...problems(400, 401, 403, 422) },
 });
 
 const me = createRoute({
   method: "get", path: "/api/session", tags: ["session"], summary: "The current actor and purpose",
-  responses: { 200: { description: "who you are", content: { "application/json": { schema: SessionSchema } } }, ...problems(401) },
+  responses: { 200: jsonResponse(SessionSchema, "who you are"), ...problems(401) },
 });
 
 const setPassword = createRoute({
