@@ -18,14 +18,25 @@ const ROOT = resolve(import.meta.dirname, "../..");
 /** What prepare leaves in `dir/bench.json` for the load run. */
 export interface BenchStore { rows: number; entities: number; statements: number; ingestSeconds: number; token: string; purpose: string }
 
-export async function prepareStore(dir: string, rows: number, log: (m: string) => void): Promise<BenchStore> {
+/**
+ * The `bench.json` an earlier preparation left in `dir` if `fits` it; otherwise undefined, with
+ * `dir` emptied for a new preparation.
+ */
+export function reuseOrReset<T>(dir: string, fits: (had: T) => boolean): T | undefined {
   const meta = join(dir, "bench.json");
   if (existsSync(meta)) {
-    const had = JSON.parse(readFileSync(meta, "utf8")) as BenchStore;
-    if (had.rows === rows) return had;
+    const had = JSON.parse(readFileSync(meta, "utf8")) as T;
+    if (fits(had)) return had;
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  return undefined;
+}
+
+export async function prepareStore(dir: string, rows: number, log: (m: string) => void): Promise<BenchStore> {
+  const had = reuseOrReset<BenchStore>(dir, (h) => h.rows === rows);
+  if (had) return had;
+  const meta = join(dir, "bench.json");
   const csv = join(dir, "persons.csv");
   log(`generating ${rows} persons`);
   await generatePersons(rows, csv);

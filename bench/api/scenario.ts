@@ -7,12 +7,12 @@
  *   node scripts/run-ts.mjs bench/api/load.ts --scenario 16 --clients 1,50
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { accounts, makeCtx, systemActor } from "@vizier/core";
 import { SqliteStore } from "@vizier/store-sqlite";
-import type { BenchStore } from "./prepare";
+import { reuseOrReset, type BenchStore } from "./prepare";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const CASE = "case:NL-2026-0042";
@@ -20,13 +20,9 @@ const CASE = "case:NL-2026-0042";
 export interface ScenarioBench extends BenchStore { scale: number; terms: string[] }
 
 export async function prepareScenario(dir: string, scale: number, bundle: string, log: (m: string) => void): Promise<ScenarioBench> {
+  const had = reuseOrReset<ScenarioBench>(dir, (h) => h.scale === scale);
+  if (had) return had;
   const meta = join(dir, "bench.json");
-  if (existsSync(meta)) {
-    const had = JSON.parse(readFileSync(meta, "utf8")) as ScenarioBench;
-    if (had.scale === scale) return had;
-  }
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
   log(`vizier demo --scale ${scale} --no-serve (generate and ingest every agency's files)`);
   const t0 = Date.now();
   const demo = spawnSync(process.execPath, [bundle, "demo", "--scale", String(scale), "--no-serve", "--no-open", "--data-dir", dir, "--json"],
