@@ -10,6 +10,12 @@ export function cleanDate(raw: string, format?: string): Cleaned {
   const s = raw.trim();
   if (s === "") return fail("empty date");
   if (format) return parseWithFormat(s, format);
+  // Most sources write one fixed ten-character shape; reading it by character codes skips the
+  // regular expressions and the Date object (same result as the general path: differential test).
+  if (s.length === 10) {
+    const fast = tenCharDate(s);
+    if (fast !== undefined) return ok(fast);
+  }
   let m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:Z|[+-]00:?00)?)?)?)?$/.exec(s);
   if (m) return assemble(m[1], m[2], m[3], m[4], m[5], m[6], raw);
   m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
@@ -22,6 +28,55 @@ export function cleanDate(raw: string, format?: string): Cleaned {
 }
 
 const pad = (v: string) => v.padStart(2, "0");
+
+/** Value of the two ASCII digits at i, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+const isSep = (c: number) => c === 45 || c === 47 || c === 46; // - / .
+
+/**
+ * `dd-mm-yyyy` (any of - / . as separators) or `yyyy-mm-dd`, valid, years 100 and later (below,
+ * Date.UTC reads the year as 19xx, which the general path keeps doing); else undefined.
+ */
+function tenCharDate(s: string): string | undefined {
+  let y: number;
+  let mo: number;
+  let d: number;
+  const c2 = s.charCodeAt(2);
+  if (isSep(c2) && isSep(s.charCodeAt(5))) {
+    d = twoDigits(s, 0);
+    mo = twoDigits(s, 3);
+    const hi = twoDigits(s, 6);
+    const lo = twoDigits(s, 8);
+    if (d < 0 || mo < 0 || hi < 0 || lo < 0) return undefined;
+    y = hi * 100 + lo;
+    if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+    return `${s.slice(6, 10)}-${s.slice(3, 5)}-${s.slice(0, 2)}`;
+  }
+  if (s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+    const hi = twoDigits(s, 0);
+    const lo = twoDigits(s, 2);
+    mo = twoDigits(s, 5);
+    d = twoDigits(s, 8);
+    if (hi < 0 || lo < 0 || mo < 0 || d < 0) return undefined;
+    y = hi * 100 + lo;
+    if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+    return s;
+  }
+  return undefined;
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month of the proleptic Gregorian calendar (as Date.UTC counts them). */
+function daysInMonth(y: number, month: number): number {
+  if (month !== 2) return DAYS[month - 1]!;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+}
 
 function assemble(
   y: string | undefined, mo: string | undefined, d: string | undefined,

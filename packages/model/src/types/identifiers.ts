@@ -2,8 +2,26 @@ import { fail, ok, type Cleaned } from "./result";
 
 /** Identifiers are kept as written (trimmed, white space collapsed), as FtM stores them. */
 export function cleanIdentifier(raw: string): Cleaned {
+  // Printable ASCII without spaces is already in NFKC with nothing to collapse or trim.
+  if (raw.length > 0 && printableAscii(raw)) return ok(raw);
   const v = raw.normalize("NFKC").replace(/\s+/g, " ").trim();
   return v === "" ? fail("empty identifier") : ok(v);
+}
+
+function printableAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** The comparison key of an identifier: no spacing or punctuation, upper case ("12-34.5" ≡ "12345"). */
@@ -41,6 +59,17 @@ export function cleanContainer(raw: string): Cleaned {
  */
 export function cleanPhone(raw: string, defaultCallingCode = "31"): Cleaned {
   const s = raw.trim();
+  // Digits only (the common export shape): the general rules below without building strings.
+  if (s.length > 0 && allDigits(s) && allDigits(defaultCallingCode)) {
+    let e164: string | undefined;
+    if (s.charCodeAt(0) !== 48) e164 = s.length >= 7 ? "+" + s : undefined;
+    else if (s.charCodeAt(1) === 48) e164 = s.length - 2 >= 7 && s.length - 2 <= 15 ? "+" + s.slice(2) : undefined;
+    else {
+      const n = defaultCallingCode.length + s.length - 1;
+      e164 = n >= 7 && n <= 15 ? `+${defaultCallingCode}${s.slice(1)}` : undefined;
+    }
+    return e164 !== undefined ? ok(e164) : fail(`invalid phone number "${raw}"`);
+  }
   let digits = s.replace(/[^\d+]/g, "");
   if (digits.startsWith("00")) digits = "+" + digits.slice(2);
   if (!digits.startsWith("+")) {
