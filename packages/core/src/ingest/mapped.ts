@@ -16,6 +16,10 @@ export interface MappedSourceOptions {
   format?: SourceFormat;
   encoding?: string;
   sheet?: string;
+  /** CSV/TSV without a header row: its column names, in order. */
+  columns?: readonly string[];
+  /** CSV/TSV: the field delimiter (default: detected). */
+  delimiter?: string;
 }
 
 /** One source row: refused (`problem`), filtered out, or the entities it maps to. */
@@ -62,10 +66,12 @@ async function* mapRows(opts: MappedSourceOptions, rowsPerBatch: number): AsyncG
     throw new VizierError("INVALID_ARGUMENT", `cannot read mapping ${opts.mapping}: ${(e as Error).message}`, { location: { file: opts.mapping }, cause: e });
   }
   const spec = parseMapping(mappingText, opts.mapping);
-  const sourceOpts: { format?: SourceFormat; encoding?: string; sheet?: string } = {};
+  const sourceOpts: { format?: SourceFormat; encoding?: string; sheet?: string; columns?: readonly string[]; delimiter?: string } = {};
   if (opts.format) sourceOpts.format = opts.format;
   if (opts.encoding) sourceOpts.encoding = opts.encoding;
   if (opts.sheet) sourceOpts.sheet = opts.sheet;
+  if (opts.columns) sourceOpts.columns = opts.columns;
+  if (opts.delimiter) sourceOpts.delimiter = opts.delimiter;
   const src = await openSource(opts.file, sourceOpts);
   const model = defaultModel();
   const compiled = compileMapping(spec, model, src.columns, opts.mapping);

@@ -24,6 +24,10 @@ export interface IngestOptions {
   format?: SourceFormat;
   encoding?: string;
   sheet?: string;
+  /** CSV/TSV without a header row: its column names, in order (the first line is data). */
+  columns?: readonly string[];
+  /** CSV/TSV: the field delimiter (default: detected). */
+  delimiter?: string;
   batchSize?: number;
   /** 2 or more: read and map in a worker thread when the process allows it (default 1: in this thread). */
   threads?: number;
@@ -105,6 +109,8 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
       if (opts.format) mapOpts.format = opts.format;
       if (opts.encoding) mapOpts.encoding = opts.encoding;
       if (opts.sheet) mapOpts.sheet = opts.sheet;
+      if (opts.columns) mapOpts.columns = opts.columns;
+      if (opts.delimiter) mapOpts.delimiter = opts.delimiter;
       const src = await ((opts.threads ?? 1) > 1 ? openMappedInWorker(mapOpts) : openMapped(mapOpts));
       format = src.format;
       writer = await svc.store.beginWrite(run);

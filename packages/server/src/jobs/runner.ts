@@ -19,6 +19,8 @@ export interface IngestJobParams {
   format?: (typeof INGEST_FORMATS)[number];
   encoding?: string;
   sheet?: string;
+  /** CSV/TSV without a header row: its column names. */
+  columns?: string[];
 }
 
 export interface IngestUpload {
@@ -29,6 +31,7 @@ export interface IngestUpload {
   format?: IngestJobParams["format"];
   encoding?: string;
   sheet?: string;
+  columns?: string[];
 }
 
 /** The message a job left running by a stopped server gets on the next start. */
@@ -112,6 +115,7 @@ export class JobRunner {
     if (up.format) params.format = up.format;
     if (up.encoding) params.encoding = up.encoding;
     if (up.sheet) params.sheet = up.sheet;
+    if (up.columns) params.columns = up.columns;
     const a = ctx.actor;
     const job: JobRecord = {
       id, kind: "ingest", status: "queued", purpose: ctx.purpose, params: { ...params }, progress: {}, cancelRequested: false,
@@ -228,6 +232,7 @@ export class JobRunner {
       if (p.format) opts.format = p.format;
       if (p.encoding) opts.encoding = p.encoding;
       if (p.sheet) opts.sheet = p.sheet;
+      if (p.columns) opts.columns = p.columns;
       const report = await ingestFile(ctx, this.svc, opts);
       const { file: _path, ...rest } = report;
       await this.finish(job.id, "succeeded", { result: { ...rest, file: p.fileName }, progress: { ...progress } });

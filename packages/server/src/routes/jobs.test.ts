@@ -36,6 +36,17 @@ describe("ingest jobs over HTTP", () => {
     expect(((await (await f.req("ann", `/api/jobs/${(await r.json() as Job).id}`)).json()) as Job).status).toBe("succeeded");
   });
 
+  it("reads a file without a header row with the column names given (columns), and refuses an empty name (422)", async () => {
+    const r = await upload("ann", { file: new File(["8,Headerless Hanna\n9,Second Line\n"], "nohead.csv"), columns: "id, name", mapping: MAPPING, dataset: "police" });
+    expect(r.status).toBe(202);
+    await f.runner.idle();
+    const done = await (await f.req("ann", `/api/jobs/${(await r.json() as Job).id}`)).json() as Job;
+    expect(done.status, JSON.stringify(done.error)).toBe("succeeded");
+    expect(done.result).toMatchObject({ rowsRead: 2, rowsOk: 2 });
+    const bad = await upload("ann", { file: new File(["1,x\n"], "bad.csv"), columns: "id,,name", mapping: MAPPING, dataset: "police" });
+    expect(bad.status).toBe(422);
+  });
+
   it("shows a job only to its submitter", async () => {
     const job = await (await upload("ann", { file: new File(["id,name\n3,X\n"], "x.csv"), mapping: MAPPING, dataset: "police" })).json() as Job;
     await f.runner.idle();

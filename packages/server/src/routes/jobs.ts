@@ -16,6 +16,13 @@ const UploadSchema = z.object({
   format: z.enum(INGEST_FORMATS).optional(),
   encoding: z.string().max(40).regex(/^[A-Za-z0-9_-]+$/).optional(),
   sheet: z.string().max(200).optional(),
+  columns: z.string().max(10_000).optional().openapi({ description: "CSV/TSV without a header row: its column names, comma-separated, in order (the first line is then data)" })
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const names = v.split(",").map((s) => s.trim());
+      if (names.some((n) => n === "")) ctx.addIssue({ code: "custom", message: "columns: a comma-separated list of names, none empty" });
+      return names;
+    }),
 }).openapi("IngestUpload");
 
 export const JobSchema = z.object({
@@ -98,6 +105,7 @@ export function jobRoutes(d: Deps) {
         dataset: form.dataset, fileName: form.file.name || "upload", bytes: new Uint8Array(await form.file.arrayBuffer()),
         ...(mapping !== undefined ? { mapping } : {}), ...(form.format ? { format: form.format } : {}),
         ...(form.encoding ? { encoding: form.encoding } : {}), ...(form.sheet ? { sheet: form.sheet } : {}),
+        ...(form.columns ? { columns: form.columns } : {}),
       });
       return c.json(jobJson(job), 202);
     })

@@ -12,7 +12,7 @@ export function compileMapping(spec: MappingSpec, model: Registry, columns: stri
   const countries = model.countries;
   const needColumn = (col: string, where: string) => {
     if (!have.has(col)) {
-      throw new VizierError("INVALID_MAPPING", `${file}: ${where}: column "${col}" is not in the input; it has: ${columns.map((c) => `"${c}"`).join(", ")}`, {
+      throw new VizierError("INVALID_MAPPING", `${file}: ${where}: column "${col}" is not in the input; it has: ${columns.map((c) => `"${c}"`).join(", ")}${headerHint(columns)}`, {
         location: { file, column: col }, details: { column: col, columns },
       });
     }
@@ -23,6 +23,13 @@ export function compileMapping(spec: MappingSpec, model: Registry, columns: stri
 }
 
 type NeedColumn = (col: string, where: string) => void;
+
+/** A header of numbers or dates is most likely the first data row of a file without a header. */
+function headerHint(columns: readonly string[]): string {
+  return columns.some((c) => /^[+-]?\d[\d.,:/ -]*$/.test(c))
+    ? " (if the file has no header row, name its columns with --columns, e.g. --columns a,b,c)"
+    : "";
+}
 
 function compileQuery(q: QuerySpec, model: Registry, file: string, needColumn: NeedColumn, countries: Record<string, string>): CompiledQuery {
   const filter = (list: [string, string[]][], key: string) => list.map(([column, values]) => {

@@ -12,9 +12,11 @@ export const MIXED_ENCODING = "invalid UTF-8 (mixed encodings?)";
 /**
  * Opens a delimited text file: reads records until the header, then streams the rest. Rows
  * whose field count differs from the header, or (UTF-8) that hold undecodable bytes, carry a
- * `problem` instead of failing the file.
+ * `problem` instead of failing the file. A file without a header row is read with the column
+ * names given (`names`): its first line is then a row like any other.
  */
-export async function openCsv(file: string, size: number, encoding: EncodingChoice, head: Buffer, delimiterOpt?: string): Promise<OpenedSource> {
+export async function openCsv(file: string, size: number, encoding: EncodingChoice, head: Buffer, delimiterOpt?: string,
+  names?: readonly string[]): Promise<OpenedSource> {
   const src = new ByteSource(file);
   const sampleDecoder = makeDecoder(encoding.name, encoding.fallback);
   const delimiter = delimiterOpt ?? detectDelimiter(sampleDecoder.write(head));
@@ -45,13 +47,25 @@ export async function openCsv(file: string, size: number, encoding: EncodingChoi
   };
 
   await fill();
-  const headerRec = pending.shift();
-  if (!headerRec) {
-    await chunks.return(undefined);
-    throw new VizierError("INVALID_INPUT", `${file} is empty (no header row)`, { location: { file } });
+  let columns: string[];
+  if (names !== undefined) {
+    columns = normaliseHeader(names, file, " (--columns)");
+    if (pending.length === 0) {
+      await chunks.return(undefined);
+      throw new VizierError("INVALID_INPUT", `${file} is empty (no rows)`, { location: { file } });
+    }
+    // A byte-order mark belongs to the file, not to the first value.
+    const first = pending[0]!.fields;
+    if (first.length > 0 && first[0]!.startsWith("\uFEFF")) first[0] = first[0]!.slice(1);
+  } else {
+    const headerRec = pending.shift();
+    if (!headerRec) {
+      await chunks.return(undefined);
+      throw new VizierError("INVALID_INPUT", `${file} is empty (no header row)`, { location: { file } });
+    }
+    columns = normaliseHeader(headerRec.fields, file);
+    if (headerRec.error) throw new VizierError("INVALID_INPUT", `${file}: ${headerRec.error} (header)`, { location: { file, row: headerRec.line } });
   }
-  const columns = normaliseHeader(headerRec.fields, file);
-  if (headerRec.error) throw new VizierError("INVALID_INPUT", `${file}: ${headerRec.error} (header)`, { location: { file, row: headerRec.line } });
 
   async function* rows(): AsyncGenerator<SourceRow> {
     try {

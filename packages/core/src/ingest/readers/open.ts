@@ -16,6 +16,12 @@ export async function openSource(file: string, opts: OpenOptions = {}): Promise<
   const { size, head } = await readHead(file);
   if (size === 0) throw new VizierError("INVALID_INPUT", `${file} is empty`, { location: { file } });
   const format = opts.format ?? detectFormat(file, head);
+  if (opts.columns !== undefined && format !== "csv") {
+    throw new VizierError("INVALID_ARGUMENT", `column names (--columns) are for CSV/TSV files without a header row; ${file} is ${format}`, { location: { file } });
+  }
+  if (opts.delimiter !== undefined && format !== "csv") {
+    throw new VizierError("INVALID_ARGUMENT", `a delimiter (--delimiter) is for CSV/TSV files; ${file} is ${format}`, { location: { file } });
+  }
   switch (format) {
     case "xlsx":
       return openXlsx(file, size, head, opts.sheet);
@@ -24,7 +30,7 @@ export async function openSource(file: string, opts: OpenOptions = {}): Promise<
     case "jsonl":
     case "csv": {
       const encoding = textEncoding(file, head, opts.encoding);
-      return format === "csv" ? openCsv(file, size, encoding, head, opts.delimiter) : openJsonl(file, size, encoding);
+      return format === "csv" ? openCsv(file, size, encoding, head, opts.delimiter, opts.columns) : openJsonl(file, size, encoding);
     }
   }
 }

@@ -35,6 +35,8 @@ export interface OpenOptions {
   encoding?: string;
   sheet?: string;
   delimiter?: string;
+  /** CSV/TSV without a header row: the names of its columns, in order (the first line is data). */
+  columns?: readonly string[];
 }
 
 /** One FollowTheMoney entity as `ftm` tools write it (one JSON object per line). */
