@@ -27,6 +27,20 @@ describe("registry", () => {
     try { model.getSchema("Person").getProperty("nmae"); expect.unreachable(); } catch (e) { expect(isVizierError(e, "UNKNOWN_PROPERTY")).toBe(true); }
   });
 
+  it("names close properties and lists the schema's own when a property is unknown", () => {
+    const message = (schema: string, prop: string) => {
+      try { model.getSchema(schema).getProperty(prop); } catch (e) { return (e as Error).message; }
+      throw new Error(`${schema}.${prop} exists`);
+    };
+    expect(message("Person", "nmae")).toContain('(did you mean name?)');
+    expect(message("Person", "birthdate")).toContain("did you mean birthDate");
+    const m = message("Communication", "count");
+    expect(m).toMatch(/^schema Communication has no property "count"; its properties: /);
+    expect(m).toContain("caller, callerAccount, callerNumber");
+    // Reverse stubs cannot be mapped, so they are not offered.
+    expect(message("Person", "xyz")).not.toMatch(/shipmentsReceived/);
+  });
+
   it("adds reverse properties for extension schemata", () => {
     const shipment = model.getSchema("Shipment");
     expect(shipment.getProperty("consignee").range).toBe("LegalEntity");

@@ -1,4 +1,5 @@
 import ftmModel from "@opensanctions/followthemoney/dist/defaultModel.json";
+import { damerauLevenshtein } from "./edit-distance";
 import { VizierError } from "./errors";
 import { EXTENSION_SCHEMATA } from "./extensions";
 import type { ModelSpec, PropertySpec, SchemaSpec } from "./schema-spec";
@@ -103,7 +104,7 @@ export class Registry {
       hasProperty: (p) => properties.has(p),
       getProperty: (p) => {
         const prop = properties.get(p);
-        if (!prop) throw new VizierError("UNKNOWN_PROPERTY", `schema ${name} has no property "${p}"`);
+        if (!prop) throw new VizierError("UNKNOWN_PROPERTY", unknownProperty(name, p, properties));
         return prop;
       },
     };
@@ -124,6 +125,21 @@ export class Registry {
       }
     }
   }
+}
+
+/**
+ * Names the schema's mappable properties, closest first when some are close (same letters in
+ * another case, one begins the other, or at most two edits apart), so a mapping's typo is
+ * fixed from the message alone.
+ */
+export function unknownProperty(schema: string, p: string, properties: ReadonlyMap<string, Property>): string {
+  const names = [...properties.values()].filter((x) => !x.stub).map((x) => x.name).sort();
+  const lp = p.toLowerCase();
+  const near = names.filter((n) => {
+    const ln = n.toLowerCase();
+    return ln === lp || (lp.length >= 3 && (ln.startsWith(lp) || lp.startsWith(ln))) || damerauLevenshtein(ln, lp, 2) <= 2;
+  });
+  return `schema ${schema} has no property "${p}"${near.length ? ` (did you mean ${near.join(", ")}?)` : ""}; its properties: ${names.join(", ")}`;
 }
 
 function toProperty(schema: string, p: PropertySpec): Property {
