@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { defaultModel, defineStreamTask, runStreamTask, VizierError, workerThreads, type ErrorCode, type ErrorLocation } from "@vizier/model";
 import { applyMapping, compileMapping, parseMapping, type MappedEntity, type MappedValue } from "./mapping/index";
-import { openSource, type SourceFormat } from "./readers/index";
+import { openSource, type SourceFormat, type SourceRow } from "./readers/index";
 
 /**
  * A tabular source read and mapped row by row: what the store writer needs of each source row,
@@ -76,8 +76,7 @@ async function* mapRows(opts: MappedSourceOptions, rowsPerBatch: number): AsyncG
   const model = defaultModel();
   const compiled = compileMapping(spec, model, src.columns, opts.mapping);
   yield { open: { format: src.format } };
-  let rows: MappedRow[] = [];
-  for await (const row of src.rows) {
+  const mapOne = (row: SourceRow): MappedRow => {
     const at: MappedRow = { row: row.row };
     if (row.sheet !== undefined) at.sheet = row.sheet;
     if (row.problem) {
@@ -93,13 +92,28 @@ async function* mapRows(opts: MappedSourceOptions, rowsPerBatch: number): AsyncG
         at.entities = mapped.entities;
       }
     }
-    rows.push(at);
-    if (rows.length >= rowsPerBatch) {
-      yield { batch: { rows, bytesRead: src.bytesRead(), bytesTotal: src.bytesTotal } };
-      rows = [];
+    return at;
+  };
+  let rows: MappedRow[] = [];
+  const batch = (): Step => {
+    const step = { batch: { rows, bytesRead: src.bytesRead(), bytesTotal: src.bytesTotal } };
+    rows = [];
+    return step;
+  };
+  if (src.rowGroups) {
+    for await (const group of src.rowGroups) {
+      for (const row of group) {
+        rows.push(mapOne(row));
+        if (rows.length >= rowsPerBatch) yield batch();
+      }
+    }
+  } else {
+    for await (const row of src.rows) {
+      rows.push(mapOne(row));
+      if (rows.length >= rowsPerBatch) yield batch();
     }
   }
-  yield { batch: { rows, bytesRead: src.bytesRead(), bytesTotal: src.bytesTotal } };
+  yield batch();
   // Read after the rows: the reader may switch encoding (UTF-8 → Windows-1252) once it sees non-ASCII bytes.
   yield { end: { encoding: src.encoding } };
 }

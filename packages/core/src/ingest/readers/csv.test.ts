@@ -8,6 +8,7 @@ import { isVizierError } from "@vizier/model";
 import { MIXED_ENCODING } from "./csv";
 import { openSource } from "./open";
 import { allRows, tempDir } from "./test-files";
+import type { SourceRow } from "./types";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -169,6 +170,24 @@ describe("openSource: delimited text", () => {
     let n = 0;
     for await (const _ of src.rows) if (++n === 3) break;
     expect(n).toBe(3);
+  });
+
+  it("gives the same rows in groups (rowGroups) as one by one, over several chunks", async () => {
+    // ~200 KB: quoted fields with delimiters and line breaks, ragged rows and blank lines across 64 KiB chunks.
+    let text = "id,naam,plaats\n";
+    for (let i = 0; i < 4000; i++) {
+      text += i % 97 === 0 ? `${i},"Jansen, ""Holding""\nBV",Utrecht\n` : i % 131 === 0 ? `${i},kort\n\n` : `${i},Bakkerij De Vries ${i},Amsterdam\n`;
+    }
+    const f = tmp.write("groups.csv", text);
+    const one = await allRows(await openSource(f));
+    const src = await openSource(f);
+    const groups: SourceRow[][] = [];
+    for await (const g of src.rowGroups!) groups.push(g);
+    expect(groups.length).toBeGreaterThan(2);
+    expect(groups.flat()).toEqual(one);
+    expect(one).toHaveLength(4000);
+    expect(one.filter((r) => r.problem)).toHaveLength(Math.ceil(4000 / 131) - 1);
+    expect(src.bytesRead()).toBe(src.bytesTotal);
   });
 
   it("streams a ~50 MB file with bounded memory", async () => {

@@ -67,18 +67,24 @@ export async function openCsv(file: string, size: number, encoding: EncodingChoi
     if (headerRec.error) throw new VizierError("INVALID_INPUT", `${file}: ${headerRec.error} (header)`, { location: { file, row: headerRec.line } });
   }
 
-  async function* rows(): AsyncGenerator<SourceRow> {
+  // The rows of each decoded chunk together: one await per chunk, not per row.
+  async function* groups(): AsyncGenerator<SourceRow[]> {
     try {
       for (;;) {
         if (pending.length === 0) await fill();
         if (pending.length === 0) return;
-        // Drain the batch synchronously: one await per chunk, not per row.
-        for (let k = 0; k < pending.length; k++) yield toRow(pending[k]!, columns, decoder);
+        const group = new Array<SourceRow>(pending.length);
+        for (let k = 0; k < pending.length; k++) group[k] = toRow(pending[k]!, columns, decoder);
         pending.length = 0;
+        yield group;
       }
     } finally {
       await chunks.return(undefined);
     }
+  }
+  const rowGroups = groups();
+  async function* rows(): AsyncGenerator<SourceRow> {
+    for await (const group of rowGroups) for (const row of group) yield row;
   }
 
   return {
@@ -88,6 +94,7 @@ export async function openCsv(file: string, size: number, encoding: EncodingChoi
       return decoder.encoding;
     },
     rows: rows(),
+    rowGroups,
     bytesTotal: size,
     bytesRead: () => src.bytesRead,
   };
