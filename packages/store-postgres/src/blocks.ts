@@ -8,7 +8,7 @@
  */
 import { makeStatementId, searchKind, type Statement } from "@vizier/model";
 import { copyField } from "./copy-text";
-import { fold } from "./search-sql";
+import { fold, identWords } from "./search-sql";
 
 /** Block columns in COPY order (the staging table and `blocks` share them). */
 export const BLOCK_COLUMNS = [
@@ -135,11 +135,14 @@ export class BlockPacker {
     const kind = searchKind(prop, propType);
     if (kind) {
       const folded = fold(value);
-      const field = copyField(folded);
       if (kind === "name") {
+        const field = copyField(folded);
         this.names += this.nNames++ ? `\\n${field}` : field;
         for (const w of folded.split(WHITESPACE)) if (w && !this.takenWords.has(w)) this.nameWords.add(w);
-      } else this.idents += this.nIdents++ ? `\\n${field}` : field;
+      } else {
+        const field = copyField(identWords(folded));
+        this.idents += this.nIdents++ ? `\\n${field}` : field;
+      }
     } else if (propType === "entity") this.refs.push(value);
     return out;
   }

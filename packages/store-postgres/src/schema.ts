@@ -6,7 +6,7 @@
  * small reference tables; the audit chain is a single table with a one-row head.
  */
 import type { PoolClient } from "pg";
-import { addNamePartsToSearch } from "./migrate-names";
+import { addNamePartsToSearch, identWordsInSearch } from "./migrate-names";
 
 /** A migration step: SQL, or a function for what SQL alone cannot do exactly (it runs in the same transaction). */
 type Step = string | ((client: PoolClient) => Promise<void>);
@@ -125,6 +125,10 @@ const MIGRATIONS: readonly Step[] = [
   // names, as on the embedded store: stored blocks get them in \`names\` and their words in
   // \`name_words\` (migrate-names.ts; decision 0007, third amendment).
   addNamePartsToSearch,
+  // Version 5: identifiers, phones and e-mail addresses are indexed by their words and run
+  // together ("ab-12.3456" → "ab 12 3456 ab123456"), so what an analyst types finds them
+  // (migrate-names.ts; decision 0007, fourth amendment).
+  identWordsInSearch,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -18,6 +18,23 @@ export function fold(v: string): string {
 }
 const ASCII = /^[\x00-\x7f]*$/;
 
+const WORD = /[\p{L}\p{N}]+/gu;
+const ONE_WORD = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * An identifier, phone or e-mail address (folded) as the search index should see it: its words
+ * (letters and digits) separated by spaces, then all of them run together — "ab-12.3456" →
+ * "ab 12 3456 ab123456", "+31612345678" → "31612345678". PostgreSQL's parser would otherwise keep
+ * "-12.3456", "+31612345678" or an e-mail address as single tokens no typed query reaches; the
+ * query side splits words the same way (prefixTsQuery). The embedded store indexes the same
+ * pieces (FTS5 splits at the separators; its search text adds the run-together form).
+ */
+export function identWords(folded: string): string {
+  if (ONE_WORD.test(folded)) return folded;
+  const words = folded.match(WORD) ?? [];
+  return words.length > 1 ? `${words.join(" ")} ${words.join("")}` : (words[0] ?? "");
+}
+
 /**
  * Words of the query as a prefix tsquery ("jan jans" → "jan:* & jans:*"); "" when there are none.
  * Folding keeps the Turkish dotless ı apart from i (it has no decomposition), so a word typed with

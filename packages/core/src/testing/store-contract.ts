@@ -142,6 +142,28 @@ export function runStoreContract(label: string, make: () => Promise<{ store: Sto
       expect(await store.search(sys, { text: '" OR * NEAR(', limit: 10, offset: 0 })).toEqual([]);
     });
 
+    it("finds an identifier written with separators as written, spaced, and compact", async () => {
+      const w = await store.beginWrite(run("r1", "police"));
+      await w.writeStatements([
+        ...testStatements(dsA, "i1", "Person", { name: "Ida Ident", idNumber: "AB-12.3456" }),
+        ...testStatements(dsA, "i2", "Person", { name: "Otto Other", idNumber: "CD 99 0001" }),
+        // Phones (E.164) and e-mail addresses are searched like identifiers.
+        ...testStatements(dsA, "i3", "Person", { name: "Pia Phone", phone: "+31612345678", email: "pia.phone@example.org" })
+          .map((st) => (st.prop === "phone" || st.prop === "email" ? { ...st, propType: st.prop } : st)),
+      ]);
+      await w.commit(run("r1", "police"), noAudit);
+      const sys = scopeOf(systemCtx(), await store.listDatasets());
+      const ids = async (text: string) => (await store.search(sys, { text, limit: 10, offset: 0 })).map((h) => h.entityId).sort();
+      expect(await ids("AB-12.3456")).toEqual(["i1"]);
+      expect(await ids("ab 12 3456")).toEqual(["i1"]);
+      expect(await ids("AB123456")).toEqual(["i1"]);
+      expect(await ids("cd990001")).toEqual(["i2"]);
+      expect(await ids("CD 99 0001")).toEqual(["i2"]);
+      expect(await ids("+31612345678")).toEqual(["i3"]);
+      expect(await ids("31612345678")).toEqual(["i3"]);
+      expect(await ids("pia.phone@example.org")).toEqual(["i3"]);
+    });
+
     it("finds Turkish names typed without the dotless ı, and with it", async () => {
       const w = await store.beginWrite(run("r1", "police"));
       await w.writeStatements([
