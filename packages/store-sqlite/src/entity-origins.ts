@@ -7,15 +7,18 @@ import { Hash53, mix53 } from "./hash";
  *
  * An open-addressing table of fixed-size slots: 53 + 32 bits of two independent hashes of the
  * entity id (cyrb53 and FNV-1a, in one pass; a false match between two ids needs both to collide:
- * about 1 in 2^85) and a 53-bit hash of the first origin. 24 bytes per entity, so ten million entities take ~480 MB of typed
- * arrays at most (resized at half load), and no strings are kept except the ids of entities seen
+ * about 1 in 2^85) and a 53-bit hash of the first origin. 24 bytes per entity, so ten million entities take ~480 MB of one typed
+ * array at most (resized at half load), and no strings are kept except the ids of entities seen
  * from two origins. Those are exact: a hash collision of two origins could only hide a second
  * origin (1 in 2^53), never invent one.
  */
 export class EntityOrigins {
-  private keys: Float64Array;
-  private keys2: Uint32Array;
-  private origins: Float64Array;
+  /**
+   * Slot i is `slots[3i .. 3i + 2]`: id hash (53 bits, + 1 so that 0 marks an empty slot), second
+   * id hash (32 bits) and origin hash. One array, so a probe touches one cache line instead of one
+   * in each of three arrays: with ids in random order nearly every probe is a cache miss.
+   */
+  private slots: Float64Array;
   private mask: number;
   private count = 0;
   private readonly multi = new Set<string>();
@@ -23,9 +26,7 @@ export class EntityOrigins {
 
   constructor(capacity = 1 << 16) {
     const size = 1 << Math.ceil(Math.log2(Math.max(16, capacity)));
-    this.keys = new Float64Array(size);
-    this.keys2 = new Uint32Array(size);
-    this.origins = new Float64Array(size);
+    this.slots = new Float64Array(size * 3);
     this.mask = size - 1;
   }
 
@@ -47,18 +48,20 @@ export class EntityOrigins {
     h.reset();
     h.add(origin);
     const o = h.value();
+    const slots = this.slots;
     let i = (k2 ^ (k % 0x7fffffff)) & this.mask;
     for (;;) {
-      const at = this.keys[i]!;
-      if (at === 0) {
-        this.keys[i] = k;
-        this.keys2[i] = k2;
-        this.origins[i] = o;
-        if (++this.count * 2 > this.keys.length) this.grow();
+      const at = i * 3;
+      const key = slots[at]!;
+      if (key === 0) {
+        slots[at] = k;
+        slots[at + 1] = k2;
+        slots[at + 2] = o;
+        if (++this.count * 2 > this.mask + 1) this.grow();
         return;
       }
-      if (at === k && this.keys2[i] === k2) {
-        if (this.origins[i] !== o) this.multi.add(entityId);
+      if (key === k && slots[at + 1] === k2) {
+        if (slots[at + 2] !== o) this.multi.add(entityId);
         return;
       }
       i = (i + 1) & this.mask;
@@ -76,21 +79,19 @@ export class EntityOrigins {
   }
 
   private grow(): void {
-    const { keys, keys2, origins } = this;
-    const size = keys.length * 2;
-    this.keys = new Float64Array(size);
-    this.keys2 = new Uint32Array(size);
-    this.origins = new Float64Array(size);
+    const old = this.slots;
+    const size = (this.mask + 1) * 2;
+    const slots = (this.slots = new Float64Array(size * 3));
     this.mask = size - 1;
-    for (let j = 0; j < keys.length; j++) {
-      const k = keys[j]!;
+    for (let j = 0; j < old.length; j += 3) {
+      const k = old[j]!;
       if (k === 0) continue;
-      const k2 = keys2[j]!;
+      const k2 = old[j + 1]!;
       let i = (k2 ^ (k % 0x7fffffff)) & this.mask;
-      while (this.keys[i] !== 0) i = (i + 1) & this.mask;
-      this.keys[i] = k;
-      this.keys2[i] = k2;
-      this.origins[i] = origins[j]!;
+      while (slots[i * 3] !== 0) i = (i + 1) & this.mask;
+      slots[i * 3] = k;
+      slots[i * 3 + 1] = k2;
+      slots[i * 3 + 2] = old[j + 2]!;
     }
   }
 }

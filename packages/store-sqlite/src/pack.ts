@@ -1,5 +1,15 @@
 import { Hash53 } from "./hash";
+import { searchKind } from "@vizier/model";
 import { searchPiece } from "./schema";
+
+/** How values of one (prop, type) enter the search text: 0 not at all, 1 as they are, 2 through searchPiece (separators). */
+type SearchMode = 0 | 1 | 2;
+
+/** The search mode of a (prop, type): the same pieces as `searchPiece`, decided once per property code. */
+export function searchMode(prop: string, propType: string): SearchMode {
+  if (!searchKind(prop, propType)) return 0;
+  return propType === "identifier" || propType === "phone" ? 2 : 1;
+}
 
 /**
  * Packs the statements of one block, value by value: the content hash (schema, then each
@@ -12,6 +22,9 @@ export class BlockPacker {
   private body = "";
   private text = "";
   private n = 0;
+  /** Per property code (a code is one (prop, type) of the store): its search mode and `[code,` prefix. */
+  private readonly modes: SearchMode[] = [];
+  private readonly opens: string[] = [];
 
   start(schema: string): void {
     this.h.reset();
@@ -29,9 +42,17 @@ export class BlockPacker {
     h.add(value);
     if (changed) h.addMarked(original);
     else h.addEmpty();
-    this.body += (this.n++ > 0 ? ",[" : "[") + code + "," + jsonString(value) + (changed ? "," + jsonString(original) + "]" : "]");
-    const piece = searchPiece(prop, propType, value);
-    if (piece !== null) this.text += (this.text ? " " : "") + piece;
+    let open = this.opens[code];
+    let mode = this.modes[code];
+    if (open === undefined || mode === undefined) {
+      open = this.opens[code] = "[" + code + ",";
+      mode = this.modes[code] = searchMode(prop, propType);
+    }
+    const v = jsonString(value);
+    this.body += (this.n++ > 0 ? "," + open : open) + (changed ? v + "," + jsonString(original) + "]" : v + "]");
+    if (mode === 0) return;
+    const piece = mode === 1 ? value : searchPiece(prop, propType, value)!;
+    this.text = this.text ? this.text + " " + piece : piece;
   }
 
   /** Statements added since `start`. */

@@ -10,7 +10,8 @@ import { provenanceKey } from "./rows";
 
 /** Blocks per multi-row INSERT: fewer, larger calls amortise better-sqlite3's per-call cost. */
 const BLOCKS_PER_INSERT = 64;
-const STAGE_COLS = 9;
+/** Bound per staged block; its number `n` is not bound: SQLite gives the next rowid, 1, 2, … (checked at commit). */
+const STAGE_COLS = 8;
 /** Types whose values should not differ between rows of one run for the same entity. */
 const SINGLE_VALUED_TYPES: ReadonlySet<string> = new Set(["date", "number", "gender"]);
 
@@ -68,7 +69,9 @@ export class SqliteWriter implements StoreWriter {
         CREATE TEMP TABLE run_quarantine (kind TEXT, run_id TEXT, dataset TEXT, file TEXT, row INTEGER, col TEXT, reason TEXT, raw TEXT);
       `);
       // Dataset and handling are not staged: they are part of the block's provenance (prov).
-      const cols = "INSERT INTO temp.stage (n, entity_id, hash, schema, origin, prov, cnt, body, doc) VALUES ";
+      // `n` is left to SQLite: an explicit INTEGER PRIMARY KEY costs a uniqueness probe per row, the
+      // next rowid of an append-only table is the same number without one.
+      const cols = "INSERT INTO temp.stage (entity_id, hash, schema, origin, prov, cnt, body, doc) VALUES ";
       const tuple = `(${new Array(STAGE_COLS).fill("?").join(",")})`;
       this.stageMany = db.prepare(cols + new Array(BLOCKS_PER_INSERT).fill(tuple).join(","));
       this.stageOne = db.prepare(cols + tuple);
@@ -184,13 +187,13 @@ export class SqliteWriter implements StoreWriter {
 
   /** Queues the packed block for the stage with its key and provenance. */
   private endBlock(entityId: string, schema: string, origin: string, prov: number): void {
-    const n = ++this.blocks;
+    ++this.blocks;
     this.entities.add(entityId, origin);
     const k = this.packer;
     const p = this.params;
     const at = this.pending * STAGE_COLS;
-    p[at] = n; p[at + 1] = entityId; p[at + 2] = k.hash(); p[at + 3] = schema; p[at + 4] = origin;
-    p[at + 5] = prov; p[at + 6] = k.count; p[at + 7] = k.packedBody(); p[at + 8] = k.searchText();
+    p[at] = entityId; p[at + 1] = k.hash(); p[at + 2] = schema; p[at + 3] = origin;
+    p[at + 4] = prov; p[at + 5] = k.count; p[at + 6] = k.packedBody(); p[at + 7] = k.searchText();
     if (++this.pending === BLOCKS_PER_INSERT) this.flush(false);
   }
 
@@ -273,6 +276,9 @@ export class SqliteWriter implements StoreWriter {
       db.exec("BEGIN IMMEDIATE");
       try {
         const off = (db.prepare("SELECT coalesce(max(id), 0) FROM blocks").pluck().get() as number);
+        // References and the local numbering assume the stage numbered its blocks 1 … blocks.
+        const staged = db.prepare("SELECT coalesce(max(n), 0) FROM temp.stage").pluck().get() as number;
+        if (staged !== this.blocks) throw new Error(`the stage numbered ${staged} blocks, the writer ${this.blocks}`);
         db.exec("DROP TABLE IF EXISTS temp.prov_map; CREATE TEMP TABLE prov_map (local INTEGER PRIMARY KEY, id INTEGER NOT NULL, dataset TEXT NOT NULL, handling TEXT NOT NULL)");
         const insertProv = db.prepare("INSERT INTO provenance (dataset, agency, legal_basis, purpose, handling, reliability, retention_until, run_id, seen_at) VALUES (?,?,?,?,?,?,?,?,?)");
         const mapProv = db.prepare("INSERT INTO temp.prov_map (local, id, dataset, handling) VALUES (?, ?, ?, ?)");
