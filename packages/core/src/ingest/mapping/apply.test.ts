@@ -119,6 +119,27 @@ queries:
     expect(opt({ kvk: "1", naam: "X BV", bestuurder: "Piet" }).entities.map((e) => e.schema).sort()).toEqual(["Company", "Directorship", "Person"]);
   });
 
+  it("orders problems entity by entity, missing key first, and drops those of a skipped entity", () => {
+    const m = mapper(`
+queries:
+  - entities:
+      company: {schema: Company, keys: [kvk], properties: {incorporationDate: {column: opgericht}, country: {column: land}}}
+      person: {schema: Person, keys: [naam], properties: {name: {column: naam, required: true}, birthDate: {column: geboren}}}
+      other: {schema: Person, keys: [kvk], key_literal: o, properties: {birthDate: {column: geboren}, nationality: {column: land}}}
+`, ["kvk", "opgericht", "land", "naam", "geboren"]);
+    const r = m({ kvk: "", opgericht: "31-02-2020", land: "Atlantis", naam: "", geboren: "morgen" });
+    expect(r.problems.map((p) => `${p.column ?? ""}|${p.reason.split(" ").slice(0, 2).join(" ")}`)).toEqual([
+      "kvk|missing key",
+      "opgericht|incorporationDate: day",
+      "land|country: unknown",
+      "kvk|missing key",
+      "geboren|birthDate: unparsable",
+      "land|nationality: unknown",
+    ]);
+    expect(r.problems.map((p) => p.reason.match(/entity "(\w+)"/)?.[1]).filter(Boolean)).toEqual(["company", "other"]);
+    expect(r.entities).toEqual([]);
+  });
+
   it("applies filters and filters_not per query and reports fully filtered rows", () => {
     const f = mapper(`
 queries:

@@ -32,41 +32,49 @@ type Skip = "missing key" | "required property empty" | undefined;
 
 function applyQuery(q: CompiledQuery, values: Record<string, string>, dataset: string,
   out: MappedEntity[], problems: RowProblem[]): void {
-  const ids: (string | undefined)[] = new Array<string | undefined>(q.entities.length);
-  const skips: Skip[] = new Array<Skip>(q.entities.length);
-  for (let i = 0; i < q.entities.length; i++) {
+  // Ids and skips are only read by links to other entities of the query; a one-entity query
+  // (the usual table of persons or companies) needs neither array.
+  const n = q.entities.length;
+  const ids = n > 1 ? new Array<string | undefined>(n) : undefined;
+  const skips = n > 1 ? new Array<Skip>(n) : undefined;
+  for (let i = 0; i < n; i++) {
     const e = q.entities[i]!;
-    const local: RowProblem[] = [];
+    // This entity's value problems go straight into `problems`, from `mine` on; they are taken
+    // back when the entity is skipped, and follow its missing-key problem when it has no id.
+    const mine = problems.length;
     const vals: MappedValue[] = [];
     let skip: Skip;
     for (const p of e.props) {
       const before = vals.length;
-      const problemsBefore = local.length;
+      const problemsBefore = problems.length;
       if (p.ref >= 0) {
-        const id = ids[p.ref];
+        const id = ids![p.ref];
         if (id !== undefined) vals.push({ prop: p.prop, propType: p.propType, value: id, original: id });
         // An entity the mapping itself made optional (`required`) just leaves the link empty;
         // one lost to a missing key is a problem, since the row meant to link it.
-        else if (!p.required && skips[p.ref] === "missing key") local.push({ reason: `${e.name}.${p.prop} links to "${p.refName}", which was skipped (${skips[p.ref] ?? "no id"})` });
+        else if (!p.required && skips![p.ref] === "missing key") problems.push({ reason: `${e.name}.${p.prop} links to "${p.refName}", which was skipped (${skips![p.ref] ?? "no id"})` });
+      } else if (p.column !== undefined) {
+        emitOne(p, values[p.column] ?? "", p.column, vals, problems);
       } else {
-        mapValues(p, values, vals, local);
+        mapValues(p, values, vals, problems);
       }
       // Only an empty input skips; a value that fails to clean is still reported.
-      if (p.required && vals.length === before && local.length === problemsBefore) { skip = "required property empty"; break; }
+      if (p.required && vals.length === before && problems.length === problemsBefore) { skip = "required property empty"; break; }
     }
     if (skip === undefined) {
       const id = entityId(e, values, dataset);
       if (id === undefined) {
         skip = "missing key";
         const cols = e.idColumn ?? e.keys.join(",");
-        problems.push({ column: cols, reason: `missing key for entity "${e.name}" (${cols} empty)${e.props.some((p) => p.required) ? "" : OPTIONAL_HINT}` });
+        problems.splice(mine, 0, { column: cols, reason: `missing key for entity "${e.name}" (${cols} empty)${e.props.some((p) => p.required) ? "" : OPTIONAL_HINT}` });
       } else {
-        ids[i] = id;
+        if (ids) ids[i] = id;
         out.push({ id, schema: e.schema, values: vals });
       }
-      for (const p of local) problems.push(p);
+    } else {
+      problems.length = mine;
     }
-    skips[i] = skip;
+    if (skips) skips[i] = skip;
   }
 }
 

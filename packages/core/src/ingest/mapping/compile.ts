@@ -106,9 +106,11 @@ function compileProp(name: string, m: PropertyMappingSpec, schema: Schema, where
   });
   const template = m.template !== undefined ? parseTemplate(m.template, where, c) : undefined;
   const cleanOpts = { format: m.format, countries: c.countries };
+  const split = m.split === "" ? undefined : m.split;
+  const single = columns.length === 1 && literals.length === 0 && template === undefined && m.join === undefined && split === undefined;
   return {
-    prop: name, propType: prop.type, clean, columns, literals, ref, refName: m.entity ?? "",
-    join: m.join, split: m.split === "" ? undefined : m.split, format: m.format, template,
+    prop: name, propType: prop.type, clean, columns, column: single ? columns[0] : undefined, literals, ref, refName: m.entity ?? "",
+    join: m.join, split, format: m.format, template,
     required: m.required ?? false, memo: new Memo(), cleaner: (raw: string) => cleanValue(clean, raw, cleanOpts),
     label: [...columns, ...(template?.cols ?? [])].join(",") || m.entity || "",
   };

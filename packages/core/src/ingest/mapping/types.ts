@@ -48,6 +48,8 @@ export interface CompiledProp {
   propType: string;
   clean: Pick<Property, "type" | "format">;
   columns: string[];
+  /** Set when the property is one column as it stands (no literals, join, split or template): the common case, mapped without the general path. */
+  column: string | undefined;
   /** Literal values, already cleaned at compile time. */
   literals: { value: string; original: string }[];
   /** Index (in the query's compiled entity order) of the referenced entity. */
