@@ -9,10 +9,15 @@ export const SEARCHABLE_TYPES: ReadonlySet<string> = new Set(["name", "identifie
 
 /**
  * Name parts are searchable (as names) whatever their declared type: FtM types a Person's
- * firstName, lastName, middleName and fatherName as `string`, and a source that has only those
- * columns must still be found by name.
+ * firstName, secondName, middleName, lastName, fatherName and motherName as `string`, and a
+ * source that has only those columns must still be found by name. Spanish and Latin American
+ * sources give two surnames (the second often mapped to secondName or motherName), Russian and
+ * Arabic ones patronymics (fatherName). Titles and suffixes ("Dr", "Jr") are not names.
  */
-export const SEARCHABLE_PROPS: ReadonlySet<string> = new Set(["firstName", "lastName", "middleName", "fatherName"]);
+export const SEARCHABLE_PROPS: ReadonlySet<string> = new Set(["firstName", "secondName", "middleName", "lastName", "fatherName", "motherName"]);
+
+/** Name parts added to SEARCHABLE_PROPS after stores existed: their upgrades index these in stored blocks. */
+export const NAME_PARTS_ADDED_V2: readonly string[] = ["secondName", "motherName"];
 
 /**
  * How a value is searched: "name" (words, and misspellings through the fuzzy dictionary),

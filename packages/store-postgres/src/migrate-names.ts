@@ -8,9 +8,10 @@
  *   firstName, lastName, middleName and fatherName (FtM types them as `string`).
  * - Version 5: identifiers, phones and e-mail addresses are indexed by their words and run
  *   together (`identWords`), not as PostgreSQL's parser splits them.
+ * - Version 6: secondName and motherName become name parts too.
  */
 import type { PoolClient } from "pg";
-import { SEARCHABLE_PROPS, searchKind } from "@vizier/model";
+import { NAME_PARTS_ADDED_V2, SEARCHABLE_PROPS, searchKind } from "@vizier/model";
 import { CLEAN_SEARCH_INDEX, MERGE_WORDS } from "./merge-sql";
 import { fold, identWords } from "./search-sql";
 
@@ -69,15 +70,20 @@ async function rewriteBlocks(client: PoolClient, column: "names" | "idents", whe
   return written;
 }
 
-/** Version 4: rewrites `names` of the blocks holding a name part and adds their words to `name_words`. */
-export async function addNamePartsToSearch(client: PoolClient): Promise<void> {
+/** Version 4 (and 6): rewrites `names` of the blocks holding a name part and adds their words to `name_words`. */
+export async function addNamePartsToSearch(client: PoolClient, parts: Iterable<string> = SEARCHABLE_PROPS): Promise<void> {
   // Only bodies that mention a name part as a property (`["firstName",` starts its element) are read.
-  const patterns = [...SEARCHABLE_PROPS].map((p) => `'%[${JSON.stringify(p)},%'`).join(", ");
+  const patterns = [...parts].map((p) => `'%[${JSON.stringify(p)},%'`).join(", ");
   const written = await rewriteBlocks(client, "names", `body LIKE ANY (ARRAY[${patterns}])`, blockNames);
   const pieces = new Set<string>();
   for (const names of written) for (const w of names.split(/\s+/)) if (w) pieces.add(w);
   const all = [...pieces];
   for (let i = 0; i < all.length; i += WORDS_BATCH) await client.query(MERGE_WORDS, [all.slice(i, i + WORDS_BATCH)]);
+}
+
+/** Version 6: secondName and motherName became name parts (model/searchable.ts). */
+export async function addMoreNamePartsToSearch(client: PoolClient): Promise<void> {
+  await addNamePartsToSearch(client, NAME_PARTS_ADDED_V2);
 }
 
 /** Version 5: rewrites `idents` holding anything but letters, digits and the line breaks between values. */

@@ -6,7 +6,7 @@
  * small reference tables; the audit chain is a single table with a one-row head.
  */
 import type { PoolClient } from "pg";
-import { addNamePartsToSearch, identWordsInSearch } from "./migrate-names";
+import { addMoreNamePartsToSearch, addNamePartsToSearch, identWordsInSearch } from "./migrate-names";
 
 /** A migration step: SQL, or a function for what SQL alone cannot do exactly (it runs in the same transaction). */
 type Step = string | ((client: PoolClient) => Promise<void>);
@@ -129,6 +129,8 @@ const MIGRATIONS: readonly Step[] = [
   // together ("ab-12.3456" → "ab 12 3456 ab123456"), so what an analyst types finds them
   // (migrate-names.ts; decision 0007, fourth amendment).
   identWordsInSearch,
+  // Version 6: secondName and motherName are name parts too (model/searchable.ts).
+  addMoreNamePartsToSearch,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

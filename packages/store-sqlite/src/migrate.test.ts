@@ -58,3 +58,39 @@ describe("migration of a version-1 store", () => {
     await store.close();
   });
 });
+
+describe("migration of a version-5 store", () => {
+  it("indexes the second and mother's names of stored blocks, as a new ingest does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vizier-v5-"));
+    try {
+      const ds = testDataset("police", "A");
+      const run = { id: "r1", dataset: "police", file: "t.csv", mapping: "m", actor: "t", startedAt: "2026-01-01T00:00:00.000Z" };
+      const store = new SqliteStore(dir);
+      await store.init();
+      await store.putDataset(ds);
+      const w = await store.beginWrite(run);
+      await w.writeStatements([
+        ...testStatements(ds, "e1", "Person", { firstName: "Luis", lastName: "Gómez", secondName: "Arango" }),
+        ...testStatements(ds, "e2", "Person", { firstName: "Ana", motherName: "Restrepo" }),
+        ...testStatements(ds, "e3", "Person", { secondName: "Ospina" }),
+      ]);
+      await w.commit(run, { entries: [], link: linkAudit });
+      await store.close();
+      // As version 5 wrote them: the documents without second and mother's names (e3 had none).
+      const db = new Database(join(dir, "vizier.db"));
+      const docs = db.prepare("SELECT k.entity_id AS e, k.id FROM block_keys k ORDER BY 1").all() as Array<{ e: string; id: number }>;
+      db.exec(`DELETE FROM fts; INSERT INTO fts (rowid, text) VALUES (${docs[0]!.id}, 'Luis Gómez'), (${docs[1]!.id}, 'Ana')`);
+      db.pragma("user_version = 5");
+      db.close();
+
+      const upgraded = new SqliteStore(dir);
+      await upgraded.init();
+      const sys = scopeOf(systemCtx(), []);
+      const ids = async (text: string) => (await upgraded.search(sys, { text, limit: 5, offset: 0 })).map((h) => h.entityId).sort();
+      expect([await ids("gomez arango"), await ids("restrepo"), await ids("ospina"), await ids("luis")]).toEqual([["e1"], ["e2"], ["e3"], ["e1"]]);
+      await upgraded.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,4 +1,7 @@
 import type Database from "better-sqlite3";
+import { NAME_PARTS_ADDED_V2 } from "@vizier/model";
+import { searchText } from "./bm25";
+import { PropTable } from "./rows";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema";
 
 /**
@@ -7,7 +10,9 @@ import { MIGRATIONS, SCHEMA_VERSION } from "./schema";
  * statement block whose hash is minus its old rowid, so it never matches new content and
  * re-ingesting a file simply appends blocks that reads merge with the converted ones. A version-2
  * store (statement rows in a range per block) gets its statements packed into the block rows, its
- * key table built in key order and its search documents moved to the contentless index.
+ * key table built in key order and its search documents moved to the contentless index. From
+ * version 6 on, secondName and motherName are searched: the documents of blocks holding them are
+ * rebuilt.
  */
 export function migrate(db: Database.Database, version: number): void {
   db.transaction(() => {
@@ -15,6 +20,7 @@ export function migrate(db: Database.Database, version: number): void {
       db.exec(MIGRATIONS[v]!);
       if (v === 1) convertV1(db);
       if (v === 2) convertV2(db);
+      if (v === 5) reindexNameParts(db, NAME_PARTS_ADDED_V2);
     }
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
@@ -32,6 +38,31 @@ function convertV1(db: Database.Database): void {
     DROP TABLE search;
     DROP TABLE statements;
   `);
+}
+
+/**
+ * Rebuilds the search documents of the blocks holding one of `parts` (new searchable name parts)
+ * as the writer now builds them (bm25.ts `searchText`, the packer's rule).
+ */
+export function reindexNameParts(db: Database.Database, parts: readonly string[]): void {
+  const codes = db.prepare(`SELECT id FROM props WHERE name IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(parts)) as number[];
+  if (codes.length === 0) return;
+  const props = new PropTable(db);
+  // A body element starts with "[<code>," (a value may contain the same text: such a block is only rebuilt unchanged).
+  const page = db.prepare(`SELECT id, body FROM blocks WHERE id > ? AND (${codes.map((c) => `instr(body, '[${c},') > 0`).join(" OR ")}) ORDER BY id LIMIT 5000`);
+  const drop = db.prepare("DELETE FROM fts WHERE rowid = ?");
+  const add = db.prepare("INSERT INTO fts (rowid, text) VALUES (?, ?)");
+  // In pages: the connection cannot write while a read is still being stepped.
+  for (let last = 0; ;) {
+    const rows = page.all(last) as Array<{ id: number; body: string }>;
+    if (rows.length === 0) return;
+    for (const r of rows) {
+      const text = searchText(r.body, props);
+      drop.run(r.id);
+      if (text) add.run(r.id, text);
+    }
+    last = rows[rows.length - 1]!.id;
+  }
 }
 
 function convertV2(db: Database.Database): void {

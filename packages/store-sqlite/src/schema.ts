@@ -1,7 +1,7 @@
 import { searchKind } from "@vizier/model";
 
 /** Schema of the embedded store; `user_version` records the migration level. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const MIGRATIONS: readonly string[] = [
   `
@@ -100,6 +100,9 @@ export const MIGRATIONS: readonly string[] = [
   -- judgement, purge), waiting to be appended to the chain in audit.db.
   CREATE TABLE IF NOT EXISTS audit_outbox (id TEXT NOT NULL UNIQUE, entries TEXT NOT NULL);
   `,
+  // Version 6: secondName and motherName are searchable name parts (model/searchable.ts); the
+  // search documents of stored blocks holding them are rebuilt (migrate.ts, reindexNameParts).
+  `SELECT 1;`,
 ];
 
 const SEPARATOR = /[-. /]/;

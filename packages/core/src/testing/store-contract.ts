@@ -164,6 +164,23 @@ export function runStoreContract(label: string, make: () => Promise<{ store: Sto
       expect(await ids("pia.phone@example.org")).toEqual(["i3"]);
     });
 
+    it("finds people by every name part: first, second, middle, last, father's and mother's names", async () => {
+      const w = await store.beginWrite(run("r1", "police"));
+      await w.writeStatements([
+        ...testStatements(dsA, "n1", "Person", { firstName: "Luis", secondName: "Arango", lastName: "Gómez" }),
+        ...testStatements(dsA, "n2", "Person", { firstName: "Ana", middleName: "Lucía", motherName: "Restrepo", fatherName: "Ivanovich" }),
+        ...testStatements(dsA, "n3", "Person", { title: "Dr", nameSuffix: "Jr" }),
+      ]);
+      await w.commit(run("r1", "police"), noAudit);
+      const sys = scopeOf(systemCtx(), await store.listDatasets());
+      const ids = async (text: string) => (await store.search(sys, { text, limit: 10, offset: 0 })).map((h) => h.entityId).sort();
+      expect(await ids("gomez arango")).toEqual(["n1"]);
+      expect(await ids("restrepo")).toEqual(["n2"]);
+      expect(await ids("ivanovich lucia")).toEqual(["n2"]);
+      // Titles and suffixes are not names.
+      expect(await ids("dr")).toEqual([]);
+    });
+
     it("finds Turkish names typed without the dotless ı, and with it", async () => {
       const w = await store.beginWrite(run("r1", "police"));
       await w.writeStatements([
