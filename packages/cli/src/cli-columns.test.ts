@@ -61,6 +61,16 @@ describe.skipIf(Boolean(bundleMissing))(`vizier ingest --columns${bundleMissing 
     expect(bad.stderr).toContain("--delimiter must be one character");
   });
 
+  it("skips a title above the header (--skip-rows) and refuses a count that is not a number", () => {
+    const f = files(dir, { "calls.csv": "Intercept export 2026-11-23\n\nfrom,to,calls\n14,101,2\n", "m.yml": MAPPING });
+    const r = vizier(["ingest", f["calls.csv"]!, "--skip-rows", "2", "--mapping", f["m.yml"]!, "--dataset", "calls", "--db", db, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rowsRead: 1, rowsOk: 1, entities: 2 });
+    const bad = vizier(["ingest", f["calls.csv"]!, "--skip-rows", "two", "--mapping", f["m.yml"]!, "--dataset", "calls", "--db", db]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain("--skip-rows needs a whole number");
+  });
+
   it("refuses an empty name in the list", () => {
     const f = files(dir, { "calls.tsv": CALLS, "m.yml": MAPPING });
     const r = vizier(["ingest", f["calls.tsv"]!, "--columns", "from,,calls", "--mapping", f["m.yml"]!, "--dataset", "calls", "--db", db]);

@@ -20,6 +20,8 @@ export interface MappedSourceOptions {
   columns?: readonly string[];
   /** CSV/TSV: the field delimiter (default: detected). */
   delimiter?: string;
+  /** Lines (CSV/TSV) or rows of each sheet (XLSX) above the header to ignore. */
+  skipRows?: number;
 }
 
 /** One source row: refused (`problem`), filtered out, or the entities it maps to. */
@@ -66,12 +68,13 @@ async function* mapRows(opts: MappedSourceOptions, rowsPerBatch: number): AsyncG
     throw new VizierError("INVALID_ARGUMENT", `cannot read mapping ${opts.mapping}: ${(e as Error).message}`, { location: { file: opts.mapping }, cause: e });
   }
   const spec = parseMapping(mappingText, opts.mapping);
-  const sourceOpts: { format?: SourceFormat; encoding?: string; sheet?: string; columns?: readonly string[]; delimiter?: string } = {};
+  const sourceOpts: { format?: SourceFormat; encoding?: string; sheet?: string; columns?: readonly string[]; delimiter?: string; skipRows?: number } = {};
   if (opts.format) sourceOpts.format = opts.format;
   if (opts.encoding) sourceOpts.encoding = opts.encoding;
   if (opts.sheet) sourceOpts.sheet = opts.sheet;
   if (opts.columns) sourceOpts.columns = opts.columns;
   if (opts.delimiter) sourceOpts.delimiter = opts.delimiter;
+  if (opts.skipRows) sourceOpts.skipRows = opts.skipRows;
   const src = await openSource(opts.file, sourceOpts);
   const model = defaultModel();
   const compiled = compileMapping(spec, model, src.columns, opts.mapping);

@@ -28,6 +28,8 @@ export interface IngestOptions {
   columns?: readonly string[];
   /** CSV/TSV: the field delimiter (default: detected). */
   delimiter?: string;
+  /** Lines (CSV/TSV) or rows of each sheet (XLSX) above the header to ignore. */
+  skipRows?: number;
   batchSize?: number;
   /** 2 or more: read and map in a worker thread when the process allows it (default 1: in this thread). */
   threads?: number;
@@ -111,6 +113,7 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
       if (opts.sheet) mapOpts.sheet = opts.sheet;
       if (opts.columns) mapOpts.columns = opts.columns;
       if (opts.delimiter) mapOpts.delimiter = opts.delimiter;
+      if (opts.skipRows) mapOpts.skipRows = opts.skipRows;
       const src = await ((opts.threads ?? 1) > 1 ? openMappedInWorker(mapOpts) : openMapped(mapOpts));
       format = src.format;
       writer = await svc.store.beginWrite(run);

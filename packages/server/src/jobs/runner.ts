@@ -21,6 +21,8 @@ export interface IngestJobParams {
   sheet?: string;
   /** CSV/TSV without a header row: its column names. */
   columns?: string[];
+  /** Lines (CSV/TSV) or rows of each sheet (XLSX) above the header to ignore. */
+  skipRows?: number;
 }
 
 export interface IngestUpload {
@@ -32,6 +34,7 @@ export interface IngestUpload {
   encoding?: string;
   sheet?: string;
   columns?: string[];
+  skipRows?: number;
 }
 
 /** The message a job left running by a stopped server gets on the next start. */
@@ -116,6 +119,7 @@ export class JobRunner {
     if (up.encoding) params.encoding = up.encoding;
     if (up.sheet) params.sheet = up.sheet;
     if (up.columns) params.columns = up.columns;
+    if (up.skipRows) params.skipRows = up.skipRows;
     const a = ctx.actor;
     const job: JobRecord = {
       id, kind: "ingest", status: "queued", purpose: ctx.purpose, params: { ...params }, progress: {}, cancelRequested: false,
@@ -233,6 +237,7 @@ export class JobRunner {
       if (p.encoding) opts.encoding = p.encoding;
       if (p.sheet) opts.sheet = p.sheet;
       if (p.columns) opts.columns = p.columns;
+      if (p.skipRows) opts.skipRows = p.skipRows;
       const report = await ingestFile(ctx, this.svc, opts);
       const { file: _path, ...rest } = report;
       await this.finish(job.id, "succeeded", { result: { ...rest, file: p.fileName }, progress: { ...progress } });

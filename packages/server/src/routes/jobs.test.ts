@@ -36,7 +36,7 @@ describe("ingest jobs over HTTP", () => {
     expect(((await (await f.req("ann", `/api/jobs/${(await r.json() as Job).id}`)).json()) as Job).status).toBe("succeeded");
   });
 
-  it("reads a file without a header row with the column names given (columns), and refuses an empty name (422)", async () => {
+  it("reads a file without a header row with the column names given (columns), one with a title above the header (skipRows), and refuses bad values (422)", async () => {
     const r = await upload("ann", { file: new File(["8,Headerless Hanna\n9,Second Line\n"], "nohead.csv"), columns: "id, name", mapping: MAPPING, dataset: "police" });
     expect(r.status).toBe(202);
     await f.runner.idle();
@@ -45,6 +45,14 @@ describe("ingest jobs over HTTP", () => {
     expect(done.result).toMatchObject({ rowsRead: 2, rowsOk: 2 });
     const bad = await upload("ann", { file: new File(["1,x\n"], "bad.csv"), columns: "id,,name", mapping: MAPPING, dataset: "police" });
     expect(bad.status).toBe(422);
+    // A title line above the header (skipRows).
+    const titled = await upload("ann", { file: new File(["Export 2026\nid,name\n10,Titled Tim\n"], "titled.csv"), skipRows: "1", mapping: MAPPING, dataset: "police" });
+    expect(titled.status).toBe(202);
+    await f.runner.idle();
+    const t = await (await f.req("ann", `/api/jobs/${(await titled.json() as Job).id}`)).json() as Job;
+    expect(t.status, JSON.stringify(t.error)).toBe("succeeded");
+    expect(t.result).toMatchObject({ rowsRead: 1, rowsOk: 1 });
+    expect((await upload("ann", { file: new File(["1\n"], "n.csv"), skipRows: "-1", mapping: MAPPING, dataset: "police" })).status).toBe(422);
   });
 
   it("shows a job only to its submitter", async () => {

@@ -23,6 +23,7 @@ const UploadSchema = z.object({
       if (names.some((n) => n === "")) ctx.addIssue({ code: "custom", message: "columns: a comma-separated list of names, none empty" });
       return names;
     }),
+  skipRows: z.coerce.number().int().min(0).max(1_000_000).optional().openapi({ description: "lines (CSV/TSV) or rows of each sheet (XLSX) above the header to ignore: a title, notes" }),
 }).openapi("IngestUpload");
 
 export const JobSchema = z.object({
@@ -106,6 +107,7 @@ export function jobRoutes(d: Deps) {
         ...(mapping !== undefined ? { mapping } : {}), ...(form.format ? { format: form.format } : {}),
         ...(form.encoding ? { encoding: form.encoding } : {}), ...(form.sheet ? { sheet: form.sheet } : {}),
         ...(form.columns ? { columns: form.columns } : {}),
+        ...(form.skipRows ? { skipRows: form.skipRows } : {}),
       });
       return c.json(jobJson(job), 202);
     })

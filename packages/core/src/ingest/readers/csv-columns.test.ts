@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { isVizierError } from "@vizier/model";
 import { openSource } from "./open";
@@ -44,5 +45,39 @@ describe("openSource: a CSV/TSV without a header row (columns named by the calle
     const src = await openSource(tmp.write("calls2.tsv", "14\t101\t2\n18\t19\t5\n"));
     expect(src.columns).toEqual(["14", "101", "2"]);
     expect((await allRows(src)).map((r) => r.row)).toEqual([2]);
+  });
+});
+
+describe("openSource: lines or rows above the header (skipRows)", () => {
+  it("CSV: ignores a title and notes above the header; row numbers stay the file's lines", async () => {
+    const f = tmp.write("statement.csv", "Rekeningoverzicht NL91ABNA0417164300\nExport: 23-11-2026\n\nDatum;Bedrag\n01-11-2026;12,50\n");
+    const src = await openSource(f, { skipRows: 3 });
+    expect(src.columns).toEqual(["Datum", "Bedrag"]);
+    expect(await allRows(src)).toEqual([{ row: 5, values: { Datum: "01-11-2026", Bedrag: "12,50" } }]);
+    // Without it, the title is taken for the header.
+    expect((await openSource(f)).columns).toEqual(["Rekeningoverzicht NL91ABNA0417164300"]);
+  });
+
+  it("CSV: skipping past the header with column names reads the rest as data", async () => {
+    const src = await openSource(tmp.write("skip-cols.csv", "junk\n1,2\n3,4\n"), { skipRows: 1, columns: ["a", "b"] });
+    expect((await allRows(src)).map((r) => r.values)).toEqual([{ a: "1", b: "2" }, { a: "3", b: "4" }]);
+  });
+
+  it("XLSX: ignores the first rows of each sheet", async () => {
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet("Overzicht");
+    a.addRow(["Transacties Q3"]);
+    a.addRow(["naam", "bedrag"]);
+    a.addRow(["Jan", 5]);
+    const file = tmp.path("skip.xlsx");
+    await wb.xlsx.writeFile(file);
+    const src = await openSource(file, { skipRows: 1 });
+    expect(src.columns).toEqual(["naam", "bedrag"]);
+    expect(await allRows(src)).toEqual([{ row: 3, sheet: "Overzicht", values: { naam: "Jan", bedrag: "5" } }]);
+  });
+
+  it("skipping everything leaves an empty file, and JSON lines cannot skip", async () => {
+    expect(await failure(openSource(tmp.write("all.csv", "a\nb\n"), { skipRows: 5 }))).toMatchObject({ code: "INVALID_INPUT" });
+    expect(await failure(openSource(tmp.write("s.jsonl", '{"a":1}\n'), { skipRows: 1 }))).toMatchObject({ code: "INVALID_ARGUMENT" });
   });
 });

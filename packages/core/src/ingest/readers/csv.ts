@@ -13,13 +13,17 @@ export const MIXED_ENCODING = "invalid UTF-8 (mixed encodings?)";
  * Opens a delimited text file: reads records until the header, then streams the rest. Rows
  * whose field count differs from the header, or (UTF-8) that hold undecodable bytes, carry a
  * `problem` instead of failing the file. A file without a header row is read with the column
- * names given (`names`): its first line is then a row like any other.
+ * names given (`names`): its first line is then a row like any other. Records starting on the
+ * first `skip` lines (a title or notes above the header) are ignored; row numbers stay the lines
+ * of the file.
  */
 export async function openCsv(file: string, size: number, encoding: EncodingChoice, head: Buffer, delimiterOpt?: string,
-  names?: readonly string[]): Promise<OpenedSource> {
+  names?: readonly string[], skip = 0): Promise<OpenedSource> {
   const src = new ByteSource(file);
   const sampleDecoder = makeDecoder(encoding.name, encoding.fallback);
-  const delimiter = delimiterOpt ?? detectDelimiter(sampleDecoder.write(head));
+  const sample = sampleDecoder.write(head);
+  // Lines above the header (a title, notes) say nothing about the delimiter.
+  const delimiter = delimiterOpt ?? detectDelimiter(skip > 0 ? sample.split("\n").slice(skip).join("\n") : sample);
   const decoder = makeDecoder(encoding.name, encoding.fallback);
   const parser = new CsvParser(delimiter);
   const chunks = src.chunks();
@@ -47,6 +51,13 @@ export async function openCsv(file: string, size: number, encoding: EncodingChoi
   };
 
   await fill();
+  for (;;) {
+    let k = 0;
+    while (k < pending.length && pending[k]!.line <= skip) k++;
+    if (k > 0) pending.splice(0, k);
+    if (pending.length > 0 || done) break;
+    await fill();
+  }
   let columns: string[];
   if (names !== undefined) {
     columns = normaliseHeader(names, file, " (--columns)");

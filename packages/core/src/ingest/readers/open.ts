@@ -19,18 +19,21 @@ export async function openSource(file: string, opts: OpenOptions = {}): Promise<
   if (opts.columns !== undefined && format !== "csv") {
     throw new VizierError("INVALID_ARGUMENT", `column names (--columns) are for CSV/TSV files without a header row; ${file} is ${format}`, { location: { file } });
   }
+  if (opts.skipRows !== undefined && format !== "csv" && format !== "xlsx") {
+    throw new VizierError("INVALID_ARGUMENT", `skipping rows (--skip-rows) is for CSV/TSV and XLSX files; ${file} is ${format}`, { location: { file } });
+  }
   if (opts.delimiter !== undefined && format !== "csv") {
     throw new VizierError("INVALID_ARGUMENT", `a delimiter (--delimiter) is for CSV/TSV files; ${file} is ${format}`, { location: { file } });
   }
   switch (format) {
     case "xlsx":
-      return openXlsx(file, size, head, opts.sheet);
+      return openXlsx(file, size, head, opts.sheet, opts.skipRows);
     case "ftm":
       throw new VizierError("INVALID_ARGUMENT", `${file} holds FollowTheMoney entities, which need no mapping; ingest it without --mapping (or pass --format)`, { location: { file } });
     case "jsonl":
     case "csv": {
       const encoding = textEncoding(file, head, opts.encoding);
-      return format === "csv" ? openCsv(file, size, encoding, head, opts.delimiter, opts.columns) : openJsonl(file, size, encoding);
+      return format === "csv" ? openCsv(file, size, encoding, head, opts.delimiter, opts.columns, opts.skipRows) : openJsonl(file, size, encoding);
     }
   }
 }

@@ -42,6 +42,8 @@ export interface OpenOptions {
   delimiter?: string;
   /** CSV/TSV without a header row: the names of its columns, in order (the first line is data). */
   columns?: readonly string[];
+  /** Lines (CSV/TSV) or rows of each sheet (XLSX) before the header to ignore: a title, notes, an export date. */
+  skipRows?: number;
 }
 
 /** One FollowTheMoney entity as `ftm` tools write it (one JSON object per line). */

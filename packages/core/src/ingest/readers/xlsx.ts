@@ -13,9 +13,10 @@ interface OpenSheet { name: string; rows: AsyncIterator<ExcelJS.Row>; header: st
  * (the shared strings are held). The ZIP is read by random access (zip.ts, xlsx-book.ts).
  * Reads the named sheet, or every sheet in order; the first non-empty row of a sheet is its
  * header and `columns` is the header of the first sheet read. Rows of a later sheet that lacks
- * some of those columns carry a problem rather than silently mapping to empty values.
+ * some of those columns carry a problem rather than silently mapping to empty values. The first
+ * `skip` rows of each sheet (a title or notes above the header) are ignored.
  */
-export async function openXlsx(file: string, size: number, head: Buffer, sheet?: string): Promise<OpenedSource> {
+export async function openXlsx(file: string, size: number, head: Buffer, sheet?: string, skip = 0): Promise<OpenedSource> {
   if (!(head[0] === 0x50 && head[1] === 0x4b)) throw invalid(file, "not an XLSX file (no ZIP signature)");
   let read = 0;
   const parts = await guard(file, () => readZipDirectory(file, size));
@@ -39,6 +40,7 @@ export async function openXlsx(file: string, size: number, head: Buffer, sheet?:
       for (;;) {
         const r = await guard(file, () => rows.next());
         if (r.done) break; // an empty sheet: try the next
+        if (r.value.number <= skip) continue;
         const cells = rowCells(r.value);
         if (cells.every((c) => c === "")) continue;
         while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
