@@ -26,6 +26,22 @@ describe("CsvParser", () => {
       [1, ["h1", "h2"]], [2, ["1", "line one\r\nline two"]], [5, ["2", "x"]], [6, ["3", "a\nb\nc"]], [9, ["4", "y"]],
     ]);
   });
+  it("splits unquoted lines as String.split would, with or without delimiters further on", () => {
+    const lines = ["a,b,,c", ",", "", "x", "1,2", ",lead", "trail,", "é,ü;x"];
+    const text = lines.join("\n") + "\nlast\n" + "solo\n".repeat(3) + "p,q";
+    const want = [...lines, "last", "solo", "solo", "solo", "p,q"].filter((l) => l !== "").map((l) => l.split(","));
+    expect(parseAll(text).map((x) => x.fields)).toEqual(want);
+    expect(parseAll(text, ",", [3, 9, 10, 30]).map((x) => x.fields)).toEqual(want);
+    expect(parseAll(text.replace(/,/g, "\t"), "\t").map((x) => x.fields)).toEqual(want);
+    // One column and no delimiter anywhere: read in one pass (100k lines well under a second).
+    const t0 = performance.now();
+    expect(parseAll("x\n".repeat(100_000))).toHaveLength(100_000);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+  it("refuses a delimiter that is not one character", () => {
+    expect(() => new CsvParser("")).toThrow(/one character/);
+    expect(() => new CsvParser(";;")).toThrow(/one character/);
+  });
   it("keeps sloppy quotes literally", () => {
     expect(parseAll('a,b\nab"c,"q"rest\n').map((x) => x.fields)[1]).toEqual(['ab"c', "qrest"]);
   });
