@@ -49,7 +49,10 @@ function refPhone(raw: string, defaultCallingCode = "31"): Cleaned {
   let digits = s.replace(/[^\d+]/g, "");
   if (digits.startsWith("00")) digits = "+" + digits.slice(2);
   if (!digits.startsWith("+")) {
-    if (!digits.startsWith("0")) return digits.length >= 7 ? ok("+" + digits) : fail(`invalid phone number "${raw}"`);
+    if (!digits.startsWith("0")) {
+      if (defaultCallingCode === "31" && digits.length === 9 && !digits.includes("+")) return ok(`+31${digits}`);
+      return digits.length >= 7 ? ok("+" + digits) : fail(`invalid phone number "${raw}"`);
+    }
     digits = `+${defaultCallingCode}${digits.slice(1)}`;
   }
   digits = "+" + digits.slice(1).replace(/\+/g, "");

@@ -54,15 +54,24 @@ export function cleanContainer(raw: string): Cleaned {
 }
 
 /**
+ * Length of the national significant number (without the trunk 0) per calling code, where one
+ * length holds for every number: a number of exactly that length without any prefix is a
+ * national number whose trunk 0 was lost (spreadsheets store 0612345678 as the number 612345678).
+ */
+const NATIONAL_LENGTH: Readonly<Record<string, number>> = { "31": 9 };
+
+/**
  * Phone numbers in E.164 form (`+31612345678`). National numbers take the default country's
- * calling code (Dutch sources write `06-12345678`); `00` is the international prefix.
+ * calling code (Dutch sources write `06-12345678`); `00` is the international prefix; for the
+ * Dutch default, nine digits without a prefix are a national number that lost its 0
+ * (`612345678`); other numbers without a prefix are taken as international without the `+`.
  */
 export function cleanPhone(raw: string, defaultCallingCode = "31"): Cleaned {
   const s = raw.trim();
   // Digits only (the common export shape): the general rules below without building strings.
   if (s.length > 0 && allDigits(s) && allDigits(defaultCallingCode)) {
     let e164: string | undefined;
-    if (s.charCodeAt(0) !== 48) e164 = s.length >= 7 ? "+" + s : undefined;
+    if (s.charCodeAt(0) !== 48) e164 = s.length === NATIONAL_LENGTH[defaultCallingCode] ? `+${defaultCallingCode}${s}` : s.length >= 7 ? "+" + s : undefined;
     else if (s.charCodeAt(1) === 48) e164 = s.length - 2 >= 7 && s.length - 2 <= 15 ? "+" + s.slice(2) : undefined;
     else {
       const n = defaultCallingCode.length + s.length - 1;
@@ -73,7 +82,10 @@ export function cleanPhone(raw: string, defaultCallingCode = "31"): Cleaned {
   let digits = s.replace(/[^\d+]/g, "");
   if (digits.startsWith("00")) digits = "+" + digits.slice(2);
   if (!digits.startsWith("+")) {
-    if (!digits.startsWith("0")) return digits.length >= 7 ? ok("+" + digits) : fail(`invalid phone number "${raw}"`);
+    if (!digits.startsWith("0")) {
+      if (digits.length === NATIONAL_LENGTH[defaultCallingCode] && !digits.includes("+")) return ok(`+${defaultCallingCode}${digits}`);
+      return digits.length >= 7 ? ok("+" + digits) : fail(`invalid phone number "${raw}"`);
+    }
     digits = `+${defaultCallingCode}${digits.slice(1)}`;
   }
   digits = "+" + digits.slice(1).replace(/\+/g, "");

@@ -44,6 +44,12 @@ describe("property types", () => {
     expect(value(cleanPhone("0031 6 1234 5678"))).toBe("+31612345678");
     expect(value(cleanPhone("+57 300 1234567"))).toBe("+573001234567");
     expect(cleanPhone("12").ok).toBe(false);
+    // A spreadsheet keeps 0612345678 as the number 612345678: nine digits are a Dutch national number.
+    expect(value(cleanPhone("612345678"))).toBe("+31612345678");
+    expect(value(cleanPhone("6-1234 5678"))).toBe("+31612345678");
+    // Longer numbers without a prefix stay international without the +.
+    expect(value(cleanPhone("31612345678"))).toBe("+31612345678");
+    expect(value(cleanPhone("4915112345678"))).toBe("+4915112345678");
   });
 
   it("numbers in Dutch and English notation", () => {
