@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   token: async () => { const m = await import("./commands/token"); return (p, env) => m.registerToken(p, env); },
   dataset: async () => { const m = await import("./commands/dataset"); return (p, env) => m.registerDataset(p, env); },
   ingest: async () => { const m = await import("./commands/ingest"); return (p, env) => m.registerIngest(p, env); },
+  map: async () => { const m = await import("./commands/map"); return (p) => m.registerMap(p); },
   quarantine: async () => { const m = await import("./commands/quarantine"); return (p, env) => m.registerQuarantine(p, env); },
   retention: async () => { const m = await import("./commands/retention"); return (p, env) => m.registerRetention(p, env); },
   export: async () => { const m = await import("./commands/export"); return (p, env) => m.registerExport(p, env); },

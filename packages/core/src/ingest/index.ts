@@ -2,4 +2,5 @@
 export { ingestFile, type IngestOptions, type IngestProgress, type IngestReport } from "./pipeline";
 export { validateFtmEntity } from "./ftm";
 export { detectDelimiter } from "./readers/sniff";
+export { openMapped, type MappedRow, type MappedSourceOptions } from "./mapped";
 export { rowProvenance, runProvenance, toStatements, type RunProvenance } from "./statements";
