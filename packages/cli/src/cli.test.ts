@@ -78,11 +78,22 @@ describe.skipIf(Boolean(bundleMissing))(`vizier CLI on the embedded store${bundl
     const r = vizier(["ingest", f["p.csv"]!, "--mapping", f["m.yml"]!, "--dataset", "police", "--db", db, "--json"]);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ rowsRead: 5, rowsOk: 1, rowsQuarantined: 4 });
-    const q = JSON.parse(vizier(["quarantine", "list", "--db", db, "--json"]).stdout) as Array<{ row: number; column: string; reason: string; file: string }>;
+    const q = JSON.parse(vizier(["quarantine", "list", "--db", db, "--json", "--purpose", "purpose:quality-check"]).stdout) as Array<{ row: number; column: string; reason: string; file: string }>;
     expect(q.map((x) => x.row)).toEqual([3, 4, 5, 6]);
     expect(q[0]!.column).toBe("dob");
     expect(q[1]!.column).toBe("iban");
     expect(q.every((x) => x.file.endsWith("p.csv") && x.reason.length > 0)).toBe(true);
+    // Raw rows are data: no listing without a purpose, and each listing is audited.
+    expect(vizier(["quarantine", "list", "--db", db]).code).toBe(6);
+    const audited = stats(db).auditRecords;
+    const fix = vizier(["quarantine", "list", "--csv", "--db", db, "--purpose", "purpose:quality-check"]);
+    expect(fix.code, fix.stderr).toBe(0);
+    expect(stats(db).auditRecords).toBe(audited + 1);
+    // The refused rows as CSV to fix and ingest again: the source's columns first, surplus fields kept.
+    const fixLines = fix.stdout.trim().split("\n");
+    expect(fixLines[0]).toBe("id,name,dob,iban,#5,#6,_file,_row,_column,_reason");
+    expect(fixLines[1]).toMatch(/^2,Bad Date,1980-13-45,NL91ABNA0417164300,,,.*p\.csv,3,dob,/);
+    expect(fixLines).toHaveLength(5);
   });
 
   it("keeps conflicting values for the same key and flags them", () => {
@@ -93,7 +104,7 @@ describe.skipIf(Boolean(bundleMissing))(`vizier CLI on the embedded store${bundl
     const out = vizier(["export", "--db", db, "--purpose", "case:T-1"]).stdout;
     const person = out.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { schema: string; properties: Record<string, string[]> }).find((e) => e.schema === "Person");
     expect(person?.properties["birthDate"]).toEqual(["1980-03-12", "1981-04-13"]);
-    const q = JSON.parse(vizier(["quarantine", "list", "--kind", "conflict", "--db", db, "--json"]).stdout) as Array<{ column: string }>;
+    const q = JSON.parse(vizier(["quarantine", "list", "--kind", "conflict", "--db", db, "--json", "--purpose", "purpose:quality-check"]).stdout) as Array<{ column: string }>;
     expect(q.map((x) => x.column)).toEqual(["birthDate"]);
   });
 
@@ -115,7 +126,7 @@ describe.skipIf(Boolean(bundleMissing))(`vizier CLI on the embedded store${bundl
       const exported = vizier(["export", "--db", store, "--purpose", "case:T-1"]);
       expect(exported.code, exported.stderr).toBe(0);
       const entities = exported.stdout.replace(/"(first|last)_seen":"[^"]*"/g, "");
-      const quarantine = (JSON.parse(vizier(["quarantine", "list", "--db", store, "--json", "--limit", "1000"]).stdout) as Array<Record<string, unknown>>)
+      const quarantine = (JSON.parse(vizier(["quarantine", "list", "--db", store, "--json", "--limit", "1000", "--purpose", "purpose:quality-check"]).stdout) as Array<Record<string, unknown>>)
         .map(({ row, column, reason, kind }) => ({ row, column, reason, kind }));
       return { report, entities, quarantine };
     });

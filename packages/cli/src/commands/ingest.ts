@@ -44,7 +44,7 @@ export function registerIngest(program: Command, env: Env): void {
           `  format ${report.format}, encoding ${report.encoding}`,
           `  rows read        ${fmt(report.rowsRead)}`,
           `  rows stored      ${fmt(report.rowsOk)}`,
-          `  rows quarantined ${fmt(report.rowsQuarantined)}${report.rowsQuarantined ? "  (see: vizier quarantine list --dataset " + report.dataset + ")" : ""}`,
+          `  rows quarantined ${fmt(report.rowsQuarantined)}${report.rowsQuarantined ? "  (see: vizier quarantine list --dataset " + report.dataset + " --purpose purpose:quality-check)" : ""}`,
           ...(report.rowsFiltered ? [`  rows filtered    ${fmt(report.rowsFiltered)} (by the mapping's filters)`] : []),
           `  entities         ${fmt(report.entities)}`,
           `  statements       ${fmt(report.statements)}`,

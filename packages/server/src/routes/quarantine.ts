@@ -1,6 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { audit, auditEntry } from "@vizier/core";
-import { VizierError } from "@vizier/model";
+import { listQuarantine } from "@vizier/core";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
@@ -12,9 +11,9 @@ const QuarantineRowSchema = z.object({
 }).openapi("QuarantineRow");
 
 /**
- * GET /api/quarantine — rows an ingest refused, with the raw source row. Raw rows carry no
- * handling code, so only the owning agency (and, for a compartment, members of the case) may
- * list them; every listing is audited. (This check belongs in a core read service once one exists.)
+ * GET /api/quarantine — rows an ingest refused, with the raw source row: only the owning agency
+ * (and, for a compartment, members of the case) may list them; every listing is audited
+ * (core/read/quarantine.ts, which the CLI uses too).
  */
 export function quarantineRoutes(d: Deps) {
   const list = createRoute({
@@ -34,13 +33,9 @@ export function quarantineRoutes(d: Deps) {
   });
   return router().openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const ctx = requestCtx(c, d.now);
-    const ds = await d.svc.store.getDataset(q.dataset);
-    const owner = ds && ds.agency === ctx.actor.agency && (!ds.compartment || ctx.actor.cases.includes(ds.compartment));
-    if (!ds || !(owner || ctx.actor.kind === "system")) throw new VizierError("NOT_FOUND", `no dataset "${q.dataset}" of your agency`);
-    const rows = (await d.svc.store.listQuarantine({ dataset: q.dataset, limit: q.limit, offset: q.offset, ...(q.run ? { runId: q.run } : {}) }))
-      .filter((r) => q.kind === undefined || r.kind === q.kind);
-    await audit(d.svc.store, [auditEntry(ctx, "view", `quarantine dataset=${q.dataset}${q.run ? ` run=${q.run}` : ""}`, [q.dataset])]);
+    const rows = await listQuarantine(requestCtx(c, d.now), d.svc, {
+      dataset: q.dataset, limit: q.limit, offset: q.offset, ...(q.run ? { runId: q.run } : {}), ...(q.kind ? { kind: q.kind } : {}),
+    });
     return c.json({ items: rows, limit: q.limit, offset: q.offset }, 200);
   });
 }
