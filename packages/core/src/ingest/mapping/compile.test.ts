@@ -49,6 +49,15 @@ describe("compileMapping", () => {
     expect(e.message).toContain("queries[0].entities.p.properties.name");
     expect(err(one("      p: {schema: Person, keys: [nummer]}\n")).message).toContain('"nummer"');
     expect(err("queries:\n  - filters: {status: x}\n    entities:\n      p: {schema: Person, keys: [kvk]}\n").message).toContain('"status"');
+    expect(e.message).not.toContain("did you mean");
+  });
+
+  it("suggests the column in another case or spacing, and --columns when the header looks like data", () => {
+    const cols = ["KvK Nummer", "Naam"];
+    expect(err(one("      p: {schema: Person, keys: [kvk_nummer], properties: {name: {column: naam}}}\n"), cols).message)
+      .toContain('column "kvk_nummer" is not in the input (did you mean "KvK Nummer"?)');
+    expect(err(one("      p: {schema: Person, keys: [id]}\n"), ["14", "101", "2"]).message).toContain("--columns");
+    expect(err(one("      p: {schema: Person, keys: [id]}\n"), cols).message).not.toContain("--columns");
   });
 
   it("raises UNKNOWN_SCHEMA / UNKNOWN_PROPERTY naming the mapping file and entity", () => {

@@ -12,7 +12,7 @@ export function compileMapping(spec: MappingSpec, model: Registry, columns: stri
   const countries = model.countries;
   const needColumn = (col: string, where: string) => {
     if (!have.has(col)) {
-      throw new VizierError("INVALID_MAPPING", `${file}: ${where}: column "${col}" is not in the input; it has: ${columns.map((c) => `"${c}"`).join(", ")}${headerHint(columns)}`, {
+      throw new VizierError("INVALID_MAPPING", `${file}: ${where}: column "${col}" is not in the input${nearColumn(col, columns)}; it has: ${columns.map((c) => `"${c}"`).join(", ")}${headerHint(columns)}`, {
         location: { file, column: col }, details: { column: col, columns },
       });
     }
@@ -23,6 +23,13 @@ export function compileMapping(spec: MappingSpec, model: Registry, columns: stri
 }
 
 type NeedColumn = (col: string, where: string) => void;
+
+/** The input's column a mapping most likely meant: the same name in another case or spacing. */
+function nearColumn(col: string, columns: readonly string[]): string {
+  const key = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, "");
+  const near = columns.filter((c) => key(c) === key(col));
+  return near.length ? ` (did you mean ${near.map((c) => `"${c}"`).join(" or ")}?)` : "";
+}
 
 /** A header of numbers or dates is most likely the first data row of a file without a header. */
 function headerHint(columns: readonly string[]): string {
