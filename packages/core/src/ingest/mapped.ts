@@ -77,7 +77,7 @@ async function* mapRows(opts: MappedSourceOptions, rowsPerBatch: number): AsyncG
   if (opts.skipRows) sourceOpts.skipRows = opts.skipRows;
   const src = await openSource(opts.file, sourceOpts);
   const model = defaultModel();
-  const compiled = compileMapping(spec, model, src.columns, opts.mapping);
+  const compiled = compileMapping(spec, model, src.columns, opts.mapping, src.multiValued);
   yield { open: { format: src.format } };
   const mapOne = (row: SourceRow): MappedRow => {
     const at: MappedRow = { row: row.row };

@@ -5,8 +5,10 @@ import type { CompiledEntity, CompiledMapping, CompiledProp, CompiledQuery, Enti
 /**
  * Resolves a parsed mapping against the model and the columns of the file being ingested, once,
  * so that applying it per row does no lookups, parsing or validation of the mapping itself.
+ * `multiValued`: columns holding several values one per line (JSON arrays, joined by the reader);
+ * a property mapped from one of them without `split` or `join` takes each line as a value.
  */
-export function compileMapping(spec: MappingSpec, model: Registry, columns: string[], file: string): CompiledMapping {
+export function compileMapping(spec: MappingSpec, model: Registry, columns: string[], file: string, multiValued: ReadonlySet<string> = new Set()): CompiledMapping {
   const have = new Set(columns);
   const used = new Set<string>();
   const countries = model.countries;
@@ -18,7 +20,7 @@ export function compileMapping(spec: MappingSpec, model: Registry, columns: stri
     }
     used.add(col);
   };
-  const queries = spec.queries.map((q) => compileQuery(q, model, file, needColumn, countries));
+  const queries = spec.queries.map((q) => compileQuery(q, model, file, needColumn, countries, multiValued));
   return { file, queries, columnsUsed: [...used], countries };
 }
 
@@ -38,7 +40,7 @@ function headerHint(columns: readonly string[]): string {
     : "";
 }
 
-function compileQuery(q: QuerySpec, model: Registry, file: string, needColumn: NeedColumn, countries: Record<string, string>): CompiledQuery {
+function compileQuery(q: QuerySpec, model: Registry, file: string, needColumn: NeedColumn, countries: Record<string, string>, multiValued: ReadonlySet<string>): CompiledQuery {
   const filter = (list: [string, string[]][], key: string) => list.map(([column, values]) => {
     needColumn(column, `${q.path}.${key}`);
     return { column, values: new Set(values.map((v) => v.trim())) };
@@ -53,7 +55,7 @@ function compileQuery(q: QuerySpec, model: Registry, file: string, needColumn: N
     for (const k of e.keys) needColumn(k, `${where}.keys`);
     if (e.idColumn !== undefined) needColumn(e.idColumn, `${where}.id_column`);
     const props = e.properties.map(([name, m]) => compileProp(name, m, schema, `${where}.properties.${name}`, {
-      file, needColumn, countries, index, schemas,
+      file, needColumn, countries, index, schemas, multiValued,
     }));
     const compiled: CompiledEntity = { name: e.name, schema: e.schema, keys: e.keys, keyLiteral: e.keyLiteral, idColumn: e.idColumn, props, idMemo: new Memo<string>() };
     return compiled;
@@ -80,6 +82,7 @@ interface PropCtx {
   countries: Record<string, string>;
   index: Map<string, number>;
   schemas: Map<string, Schema>;
+  multiValued: ReadonlySet<string>;
 }
 
 function compileProp(name: string, m: PropertyMappingSpec, schema: Schema, where: string, c: PropCtx): CompiledProp {
@@ -113,7 +116,7 @@ function compileProp(name: string, m: PropertyMappingSpec, schema: Schema, where
   });
   const template = m.template !== undefined ? parseTemplate(m.template, where, c) : undefined;
   const cleanOpts = { format: m.format, countries: c.countries };
-  const split = m.split === "" ? undefined : m.split;
+  const split = m.split === "" ? undefined : m.split ?? (m.join === undefined && columns.some((col) => c.multiValued.has(col)) ? "\n" : undefined);
   const single = columns.length === 1 && literals.length === 0 && template === undefined && m.join === undefined && split === undefined;
   return {
     prop: name, propType: prop.type, clean, columns, column: single ? columns[0] : undefined, literals, ref, refName: m.entity ?? "",

@@ -20,12 +20,13 @@ export async function openJsonl(file: string, size: number, encoding: EncodingCh
   const batches = textLines(src, decoder);
   const buffered: SourceRow[] = [];
   const keys = new Set<string>();
+  const arrays = new Set<string>();
   let ended = false;
   while (buffered.length < COLUMN_SAMPLE) {
     const next = await batches.next();
     if (next.done) { ended = true; break; }
     for (const l of next.value) {
-      const r = toRow(l);
+      const r = toRow(l, arrays);
       if (!r.problem) for (const k of Object.keys(r.values)) keys.add(k);
       buffered.push(r);
     }
@@ -44,7 +45,7 @@ export async function openJsonl(file: string, size: number, encoding: EncodingCh
   }
 
   return {
-    file, format: "jsonl", columns: [...keys],
+    file, format: "jsonl", columns: [...keys], multiValued: arrays,
     get encoding() {
       return decoder.encoding;
     },
@@ -52,7 +53,7 @@ export async function openJsonl(file: string, size: number, encoding: EncodingCh
   };
 }
 
-function toRow(l: TextLine): SourceRow {
+function toRow(l: TextLine, arrays?: Set<string>): SourceRow {
   let parsed: unknown;
   try {
     parsed = JSON.parse(l.text);
@@ -63,7 +64,7 @@ function toRow(l: TextLine): SourceRow {
     return { row: l.line, values: { _line: l.text }, problem: { reason: "line is not a JSON object" } };
   }
   const values: Record<string, string> = {};
-  flatten(parsed as Record<string, unknown>, "", values);
+  flatten(parsed as Record<string, unknown>, "", values, arrays);
   const row: SourceRow = { row: l.line, values };
   if (l.invalid) {
     const bad = Object.keys(values).find((k) => values[k]!.includes("\uFFFD"));
@@ -72,8 +73,11 @@ function toRow(l: TextLine): SourceRow {
   return row;
 }
 
-/** Flattens nested JSON into dotted keys with string values (null and empty arrays are absent). */
-export function flatten(obj: Record<string, unknown>, prefix: string, out: Record<string, string>): void {
+/**
+ * Flattens nested JSON into dotted keys with string values (null and empty arrays are absent);
+ * keys of arrays of scalars, joined one value per line, are added to `arrays` when given.
+ */
+export function flatten(obj: Record<string, unknown>, prefix: string, out: Record<string, string>, arrays?: Set<string>): void {
   for (const [k, v] of Object.entries(obj)) {
     const key = prefix + k;
     if (v === null || v === undefined) continue;
@@ -81,14 +85,15 @@ export function flatten(obj: Record<string, unknown>, prefix: string, out: Recor
       if (v.every((x) => x === null || typeof x !== "object")) {
         const parts = v.filter((x) => x !== null).map(String);
         if (parts.length > 0) out[key] = parts.join("\n");
+        arrays?.add(key);
       } else {
         v.forEach((x, i) => {
-          if (x !== null && typeof x === "object") flatten(x as Record<string, unknown>, `${key}.${i}.`, out);
+          if (x !== null && typeof x === "object") flatten(x as Record<string, unknown>, `${key}.${i}.`, out, arrays);
           else if (x !== null) out[`${key}.${i}`] = String(x);
         });
       }
     } else if (typeof v === "object") {
-      flatten(v as Record<string, unknown>, key + ".", out);
+      flatten(v as Record<string, unknown>, key + ".", out, arrays);
     } else {
       out[key] = String(v);
     }

@@ -24,6 +24,8 @@ export interface OpenedSource {
   sheet?: string;
   /** Header names (CSV/XLSX) or the union of keys seen in the first records (JSONL). */
   columns: string[];
+  /** JSONL: keys that held arrays of values in the first records (joined one per line); a mapping takes each as a value. */
+  multiValued?: ReadonlySet<string>;
   /** Streamed rows; iterate once. Breaking out of the loop closes the file. */
   rows: AsyncIterable<SourceRow>;
   /**
