@@ -92,3 +92,13 @@ export function startPgTestServer(bin: string): PgTestServer {
   }
   return { url: `postgresql://postgres@${encodeURIComponent(dir)}:5432/postgres`, dir, halt, restart, stop };
 }
+
+/** The PostgreSQL a benchmark uses: $VIZIER_BENCH_PG_URL, or a private throwaway cluster it stops after. */
+export function benchPgServer(): { url: string; stop: () => void } {
+  const url = process.env["VIZIER_BENCH_PG_URL"];
+  if (url) return { url, stop: () => {} };
+  const bin = findPgBin();
+  if (!bin) throw new Error("no PostgreSQL binaries: install postgresql or set VIZIER_BENCH_PG_URL");
+  const server = startPgTestServer(bin);
+  return { url: server.url, stop: () => server.stop() };
+}

@@ -23,7 +23,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { ID_PROP } from "@vizier/model";
 import { openMapped } from "../../packages/core/src/ingest/mapped";
 import { BlockPacker } from "../../packages/store-sqlite/src/pack";
-import { findPgBin, startPgTestServer } from "../../scripts/pg-test-server";
+import { benchPgServer } from "../../scripts/pg-test-server";
 import { generatePersons } from "./generate";
 
 const root = resolve(import.meta.dirname ?? ".", "../..");
@@ -141,15 +141,7 @@ function tsvLiteral(doc: string | null): string {
 }
 
 async function pgFloor(): Promise<void> {
-  let url = process.env["VIZIER_BENCH_PG_URL"];
-  let stop = () => {};
-  if (!url) {
-    const bin = findPgBin();
-    if (!bin) throw new Error("no PostgreSQL binaries: install postgresql or set VIZIER_BENCH_PG_URL");
-    const server = startPgTestServer(bin);
-    url = server.url;
-    stop = () => server.stop();
-  }
+  const { url, stop } = benchPgServer();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

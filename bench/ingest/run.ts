@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
-import { findPgBin, startPgTestServer } from "../../scripts/pg-test-server";
+import { benchPgServer } from "../../scripts/pg-test-server";
 import { generatePersons } from "./generate";
 
 const root = resolve(import.meta.dirname ?? ".", "../..");
@@ -50,15 +50,7 @@ rmSync(sqliteDir, { recursive: true, force: true });
 if (!pgOnly) results.push(["embedded (SQLite)", run(sqliteDir)]);
 
 if (!sqliteOnly) {
-  let url = process.env["VIZIER_BENCH_PG_URL"];
-  let stop = () => {};
-  if (!url) {
-    const bin = findPgBin();
-    if (!bin) throw new Error("no PostgreSQL binaries: install postgresql or set VIZIER_BENCH_PG_URL");
-    const server = startPgTestServer(bin);
-    url = server.url;
-    stop = () => server.stop();
-  }
+  const { url, stop } = benchPgServer();
   try {
     results.push(["PostgreSQL 15", run(url)]);
   } finally {

@@ -1,6 +1,5 @@
-import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { bundleMissing, files, stats, tempDir, vizier } from "./test/harness";
+import { bundleMissing, files, initStore, stats, vizier } from "./test/harness";
 
 // A phone-call edge list as intercept tools export it: tab-separated, no header row.
 const CALLS = "14\t101\t2\n18\t19\t5\n19\t18\t6\n";
@@ -22,12 +21,7 @@ query:
 describe.skipIf(Boolean(bundleMissing))(`vizier ingest --columns${bundleMissing ? ` (skipped: ${bundleMissing})` : ""}`, () => {
   let dir: string;
   let db: string;
-  beforeEach(() => {
-    dir = tempDir();
-    db = join(dir, "store");
-    expect(vizier(["init", "--db", db]).code).toBe(0);
-    expect(vizier(["dataset", "create", "calls", "--db", db]).code).toBe(0);
-  });
+  beforeEach(() => { ({ dir, db } = initStore("calls")); });
 
   it("without a header row, says how to name the columns and stores nothing", () => {
     const f = files(dir, { "calls.tsv": CALLS, "m.yml": MAPPING });

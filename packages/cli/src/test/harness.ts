@@ -67,3 +67,14 @@ export function stats(db: string): { entities: number; statements: number; quara
   if (r.code !== 0) throw new Error(`stats failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as { entities: number; statements: number; quarantined: number; runs: number; auditRecords: number };
 }
+
+/** A fresh embedded store (`vizier init`) with one dataset, in a new temp folder. */
+export function initStore(dataset: string): { dir: string; db: string } {
+  const dir = tempDir();
+  const db = join(dir, "store");
+  for (const args of [["init"], ["dataset", "create", dataset]]) {
+    const r = vizier([...args, "--db", db]);
+    if (r.code !== 0) throw new Error(`vizier ${args.join(" ")} failed: ${r.stderr}`);
+  }
+  return { dir, db };
+}
