@@ -13,7 +13,7 @@ import { openXlsx } from "./xlsx";
  * truncated) fail here with INVALID_INPUT naming the file; bad rows come back with a `problem`.
  */
 export async function openSource(file: string, opts: OpenOptions = {}): Promise<OpenedSource> {
-  const { size, head } = await readHead(file);
+  const { size, head, gzip } = await readHead(file);
   if (size === 0) throw new VizierError("INVALID_INPUT", `${file} is empty`, { location: { file } });
   const format = opts.format ?? detectFormat(file, head);
   if (opts.columns !== undefined && format !== "csv") {
@@ -27,6 +27,7 @@ export async function openSource(file: string, opts: OpenOptions = {}): Promise<
   }
   switch (format) {
     case "xlsx":
+      if (gzip) throw new VizierError("INVALID_INPUT", `${file} is a compressed workbook; decompress it first (gzip -d)`, { location: { file } });
       return openXlsx(file, size, head, opts.sheet, opts.skipRows);
     case "ftm":
       throw new VizierError("INVALID_ARGUMENT", `${file} holds FollowTheMoney entities, which need no mapping; ingest it without --mapping (or pass --format)`, { location: { file } });

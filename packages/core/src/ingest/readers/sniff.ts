@@ -7,7 +7,8 @@ import type { SourceFormat } from "./types";
  * other JSON is JSONL, anything else is delimited text.
  */
 export function detectFormat(file: string, head: Buffer): SourceFormat {
-  const lower = file.toLowerCase();
+  // A compressed file is known by what it holds: `people.csv.gz` is CSV.
+  const lower = file.toLowerCase().replace(/\.gz$/, "");
   const ext = extname(lower);
   if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
   if (lower.endsWith(".ftm.json") || lower.endsWith(".ftm.jsonl") || ext === ".ftm" || ext === ".ijson") return "ftm";
