@@ -109,6 +109,8 @@ export const en = {
   "datasets.mapping": "Mapping (YAML)",
   "datasets.dataset": "Dataset",
   "datasets.submit": "Upload and ingest",
+  "datasets.columns": "Column names, if the file has no header row",
+  "datasets.skipRows": "Lines above the header",
   "datasets.jobs": "Your ingest jobs",
   "datasets.quarantine": "Quarantine",
   "datasets.progress": "{rows} rows, {quarantined} quarantined",

@@ -111,6 +111,8 @@ export const nl: Record<MessageKey, string> = {
   "datasets.mapping": "Mapping (YAML)",
   "datasets.dataset": "Dataset",
   "datasets.submit": "Uploaden en inlezen",
+  "datasets.columns": "Kolomnamen, als het bestand geen kopregel heeft",
+  "datasets.skipRows": "Regels boven de kopregel",
   "datasets.jobs": "Uw inleestaken",
   "datasets.quarantine": "Quarantaine",
   "datasets.progress": "{rows} rijen, {quarantined} in quarantaine",

@@ -4,7 +4,7 @@ import { useApi, useT } from "../../app/context";
 import { messageOf, useLoad } from "../../app/async";
 import { Status } from "../../components/Status";
 import { useDatasets } from "../../components/useDatasets";
-import { FINISHED, fractionOf, rawCells } from "./model";
+import { FINISHED, fractionOf, rawCells, readingFields } from "./model";
 
 /** Datasets you may read, an upload that queues an ingest job (with its progress), your jobs, and the quarantine. */
 export default function Datasets() {
@@ -43,6 +43,8 @@ function Upload({ datasets }: { datasets: string[] }) {
   const [file, setFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState<File | null>(null);
   const [dataset, setDataset] = useState(datasets[0] ?? "");
+  const [columns, setColumns] = useState("");
+  const [skipRows, setSkipRows] = useState("");
   const [job, setJob] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
@@ -50,7 +52,9 @@ function Upload({ datasets }: { datasets: string[] }) {
     if (!file) return;
     setError(null);
     try {
-      const form: { file: File; dataset: string; mapping?: File } = { file, dataset, ...(mapping ? { mapping } : {}) };
+      const form: { file: File; dataset: string; mapping?: File; columns?: string; skipRows?: string } = {
+        file, dataset, ...(mapping ? { mapping } : {}), ...readingFields(columns, skipRows),
+      };
       const j = await unwrap(await api.api.jobs.$post({ form }));
       setJob(j.id);
     } catch (err) { setError(messageOf(err)); }
@@ -66,6 +70,12 @@ function Upload({ datasets }: { datasets: string[] }) {
         <label htmlFor="up-dataset">{t("datasets.dataset")}</label>
         <select id="up-dataset" value={dataset} onChange={(e) => setDataset(e.target.value)}>{datasets.map((d) => <option key={d}>{d}</option>)}</select>
         <button type="submit" disabled={!file}>{t("datasets.submit")}</button>
+      </div>
+      <div className="row">
+        <label htmlFor="up-columns">{t("datasets.columns")}</label>
+        <input id="up-columns" type="text" placeholder="a,b,c" value={columns} onChange={(e) => setColumns(e.target.value)} />
+        <label htmlFor="up-skip">{t("datasets.skipRows")}</label>
+        <input id="up-skip" type="number" min={0} value={skipRows} onChange={(e) => setSkipRows(e.target.value)} />
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       {job && <JobProgress id={job} />}

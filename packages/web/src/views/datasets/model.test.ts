@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fractionOf, rawCells } from "./model";
+import { fractionOf, rawCells, readingFields } from "./model";
 
 describe("datasets model", () => {
   it("progress is bytes read over total, clamped; unknown without a total", () => {
@@ -12,5 +12,10 @@ describe("datasets model", () => {
     expect(rawCells('{"naam":"Jan","n":3}')).toEqual([["naam", "Jan"], ["n", "3"]]);
     expect(rawCells('["a",1]')).toEqual([["1", "a"], ["2", "1"]]);
     expect(rawCells("not json")).toEqual([["", "not json"]]);
+  });
+  it("sends only the reading instructions given", () => {
+    expect(readingFields("", "")).toEqual({});
+    expect(readingFields(" id,name ", "0")).toEqual({ columns: "id,name" });
+    expect(readingFields("", "2")).toEqual({ skipRows: "2" });
   });
 });

@@ -17,3 +17,13 @@ export function rawCells(raw: string): Array<[string, string]> {
   } catch { /* not JSON */ }
   return [["", raw]];
 }
+
+/**
+ * The optional reading instructions of an upload, as the form fields of POST /api/jobs: column
+ * names for a file without a header row, lines above the header. Empty fields are left out.
+ */
+export function readingFields(columns: string, skipRows: string): { columns?: string; skipRows?: string } {
+  const c = columns.trim();
+  const k = skipRows.trim();
+  return { ...(c ? { columns: c } : {}), ...(k && k !== "0" ? { skipRows: k } : {}) };
+}
