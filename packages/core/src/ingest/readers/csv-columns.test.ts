@@ -76,6 +76,12 @@ describe("openSource: lines or rows above the header (skipRows)", () => {
     expect(await allRows(src)).toEqual([{ row: 3, sheet: "Overzicht", values: { naam: "Jan", bedrag: "5" } }]);
   });
 
+  it("takes the delimiter from Excel's sep= line and skips it", async () => {
+    const src = await openSource(tmp.write("excel.csv", "\uFEFFsep=;\r\nnaam;bedrag\r\nJan, de Vries;1,50\r\n"));
+    expect(src).toMatchObject({ delimiter: ";", columns: ["naam", "bedrag"] });
+    expect(await allRows(src)).toEqual([{ row: 3, values: { naam: "Jan, de Vries", bedrag: "1,50" } }]);
+  });
+
   it("skipping everything leaves an empty file, and JSON lines cannot skip", async () => {
     expect(await failure(openSource(tmp.write("all.csv", "a\nb\n"), { skipRows: 5 }))).toMatchObject({ code: "INVALID_INPUT" });
     expect(await failure(openSource(tmp.write("s.jsonl", '{"a":1}\n'), { skipRows: 1 }))).toMatchObject({ code: "INVALID_ARGUMENT" });

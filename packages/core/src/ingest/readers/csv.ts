@@ -15,15 +15,18 @@ export const MIXED_ENCODING = "invalid UTF-8 (mixed encodings?)";
  * `problem` instead of failing the file. A file without a header row is read with the column
  * names given (`names`): its first line is then a row like any other. Records starting on the
  * first `skip` lines (a title or notes above the header) are ignored; row numbers stay the lines
- * of the file.
+ * of the file. A first line `sep=;` (Excel writes it to name the delimiter) names the delimiter
+ * and is skipped.
  */
 export async function openCsv(file: string, size: number, encoding: EncodingChoice, head: Buffer, delimiterOpt?: string,
-  names?: readonly string[], skip = 0): Promise<OpenedSource> {
+  names?: readonly string[], skipOpt = 0): Promise<OpenedSource> {
   const src = new ByteSource(file);
   const sampleDecoder = makeDecoder(encoding.name, encoding.fallback);
   const sample = sampleDecoder.write(head);
+  const sep = /^\uFEFF?sep=([^\r\n])\r?\n/i.exec(sample);
+  const skip = sep ? Math.max(skipOpt, 1) : skipOpt;
   // Lines above the header (a title, notes) say nothing about the delimiter.
-  const delimiter = delimiterOpt ?? detectDelimiter(skip > 0 ? sample.split("\n").slice(skip).join("\n") : sample);
+  const delimiter = delimiterOpt ?? sep?.[1] ?? detectDelimiter(skip > 0 ? sample.split("\n").slice(skip).join("\n") : sample);
   const decoder = makeDecoder(encoding.name, encoding.fallback);
   const parser = new CsvParser(delimiter);
   const chunks = src.chunks();
