@@ -76,6 +76,12 @@ describe("openSource: lines or rows above the header (skipRows)", () => {
     expect(await allRows(src)).toEqual([{ row: 3, sheet: "Overzicht", values: { naam: "Jan", bedrag: "5" } }]);
   });
 
+  it("accepts rows that end in delimiters the header lacks, when what follows is empty", async () => {
+    const rows = await allRows(await openSource(tmp.write("trailing.csv", "a;b\n1;2;\n3;4;;\n5;6;x\n")));
+    expect(rows.slice(0, 2)).toEqual([{ row: 2, values: { a: "1", b: "2" } }, { row: 3, values: { a: "3", b: "4" } }]);
+    expect(rows[2]).toMatchObject({ row: 4, problem: { reason: "expected 2 fields, found 3" }, values: { "#3": "x" } });
+  });
+
   it("takes the delimiter from Excel's sep= line and skips it", async () => {
     const src = await openSource(tmp.write("excel.csv", "\uFEFFsep=;\r\nnaam;bedrag\r\nJan, de Vries;1,50\r\n"));
     expect(src).toMatchObject({ delimiter: ";", columns: ["naam", "bedrag"] });

@@ -114,6 +114,15 @@ export async function openCsv(file: string, size: number, encoding: EncodingChoi
   };
 }
 
+/**
+ * Whether every field from position `n` on is empty: rows ending in delimiters the header does
+ * not have ("1;2;" under "a;b", as many exports write them) lose nothing and are not ragged.
+ */
+function emptyFrom(f: readonly string[], n: number): boolean {
+  for (let i = n; i < f.length; i++) if (f[i]!.trim() !== "") return false;
+  return true;
+}
+
 function toRow(rec: CsvRecord, columns: readonly string[], decoder: ChunkDecoder): SourceRow {
   const f = rec.fields;
   const values: Record<string, string> = {};
@@ -121,7 +130,7 @@ function toRow(rec: CsvRecord, columns: readonly string[], decoder: ChunkDecoder
   for (let i = 0; i < n; i++) values[columns[i]!] = f[i] ?? "";
   const row: SourceRow = { row: rec.line, values };
   if (rec.error) row.problem = { reason: rec.error };
-  else if (f.length !== n) {
+  else if (f.length !== n && !(f.length > n && emptyFrom(f, n))) {
     row.problem = { reason: `expected ${n} fields, found ${f.length}` };
     // Keep surplus fields (as "#<position>") so the quarantined row loses nothing.
     for (let i = n; i < f.length; i++) if (!(`#${i + 1}` in values)) values[`#${i + 1}`] = f[i]!;
