@@ -82,6 +82,15 @@ describe("openSource: lines or rows above the header (skipRows)", () => {
     expect(rows[2]).toMatchObject({ row: 4, problem: { reason: "expected 2 fields, found 3" }, values: { "#3": "x" } });
   });
 
+  it("accepts rows without the header's trailing unnamed columns (a header ending in delimiters)", async () => {
+    const rows = await allRows(await openSource(tmp.write("header-trailing.csv", "a;b;;\n1;2\n3;4;;\n5\n")));
+    expect(rows.slice(0, 2)).toEqual([
+      { row: 2, values: { a: "1", b: "2", column_3: "", column_4: "" } },
+      { row: 3, values: { a: "3", b: "4", column_3: "", column_4: "" } },
+    ]);
+    expect(rows[2]).toMatchObject({ row: 4, problem: { reason: "expected 4 fields, found 1" } });
+  });
+
   it("takes the delimiter from Excel's sep= line and skips it", async () => {
     const src = await openSource(tmp.write("excel.csv", "\uFEFFsep=;\r\nnaam;bedrag\r\nJan, de Vries;1,50\r\n"));
     expect(src).toMatchObject({ delimiter: ";", columns: ["naam", "bedrag"] });

@@ -62,8 +62,11 @@ export async function openCsv(file: string, size: number, encoding: EncodingChoi
     await fill();
   }
   let columns: string[];
+  /** Fields a row needs: the header's trailing unnamed columns (a header ending in delimiters) may be missing. */
+  let needed: number;
   if (names !== undefined) {
     columns = normaliseHeader(names, file, " (--columns)");
+    needed = columns.length;
     if (pending.length === 0) {
       await chunks.return(undefined);
       throw new VizierError("INVALID_INPUT", `${file} is empty (no rows)`, { location: { file } });
@@ -78,6 +81,8 @@ export async function openCsv(file: string, size: number, encoding: EncodingChoi
       throw new VizierError("INVALID_INPUT", `${file} is empty (no header row)`, { location: { file } });
     }
     columns = normaliseHeader(headerRec.fields, file);
+    needed = headerRec.fields.length;
+    while (needed > 0 && headerRec.fields[needed - 1]!.trim() === "") needed--;
     if (headerRec.error) throw new VizierError("INVALID_INPUT", `${file}: ${headerRec.error} (header)`, { location: { file, row: headerRec.line } });
   }
 
@@ -88,7 +93,7 @@ export async function openCsv(file: string, size: number, encoding: EncodingChoi
         if (pending.length === 0) await fill();
         if (pending.length === 0) return;
         const group = new Array<SourceRow>(pending.length);
-        for (let k = 0; k < pending.length; k++) group[k] = toRow(pending[k]!, columns, decoder);
+        for (let k = 0; k < pending.length; k++) group[k] = toRow(pending[k]!, columns, needed, decoder);
         pending.length = 0;
         yield group;
       }
@@ -123,14 +128,14 @@ function emptyFrom(f: readonly string[], n: number): boolean {
   return true;
 }
 
-function toRow(rec: CsvRecord, columns: readonly string[], decoder: ChunkDecoder): SourceRow {
+function toRow(rec: CsvRecord, columns: readonly string[], needed: number, decoder: ChunkDecoder): SourceRow {
   const f = rec.fields;
   const values: Record<string, string> = {};
   const n = columns.length;
   for (let i = 0; i < n; i++) values[columns[i]!] = f[i] ?? "";
   const row: SourceRow = { row: rec.line, values };
   if (rec.error) row.problem = { reason: rec.error };
-  else if (f.length !== n && !(f.length > n && emptyFrom(f, n))) {
+  else if (f.length !== n && !(f.length > n ? emptyFrom(f, n) : f.length >= needed)) {
     row.problem = { reason: `expected ${n} fields, found ${f.length}` };
     // Keep surplus fields (as "#<position>") so the quarantined row loses nothing.
     for (let i = n; i < f.length; i++) if (!(`#${i + 1}` in values)) values[`#${i + 1}`] = f[i]!;
