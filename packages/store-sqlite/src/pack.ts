@@ -22,9 +22,13 @@ export class BlockPacker {
   private body = "";
   private text = "";
   private n = 0;
-  /** Per property code (a code is one (prop, type) of the store): its search mode and `[code,` prefix. */
+  /**
+   * Per property code (a code is one (prop, type) of the store): its search mode and the body's
+   * `[code,"` / `,[code,"` before a value, so that a plain value costs three string concatenations.
+   */
   private readonly modes: SearchMode[] = [];
   private readonly opens: string[] = [];
+  private readonly nextOpens: string[] = [];
 
   start(schema: string): void {
     this.h.reset();
@@ -42,14 +46,16 @@ export class BlockPacker {
     h.add(value);
     if (changed) h.addMarked(original);
     else h.addEmpty();
-    let open = this.opens[code];
     let mode = this.modes[code];
-    if (open === undefined || mode === undefined) {
-      open = this.opens[code] = "[" + code + ",";
+    if (mode === undefined) {
       mode = this.modes[code] = searchMode(prop, propType);
+      this.opens[code] = "[" + code + ',"';
+      this.nextOpens[code] = ",[" + code + ',"';
     }
-    const v = jsonString(value);
-    this.body += (this.n++ > 0 ? "," + open : open) + (changed ? v + "," + jsonString(original) + "]" : v + "]");
+    const open = this.n++ > 0 ? this.nextOpens[code]! : this.opens[code]!;
+    if (!changed && !NEEDS_ESCAPE.test(value)) this.body += open + value + '"]';
+    // The general case: the opening quote comes from JSON.stringify (jsonString) instead.
+    else this.body += open.slice(0, -1) + jsonString(value) + (changed ? "," + jsonString(original) + "]" : "]");
     if (mode === 0) return;
     const piece = mode === 1 ? value : searchPiece(prop, propType, value)!;
     this.text = this.text ? this.text + " " + piece : piece;
