@@ -19,7 +19,8 @@ export function searchMode(prop: string, propType: string): SearchMode {
  */
 export class BlockPacker {
   private readonly h = new Hash53();
-  private body = "";
+  /** The body so far, opening bracket included. */
+  private body = "[";
   private text = "";
   private n = 0;
   /**
@@ -33,7 +34,7 @@ export class BlockPacker {
   start(schema: string): void {
     this.h.reset();
     this.h.add(schema);
-    this.body = "";
+    this.body = "[";
     this.text = "";
     this.n = 0;
   }
@@ -71,7 +72,7 @@ export class BlockPacker {
   }
 
   packedBody(): string {
-    return "[" + this.body + "]";
+    return this.body + "]";
   }
 
   /** The block's search text, or null when none of its values is searchable. */
