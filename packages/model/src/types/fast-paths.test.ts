@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { cleanDate } from "./date";
 import { cleanIdentifier, cleanPhone } from "./identifiers";
 import { fail, ok, type Cleaned } from "./result";
+import { cleanString } from "./text";
 
 // The cleaners read the common shapes by character codes; these naive references are the general
 // rules written plainly (regular expressions, Date.UTC, normalize), and both must agree everywhere.
@@ -60,6 +61,11 @@ function refPhone(raw: string, defaultCallingCode = "31"): Cleaned {
   return n >= 7 && n <= 15 ? ok(digits) : fail(`invalid phone number "${raw}"`);
 }
 
+function refString(raw: string): Cleaned {
+  const v = raw.normalize("NFC").replace(/\s+/g, " ").trim();
+  return v === "" ? fail("empty value") : ok(v);
+}
+
 function refIdentifier(raw: string): Cleaned {
   const v = raw.normalize("NFKC").replace(/\s+/g, " ").trim();
   return v === "" ? fail("empty identifier") : ok(v);
@@ -100,6 +106,16 @@ describe("cleaner fast paths agree with the general rules", () => {
       expect(cleanPhone(s, cc)).toEqual(refPhone(s, cc));
       expect(cleanPhone(s)).toEqual(refPhone(s));
     }), RUNS);
+  });
+
+  it("names and strings", () => {
+    const nameLike = fc.oneof(
+      fc.array(fc.constantFrom("Jan", "de", "Vries", "van", "Dijk", "O'Brien", "Anne-Marie", "12"), { maxLength: 4 }).chain((w) => fc.constantFrom(w.join(" "), w.join("  "), ` ${w.join(" ")}`, `${w.join(" ")} `)),
+      fc.string({ unit: fc.constantFrom(..."Aa z. -'\t\n\u00a0\u00e9e\u0301\u2003"), maxLength: 14 }),
+      fc.string({ maxLength: 14 }),
+      fc.string({ unit: "grapheme", maxLength: 6 }),
+    );
+    fc.assert(fc.property(nameLike, (s) => { expect(cleanString(s)).toEqual(refString(s)); }), RUNS);
   });
 
   it("identifiers", () => {

@@ -2,8 +2,22 @@ import { fail, ok, type Cleaned } from "./result";
 
 /** Names and strings: Unicode NFC, collapsed white space; the original is kept beside it. */
 export function cleanString(raw: string): Cleaned {
+  // Printable ASCII with single inner spaces is already NFC with nothing to collapse or trim.
+  if (plainAscii(raw)) return ok(raw);
   const v = raw.normalize("NFC").replace(/\s+/g, " ").trim();
   return v === "" ? fail("empty value") : ok(v);
+}
+
+function plainAscii(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || (c === 32 && prev === 32)) return false;
+    prev = c;
+  }
+  return true;
 }
 
 /**
