@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BlockPacker } from "./pack";
+import { searchPiece } from "./schema";
 
 describe("BlockPacker", () => {
   it("packs the body as JSON.stringify would, whatever the characters (quotes, controls, lone surrogates)", () => {
@@ -26,5 +27,26 @@ describe("BlockPacker", () => {
     p.add(2, "phone", "phone", "+31612345678", "06-12345678");
     p.add(3, "nationality", "country", "nl", "NL");
     expect(p.searchText()).toBe("AB-12.3 AB123 +31612345678");
+  });
+
+  it("builds the search text searchPiece gives value by value, though it decides per property code", () => {
+    const props: Array<[string, string]> = [["firstName", "name"], ["name", "name"], ["secondName", "name"], ["passportNumber", "identifier"],
+      ["phone", "phone"], ["email", "email"], ["nationality", "country"], ["birthDate", "date"], ["owner", "entity"], ["notes", "text"]];
+    const value = fc.oneof(fc.string(), fc.constantFrom("AB-12.3", "06 1234 5678", "a/b", "x.y@z.nl", "Ayşe", ""));
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(props.length - 1), value), { maxLength: 12 }), (values) => {
+      const p = new BlockPacker();
+      for (let round = 0; round < 2; round++) { // the second block reuses the codes' decisions
+        p.start("Person");
+        const pieces: string[] = [];
+        for (const [k, v] of values) {
+          const [prop, type] = props[k]!;
+          p.add(k, prop, type, v, v);
+          const piece = searchPiece(prop, type, v);
+          if (piece !== null) pieces.push(piece);
+        }
+        // Pieces joined by a space, none before the first non-empty text (the stored rule).
+        expect(p.searchText()).toBe(pieces.reduce((t, x) => (t ? `${t} ${x}` : x), "") || null);
+      }
+    }), { seed: 20261123, numRuns: 300 });
   });
 });
