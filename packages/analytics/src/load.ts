@@ -4,7 +4,7 @@
  * assembled from those statements only. Nothing a viewer may not read can reach a graph or a
  * flow table, because nothing else is ever loaded.
  */
-import { assembleEntities, type FtmEntity, type Statement } from "@vizier/model";
+import { assembleEntities, finishEntities, type FtmEntity, type Statement } from "@vizier/model";
 import { audit, auditEntry, scopeFor, type AccessScope, type AuditAction, type Ctx, type Services } from "@vizier/core";
 
 /** Which schemata a load keeps (entities of other schemata are dropped while streaming). */
@@ -23,7 +23,15 @@ export async function* readableEntities(ctx: Ctx, svc: Services, keep: SchemaFil
   const all = svc.model.schemaNames;
   const kept = all.filter(keep);
   const schemas = kept.length < all.length ? kept : undefined;
-  for await (const batch of svc.store.scanStatements(scope, schemas ? { schemas } : {}, 10_000)) {
+  const q = schemas ? { schemas } : {};
+  // A store that scans entity parts spares a statement object per value; the same entities either way.
+  if (svc.store.scanEntityParts) {
+    for await (const parts of svc.store.scanEntityParts(scope, q, 10_000)) {
+      for (const e of finishEntities(svc.model, parts)) if (keep(e.schema)) yield e;
+    }
+    return;
+  }
+  for await (const batch of svc.store.scanStatements(scope, q, 10_000)) {
     for (const s of batch) {
       if (pending.length > 0 && pending[0]!.entityId !== s.entityId) {
         const e = flush();
@@ -50,8 +58,11 @@ export async function loadReadable(ctx: Ctx, svc: Services, keep?: SchemaFilter)
 export async function readEntities(svc: Services, scope: AccessScope, ids: readonly string[], keep: SchemaFilter): Promise<FtmEntity[]> {
   const out: FtmEntity[] = [];
   for (let i = 0; i < ids.length; i += 1000) {
-    const statements = await svc.store.readStatements(scope, { entityIds: ids.slice(i, i + 1000) });
-    for (const e of assembleEntities(svc.model, statements)) if (keep(e.schema)) out.push(e);
+    const page = ids.slice(i, i + 1000);
+    const entities = svc.store.readEntityParts
+      ? finishEntities(svc.model, await svc.store.readEntityParts(scope, page))
+      : assembleEntities(svc.model, await svc.store.readStatements(scope, { entityIds: page }));
+    for (const e of entities) if (keep(e.schema)) out.push(e);
   }
   return out;
 }

@@ -60,4 +60,30 @@ describe("entity parts straight from blocks", () => {
       ["e3", "2026-01-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z", ["customs", "police"]],
     ]);
   });
+
+  it("scans the entities scanStatements gives, batch by batch, for every scope, dataset and schema hint", async () => {
+    // Enough entities for several pages (batch 16 → 2 entities a page), over runs, datasets and handling codes.
+    for (let r = 0; r < 3; r++) {
+      const ds = r === 1 ? customs : police;
+      const statements: Statement[] = [];
+      for (let i = 0; i < 12; i++) {
+        if ((i + r) % 3 === 0) continue;
+        statements.push(...testStatements(ds, `e${String(i).padStart(2, "0")}`, i % 4 === 0 ? "Company" : i % 4 === 1 ? "Payment" : "Person",
+          i % 4 === 1 ? { amount: String(i * 10 + r) } : { name: `Name ${i} ${r}` }, { handling: (i + r) % 5 === 0 ? "RED" : "GREEN", row: i + 2 }));
+      }
+      await ingest(`r${r}`, `2026-0${r + 1}-01T00:00:00.000Z`, statements);
+    }
+    const model = defaultModel();
+    for (const agency of ["A", "B", "C", null]) {
+      const scope = agency ? scopeOf(ctxFor(agency), [police, customs]) : scopeOf(systemCtx(), [police, customs]);
+      for (const q of [{}, { dataset: "customs" }, { schemas: ["Payment"] }, { schemas: ["Person", "Company"], dataset: "police" }]) {
+        const want: unknown[] = [];
+        for await (const batch of store.scanStatements(scope, q, 16)) want.push(...assembleEntities(model, batch));
+        const got: unknown[] = [];
+        for await (const parts of store.scanEntityParts(scope, q, 16)) got.push(...finishEntities(model, parts));
+        expect(got, `${agency} ${JSON.stringify(q)}`).toEqual(want);
+        if (agency === null && q.dataset === undefined) expect(want.length).toBeGreaterThan(q.schemas ? 2 : 8);
+      }
+    }
+  });
 });

@@ -9,7 +9,7 @@ const PARTS_SELECT = `SELECT b.entity_id, b.dataset, b.handling, b.schema, b.bod
   FROM block_keys k CROSS JOIN blocks b ON b.id = k.id CROSS JOIN provenance p ON p.id = b.last_prov CROSS JOIN provenance f ON f.id = b.first_prov
   WHERE k.entity_id IN (SELECT value FROM json_each(@ids))`;
 
-interface PartsRow { entity_id: string; dataset: string; handling: string; schema: string; body: string; last_seen: string; first_seen: string }
+export interface PartsRow { entity_id: string; dataset: string; handling: string; schema: string; body: string; last_seen: string; first_seen: string }
 
 /**
  * The readable parts of entities straight from their blocks, in entity id order (StorePort's
@@ -19,6 +19,11 @@ interface PartsRow { entity_id: string; dataset: string; handling: string; schem
  */
 export function readEntityParts(db: Database.Database, props: PropTable, scope: AccessScope, entityIds: readonly string[]): Map<string, EntityParts> {
   const rows = prepared(db, PARTS_SELECT).all({ ids: JSON.stringify([...new Set(entityIds)].sort()) }) as PartsRow[];
+  return partsOf(rows, props, scope);
+}
+
+/** The readable parts of the entities of these block rows (each entity's blocks all among them), in entity id order. */
+export function partsOf(rows: readonly PartsRow[], props: PropTable, scope: AccessScope): Map<string, EntityParts> {
   const byId = new Map<string, EntityParts>();
   for (const id of [...new Set(rows.map((r) => r.entity_id))].sort()) byId.set(id, { schemata: new Set(), props: new Map(), datasets: new Set(), first: "", last: "" });
   for (const r of rows) {

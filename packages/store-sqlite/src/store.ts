@@ -15,7 +15,7 @@ import { openConnection } from "./connection";
 import { migrate } from "./migrate";
 import { KEYED_BLOCK_SELECT, SCHEMA_VERSION } from "./schema";
 import { expandBlocks, mergeRows, PropTable, type BlockDbRow } from "./rows";
-import { readEntityParts } from "./entity-parts";
+import { partsOf, readEntityParts } from "./entity-parts";
 import { storeStats, withheldCounts } from "./stats";
 import { purgeExpired, retentionDue } from "./retention";
 import { references } from "./refs";
@@ -166,6 +166,29 @@ export class SqliteStore implements StorePort {
       yield await this.readStatements(scope, q);
       return;
     }
+    for (const rows of this.blockPages(q, batchSize)) {
+      const visible = mergeRows(expandBlocks(rows.filter((r) => scopeAllows(scope, r.dataset, r.handling, r.entity_id)), this.props));
+      if (visible.length) yield visible;
+    }
+  }
+
+  /** The scan of scanStatements as entity parts, without a statement per value (analytics loads). */
+  async *scanEntityParts(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Map<string, EntityParts>> {
+    if (q.entityIds) {
+      yield await this.readEntityParts(scope, q.entityIds);
+      return;
+    }
+    for (const rows of this.blockPages(q, batchSize)) {
+      const parts = guard(this.location, () => partsOf(rows, this.props, scope));
+      if (parts.size) yield parts;
+    }
+  }
+
+  /**
+   * The blocks of the entities a scan covers, page by page (every block of an entity in one page),
+   * in entity id order; not yet filtered by any scope.
+   */
+  private *blockPages(q: StatementQuery, batchSize: number): Generator<BlockDbRow[]> {
     // With a schema hint only the narrow key table is read to find the entities worth loading.
     const schemas = q.schemas ? JSON.stringify(q.schemas) : null;
     const ids = this.conn.prepare(`SELECT DISTINCT entity_id FROM block_keys WHERE entity_id > @after AND (@dataset IS NULL OR dataset = @dataset)
@@ -181,9 +204,7 @@ export class SqliteStore implements StorePort {
       const page = guard(this.location, () => ids.all({ after, dataset: q.dataset ?? null, schemas, limit: perPage })) as string[];
       if (page.length === 0) return;
       const params = schemas === null ? { from: page[0], to: page[page.length - 1] } : { ids: JSON.stringify(page) };
-      const rows = guard(this.location, () => byIds.all({ ...params, dataset: q.dataset ?? null })) as BlockDbRow[];
-      const visible = mergeRows(expandBlocks(rows.filter((r) => scopeAllows(scope, r.dataset, r.handling, r.entity_id)), this.props));
-      if (visible.length) yield visible;
+      yield guard(this.location, () => byIds.all({ ...params, dataset: q.dataset ?? null })) as BlockDbRow[];
       after = page[page.length - 1]!;
     }
   }

@@ -179,6 +179,13 @@ export interface StorePort {
   readEntityParts?(scope: AccessScope, entityIds: readonly string[]): Promise<Map<string, EntityParts>>;
   /** Streams readable statements ordered by entity id, in batches (exports, analytics loads). */
   scanStatements(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Statement[]>;
+  /**
+   * Optional: the same scan as entity parts, each batch keyed by entity id in id order, an
+   * entity's parts whole in one batch: what `assembleEntities` makes of scanStatements' batches,
+   * without a statement per value (analytics loads, which need entities only). analytics/load.ts
+   * falls back to the statements when a store lacks it.
+   */
+  scanEntityParts?(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Map<string, EntityParts>>;
   search(scope: AccessScope, q: { text: string; limit: number; offset: number }): Promise<SearchHit[]>;
   countWithheld(scope: AccessScope, entityIds: readonly string[]): Promise<WithheldCount[]>;
   /**
