@@ -11,7 +11,7 @@ export { searchEntities, type SearchResult } from "./read/search";
 export { searchPage, type SearchFacets, type SearchPage, type SearchPageQuery } from "./read/search-page";
 export { FACETS, type Facet, type FacetCounts, type SearchFilters } from "./read/search-facets";
 export { SEARCH_SCAN_CAP } from "./read/search-scan";
-export { exportEntities } from "./read/export";
+export { exportEntities, exportFtm, type ExportQuery } from "./read/export";
 export { listQuarantine, mayListQuarantine, type QuarantineQuery } from "./read/quarantine";
 export * as sqlRows from "./sql/rows";
 export * from "./ports/jobs";

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { linkAudit } from "@vizier/core";
-import { ctxFor, scopeOf, systemCtx, testDataset, testStatements } from "@vizier/core/testing";
+import { exportEntities, exportFtm, linkAudit, makeCtx, userActor } from "@vizier/core";
+import { ctxFor, scopeOf, systemCtx, testDataset, testStatements, TEST_SHARING } from "@vizier/core/testing";
 import { assembleEntities, defaultModel, finishEntities, type Statement } from "@vizier/model";
 import { SqliteStore } from "./store";
 
@@ -83,6 +83,20 @@ describe("entity parts straight from blocks", () => {
         for await (const parts of store.scanEntityParts(scope, q, 16)) got.push(...finishEntities(model, parts));
         expect(got, `${agency} ${JSON.stringify(q)}`).toEqual(want);
         if (agency === null && q.dataset === undefined) expect(want.length).toBeGreaterThan(q.schemas ? 2 : 8);
+      }
+    }
+    // The FtM export through the parts gives exportEntities' entities, each export audited once.
+    const svc = { store, model, sharing: TEST_SHARING };
+    for (const agency of ["A", "B"]) {
+      const ctx = makeCtx(userActor("u", agency, ["analyst"]), "purpose:test");
+      for (const q of [{}, { dataset: "police" }]) {
+        const before = (await store.stats()).auditRecords;
+        const want: unknown[] = [];
+        for await (const { entity } of exportEntities(ctx, svc, q)) want.push(entity);
+        const got: unknown[] = [];
+        for await (const entity of exportFtm(ctx, svc, q)) got.push(entity);
+        expect(got).toEqual(want);
+        expect((await store.stats()).auditRecords).toBe(before + 2);
       }
     }
   });

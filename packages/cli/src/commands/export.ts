@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import type { Command } from "commander";
 import { VizierError, type Statement } from "@vizier/model";
-import { exportEntities } from "@vizier/core";
+import { exportEntities, exportFtm } from "@vizier/core";
 import { csvField } from "../io/table";
 import { fmt, Progress } from "../progress";
 import { withRuntime, type Env, type GlobalOptions } from "../runtime";
@@ -32,12 +32,18 @@ export function registerExport(program: Command, env: Env): void {
         const write = async (line: string) => { if (!out.write(line + "\n")) await new Promise<void>((r) => (out as NodeJS.WritableStream).once("drain", () => r())); };
         const progress = new Progress("export", "entities", g.quiet || !o.out);
         let n = 0;
-        if (o.format === "csv") await write(CSV_COLUMNS.join(","));
-        for await (const { entity, statements } of exportEntities(ctx, rt.svc, o.dataset ? { dataset: o.dataset } : {})) {
-          if (o.format === "ftm") await write(JSON.stringify({ id: entity.id, schema: entity.schema, properties: entity.properties, datasets: entity.datasets, first_seen: entity.first_seen, last_seen: entity.last_seen }));
-          else for (const s of statements) await write(csvRow(s));
-          n++;
-          progress.update(n, undefined);
+        const q = o.dataset ? { dataset: o.dataset } : {};
+        if (o.format === "ftm") {
+          for await (const entity of exportFtm(ctx, rt.svc, q)) {
+            await write(JSON.stringify({ id: entity.id, schema: entity.schema, properties: entity.properties, datasets: entity.datasets, first_seen: entity.first_seen, last_seen: entity.last_seen }));
+            progress.update(++n, undefined);
+          }
+        } else {
+          await write(CSV_COLUMNS.join(","));
+          for await (const { statements } of exportEntities(ctx, rt.svc, q)) {
+            for (const s of statements) await write(csvRow(s));
+            progress.update(++n, undefined);
+          }
         }
         if (o.out) await new Promise<void>((resolve, reject) => (out as WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
         progress.done(`${fmt(n)} entities`);

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { stream } from "hono/streaming";
-import { exportEntities } from "@vizier/core";
+import { exportFtm } from "@vizier/core";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
@@ -20,13 +20,13 @@ const exportRoute = createRoute({
   },
 });
 
-/** GET /api/export — streams core/read/export; errors before the first entity are problem+json. */
+/** GET /api/export — streams core/read/export (exportFtm); errors before the first entity are problem+json. */
 export function exportRoutes(d: Deps) {
   return router().openapi(exportRoute, async (c) => {
     const q = c.req.valid("query");
     const ctx = requestCtx(c, d.now);
     const recipients = q.recipients?.split(",").filter(Boolean) ?? [];
-    const it = exportEntities(ctx, d.svc, { ...(q.dataset ? { dataset: q.dataset } : {}), recipients })[Symbol.asyncIterator]();
+    const it = exportFtm(ctx, d.svc, { ...(q.dataset ? { dataset: q.dataset } : {}), recipients })[Symbol.asyncIterator]();
     // The first step decides the scope and writes the audit record; its errors still get a status.
     const first = await it.next();
     c.header("Content-Type", "application/x-ndjson; charset=utf-8");
@@ -34,7 +34,7 @@ export function exportRoutes(d: Deps) {
     const res: Response = stream(c, async (s) => {
       let r = first;
       while (!r.done) {
-        await s.write(`${JSON.stringify(r.value.entity)}\n`);
+        await s.write(`${JSON.stringify(r.value)}\n`);
         r = await it.next();
       }
     }, async (err, s) => {
