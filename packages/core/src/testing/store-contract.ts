@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isVizierError, type Statement } from "@vizier/model";
+import { assembleEntities, defaultModel, finishEntities, isVizierError, type Statement } from "@vizier/model";
 import { GENESIS, linkAudit, verifyAudit } from "../audit/chain";
 import type { AuditEntry } from "../audit/types";
 import type { IngestRun, StorePort } from "../ports/store";
@@ -258,6 +258,33 @@ export function runStoreContract(label: string, make: () => Promise<{ store: Sto
       let n = 0;
       for await (const b of store.scanStatements(scopeOf(systemCtx(), []), { dataset: "foreign" }, 40)) n += b.length;
       expect(n).toBe(250);
+    });
+
+    it("gives, where it has them, the entities assembleEntities makes of its statements from entity parts (scanEntityParts, readEntityParts)", async () => {
+      const w = await store.beginWrite(run("r1", "police"));
+      const many: Statement[] = [];
+      for (let i = 0; i < 60; i++) {
+        many.push(...testStatements(i % 3 ? dsA : dsC, `e${String(i).padStart(3, "0")}`, i % 4 ? "Person" : "Company", { name: `N ${i}` }, { handling: i % 5 ? "GREEN" : "RED" }));
+      }
+      await w.writeStatements(many);
+      await w.commit(run("r1", "police"), noAudit);
+      const model = defaultModel();
+      const datasets = await store.listDatasets();
+      for (const scope of [scopeOf(ctxFor("A"), datasets), scopeOf(ctxFor("B"), datasets), scopeOf(systemCtx(), datasets)]) {
+        for (const q of [{}, { schemas: ["Company"] }, { dataset: "foreign" }]) {
+          const want: unknown[] = [];
+          for await (const b of store.scanStatements(scope, q, 40)) want.push(...assembleEntities(model, b));
+          if (store.scanEntityParts) {
+            const got: unknown[] = [];
+            for await (const parts of store.scanEntityParts(scope, q, 40)) got.push(...finishEntities(model, parts));
+            expect(got).toEqual(want);
+          }
+        }
+        const ids = ["e001", "e004", "e005", "nobody"];
+        if (store.readEntityParts) {
+          expect(finishEntities(model, await store.readEntityParts(scope, ids))).toEqual(assembleEntities(model, await store.readStatements(scope, { entityIds: ids })));
+        }
+      }
     });
 
     it("finds reverse references within scope and counts the withheld ones", async () => {
