@@ -1,4 +1,4 @@
-import { VizierError, ID_PROP, type Dataset, type Statement } from "@vizier/model";
+import { VizierError, ID_PROP, type Dataset, type EntityParts, type Statement } from "@vizier/model";
 import type {
   AccessScope, AuditAppend, AuditEntry, Reference, AuditRecord, RetentionDue, RetentionPurge, IngestRun, QuarantineRow, SearchHit, StatementQuery, StorePort, StoreStats, StoreWriter,
   WithheldCount,
@@ -9,7 +9,7 @@ import { appendAuditTx } from "./audit";
 import { noNul } from "./copy-text";
 import { guarded, storeError } from "./errors";
 import { toAudit, toDataset, toQuarantine, toRun, type AuditDbRow, type DatasetRow, type QuarantineDbRow, type RunRow } from "./rows";
-import { BLOCK_READ, expandBlock, mergeBlocks, type BlockRow } from "./blocks";
+import { BLOCK_READ, blockParts, expandBlock, mergeBlocks, type BlockRow } from "./blocks";
 import { storeStats } from "./stats";
 import { ident, migrate } from "./schema";
 import { grantScopeCondition } from "./access-requests-sql";
@@ -167,13 +167,32 @@ export class PostgresStore implements StorePort {
     return out;
   }
 
-  /**
-   * Keyset pagination over blocks in primary-key order (entity first): each page is an index range
-   * scan, no cursor or connection is held between pages, and memory stays flat for any export
-   * size. A full page may end inside an entity, so that entity's blocks are read whole before its
-   * statements are merged; a page therefore holds about `batchSize` blocks' statements.
-   */
+  /** Statements of the readable blocks, page by page (blockPages). */
   async *scanStatements(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Statement[]> {
+    for await (const rows of this.blockPages(scope, q, batchSize)) yield mergeBlocks(rows);
+  }
+
+  /** The same scan as entity parts, without a statement per value (analytics loads, FtM exports). */
+  async *scanEntityParts(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncIterable<Map<string, EntityParts>> {
+    for await (const rows of this.blockPages(scope, q, batchSize)) {
+      const parts = blockParts(rows);
+      if (parts.size) yield parts;
+    }
+  }
+
+  async readEntityParts(scope: AccessScope, entityIds: readonly string[]): Promise<Map<string, EntityParts>> {
+    const out = new Map<string, EntityParts>();
+    for await (const parts of this.scanEntityParts(scope, { entityIds: [...new Set(entityIds)].sort() }, 10_000)) for (const [id, e] of parts) out.set(id, e);
+    return out;
+  }
+
+  /**
+   * Keyset pagination over the readable blocks in primary-key order (entity first): each page is an
+   * index range scan, no cursor or connection is held between pages, and memory stays flat for any
+   * export size. A full page may end inside an entity, so that entity's blocks are read whole
+   * before the page is handed out; a page therefore holds about `batchSize` blocks.
+   */
+  private async *blockPages(scope: AccessScope, q: StatementQuery, batchSize: number): AsyncGenerator<BlockRow[]> {
     if (q.entityIds && q.entityIds.length === 0) return;
     const sc = grantScopeCondition(scope, "s", 6);
     if (sc.none) return;
@@ -192,7 +211,7 @@ export class PostgresStore implements StorePort {
       const last = rows[rows.length - 1]!.entity_id;
       if (full) rows = [...rows.filter((r) => r.entity_id !== last), ...(await page(null, last, null))];
       after = last;
-      yield mergeBlocks(rows);
+      yield rows;
       if (!full) return;
     }
   }
