@@ -12,7 +12,7 @@ export { searchPage, type SearchFacets, type SearchPage, type SearchPageQuery } 
 export { FACETS, type Facet, type FacetCounts, type SearchFilters } from "./read/search-facets";
 export { SEARCH_SCAN_CAP } from "./read/search-scan";
 export { exportEntities, exportFtm, type ExportQuery } from "./read/export";
-export { listQuarantine, mayListQuarantine, type QuarantineQuery } from "./read/quarantine";
+export { listQuarantine, type QuarantineQuery } from "./read/quarantine";
 export * as sqlRows from "./sql/rows";
 export * from "./ports/jobs";
 export * as accounts from "./accounts/index";

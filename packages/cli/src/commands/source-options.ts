@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { VizierError } from "@vizier/model";
+import { readingOptions, type OpenOptions } from "@vizier/core/ingest";
 
 /** How to read a source file, as `vizier ingest` and `vizier map` take it on the command line. */
 export interface SourceCliOptions { format?: string; encoding?: string; sheet?: string; columns?: string[]; delimiter?: string; skipRows?: number }
@@ -38,15 +39,8 @@ export function addSourceOptions(cmd: Command): Command {
     .option("--sheet <name>", "XLSX sheet (default: all sheets)");
 }
 
-/** The parsed source options as the ingest pipeline and the mapped source take them. */
-export function sourceOptions(o: SourceCliOptions): { format?: Format; encoding?: string; sheet?: string; columns?: string[]; delimiter?: string; skipRows?: number } {
+/** The parsed source options as the ingest pipeline and the mapped source take them (`--format` checked). */
+export function sourceOptions(o: SourceCliOptions): OpenOptions {
   if (o.format !== undefined && !(FORMATS as readonly string[]).includes(o.format)) throw new VizierError("INVALID_ARGUMENT", `--format must be one of ${FORMATS.join(", ")}`);
-  return {
-    ...(o.format ? { format: o.format as Format } : {}),
-    ...(o.encoding ? { encoding: o.encoding } : {}),
-    ...(o.sheet ? { sheet: o.sheet } : {}),
-    ...(o.columns ? { columns: o.columns } : {}),
-    ...(o.delimiter ? { delimiter: o.delimiter } : {}),
-    ...(o.skipRows ? { skipRows: o.skipRows } : {}),
-  };
+  return readingOptions({ ...o, format: o.format as Format | undefined });
 }

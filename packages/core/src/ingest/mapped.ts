@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { defaultModel, defineStreamTask, runStreamTask, VizierError, workerThreads, type ErrorCode, type ErrorLocation } from "@vizier/model";
 import { applyMapping, compileMapping, parseMapping, type MappedEntity, type MappedValue } from "./mapping/index";
-import { openSource, type SourceFormat, type SourceRow } from "./readers/index";
+import { openSource, readingOptions, type OpenOptions, type SourceFormat, type SourceRow } from "./readers/index";
 
 /**
  * A tabular source read and mapped row by row: what the store writer needs of each source row,
@@ -9,19 +9,10 @@ import { openSource, type SourceFormat, type SourceRow } from "./readers/index";
  * reading, decoding, parsing and mapping overlap with the store's work on the main thread. Both
  * run the same code (`mapRows`), so a run's statements do not depend on where it was mapped.
  */
-export interface MappedSourceOptions {
+export interface MappedSourceOptions extends OpenOptions {
   file: string;
   mapping: string;
   dataset: string;
-  format?: SourceFormat;
-  encoding?: string;
-  sheet?: string;
-  /** CSV/TSV without a header row: its column names, in order. */
-  columns?: readonly string[];
-  /** CSV/TSV: the field delimiter (default: detected). */
-  delimiter?: string;
-  /** Lines (CSV/TSV) or rows of each sheet (XLSX) above the header to ignore. */
-  skipRows?: number;
 }
 
 /** One source row: refused (`problem`), filtered out, or the entities it maps to. */
@@ -68,14 +59,7 @@ async function* mapRows(opts: MappedSourceOptions, rowsPerBatch: number): AsyncG
     throw new VizierError("INVALID_ARGUMENT", `cannot read mapping ${opts.mapping}: ${(e as Error).message}`, { location: { file: opts.mapping }, cause: e });
   }
   const spec = parseMapping(mappingText, opts.mapping);
-  const sourceOpts: { format?: SourceFormat; encoding?: string; sheet?: string; columns?: readonly string[]; delimiter?: string; skipRows?: number } = {};
-  if (opts.format) sourceOpts.format = opts.format;
-  if (opts.encoding) sourceOpts.encoding = opts.encoding;
-  if (opts.sheet) sourceOpts.sheet = opts.sheet;
-  if (opts.columns) sourceOpts.columns = opts.columns;
-  if (opts.delimiter) sourceOpts.delimiter = opts.delimiter;
-  if (opts.skipRows) sourceOpts.skipRows = opts.skipRows;
-  const src = await openSource(opts.file, sourceOpts);
+  const src = await openSource(opts.file, readingOptions(opts));
   const model = defaultModel();
   const compiled = compileMapping(spec, model, src.columns, opts.mapping, src.multiValued);
   yield { open: { format: src.format } };

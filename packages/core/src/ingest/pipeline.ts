@@ -5,7 +5,7 @@ import type { Ctx } from "../context";
 import type { IngestRun, QuarantineRow, SourceRowEntities, StoreWriter } from "../ports/store";
 import type { Services } from "../services";
 import { openMapped, openMappedInWorker, type MappedSourceOptions } from "./mapped";
-import { openFtm, type SourceFormat } from "./readers/index";
+import { openFtm, readingOptions, type OpenOptions, type SourceFormat } from "./readers/index";
 import { validateFtmEntity } from "./ftm";
 import { rowProvenance, runProvenance, toStatements } from "./statements";
 
@@ -16,20 +16,12 @@ export interface IngestProgress {
   bytesTotal: number;
 }
 
-export interface IngestOptions {
+/** What to ingest, where, and how to read the file (OpenOptions: format, encoding, sheet, delimiter, columns, skipRows). */
+export interface IngestOptions extends OpenOptions {
   file: string;
   dataset: string;
   /** Mapping YAML file (required for tabular formats, not for FtM entity files). */
   mapping?: string;
-  format?: SourceFormat;
-  encoding?: string;
-  sheet?: string;
-  /** CSV/TSV without a header row: its column names, in order (the first line is data). */
-  columns?: readonly string[];
-  /** CSV/TSV: the field delimiter (default: detected). */
-  delimiter?: string;
-  /** Lines (CSV/TSV) or rows of each sheet (XLSX) above the header to ignore. */
-  skipRows?: number;
   batchSize?: number;
   /** 2 or more: read and map in a worker thread when the process allows it (default 1: in this thread). */
   threads?: number;
@@ -107,13 +99,7 @@ export async function ingestFile(ctx: Ctx, svc: Services, opts: IngestOptions): 
       progress(src.bytesRead(), src.bytesTotal);
     } else {
       if (!opts.mapping) throw new VizierError("INVALID_ARGUMENT", `ingesting ${opts.file} needs a mapping: --mapping <file.yml>`);
-      const mapOpts: MappedSourceOptions = { file: opts.file, mapping: opts.mapping, dataset: dataset.name };
-      if (opts.format) mapOpts.format = opts.format;
-      if (opts.encoding) mapOpts.encoding = opts.encoding;
-      if (opts.sheet) mapOpts.sheet = opts.sheet;
-      if (opts.columns) mapOpts.columns = opts.columns;
-      if (opts.delimiter) mapOpts.delimiter = opts.delimiter;
-      if (opts.skipRows) mapOpts.skipRows = opts.skipRows;
+      const mapOpts: MappedSourceOptions = { file: opts.file, mapping: opts.mapping, dataset: dataset.name, ...readingOptions(opts) };
       const src = await ((opts.threads ?? 1) > 1 ? openMappedInWorker(mapOpts) : openMapped(mapOpts));
       format = src.format;
       writer = await svc.store.beginWrite(run);

@@ -20,7 +20,7 @@ const CHUNK = 1000;
  * code of their own, so only the owning agency of the dataset (and, for a compartment, members
  * of its case) may list them, whatever the actor's role; the system actor may list all.
  */
-export function mayListQuarantine(ctx: Ctx, ds: Dataset): boolean {
+function mayListQuarantine(ctx: Ctx, ds: Dataset): boolean {
   if (ctx.actor.kind === "system") return true;
   return ds.agency === ctx.actor.agency && (!ds.compartment || ctx.actor.cases.includes(ds.compartment));
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { makeCtx, userActor, systemActor, type Ctx, type JobRecord, type JobsPort, type Services } from "@vizier/core";
-import { ingestFile, type IngestOptions, type IngestProgress } from "@vizier/core/ingest";
+import { ingestFile, readingOptions, type IngestOptions, type IngestProgress, type OpenOptions } from "@vizier/core/ingest";
 import { isVizierError, VizierError } from "@vizier/model";
 import type { FaultLogger } from "../errors";
 import { DEFAULT_LIMITS } from "../limits";
@@ -10,31 +10,19 @@ import { runAnalytics, runResolve, type AnalyticsJobParams, type JobKind, type P
 
 export const INGEST_FORMATS = ["csv", "xlsx", "jsonl", "ftm"] as const;
 
-/** What an ingest job runs: the uploaded file and mapping as saved in the job's folder. */
-export interface IngestJobParams {
+/** What an ingest job runs: the uploaded file and mapping as saved in the job's folder, and how to read the file. */
+export interface IngestJobParams extends OpenOptions {
   dataset: string;
   fileName: string;
   file: string;
   mapping?: string;
-  format?: (typeof INGEST_FORMATS)[number];
-  encoding?: string;
-  sheet?: string;
-  /** CSV/TSV without a header row: its column names. */
-  columns?: string[];
-  /** Lines (CSV/TSV) or rows of each sheet (XLSX) above the header to ignore. */
-  skipRows?: number;
 }
 
-export interface IngestUpload {
+export interface IngestUpload extends OpenOptions {
   dataset: string;
   fileName: string;
   bytes: Uint8Array;
   mapping?: string;
-  format?: IngestJobParams["format"];
-  encoding?: string;
-  sheet?: string;
-  columns?: string[];
-  skipRows?: number;
 }
 
 /** The message a job left running by a stopped server gets on the next start. */
@@ -109,17 +97,12 @@ export class JobRunner {
     const id = randomUUID();
     const dir = join(this.opts.uploadDir, id);
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const params: IngestJobParams = { dataset: up.dataset, fileName: up.fileName, file: join(dir, safeFileName(up.fileName)) };
+    const params: IngestJobParams = { dataset: up.dataset, fileName: up.fileName, file: join(dir, safeFileName(up.fileName)), ...readingOptions(up) };
     await writeFile(params.file, up.bytes, { mode: 0o600 });
     if (up.mapping !== undefined) {
       params.mapping = join(dir, "mapping.yml");
       await writeFile(params.mapping, up.mapping, { mode: 0o600 });
     }
-    if (up.format) params.format = up.format;
-    if (up.encoding) params.encoding = up.encoding;
-    if (up.sheet) params.sheet = up.sheet;
-    if (up.columns) params.columns = up.columns;
-    if (up.skipRows) params.skipRows = up.skipRows;
     const a = ctx.actor;
     const job: JobRecord = {
       id, kind: "ingest", status: "queued", purpose: ctx.purpose, params: { ...params }, progress: {}, cancelRequested: false,
@@ -229,15 +212,10 @@ export class JobRunner {
       }
       const p = job.params as unknown as IngestJobParams;
       const opts: IngestOptions = {
-        file: p.file, dataset: p.dataset, signal: controller.signal,
+        file: p.file, dataset: p.dataset, signal: controller.signal, ...readingOptions(p),
         onProgress: (x: IngestProgress) => Object.assign(progress, x),
       };
       if (p.mapping) opts.mapping = p.mapping;
-      if (p.format) opts.format = p.format;
-      if (p.encoding) opts.encoding = p.encoding;
-      if (p.sheet) opts.sheet = p.sheet;
-      if (p.columns) opts.columns = p.columns;
-      if (p.skipRows) opts.skipRows = p.skipRows;
       const report = await ingestFile(ctx, this.svc, opts);
       const { file: _path, ...rest } = report;
       await this.finish(job.id, "succeeded", { result: { ...rest, file: p.fileName }, progress: { ...progress } });

@@ -4,6 +4,7 @@ import { VizierError } from "@vizier/model";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
+import { readingOptions } from "@vizier/core/ingest";
 import { INGEST_FORMATS, type IngestJobParams } from "../jobs/runner";
 import { DATA_PROBLEMS, IdParam, jsonResponse, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
 
@@ -104,10 +105,7 @@ export function jobRoutes(d: Deps) {
       const mapping = form.mapping === undefined ? undefined : typeof form.mapping === "string" ? form.mapping : await form.mapping.text();
       const job = await d.jobs.submitIngest(ctx, {
         dataset: form.dataset, fileName: form.file.name || "upload", bytes: new Uint8Array(await form.file.arrayBuffer()),
-        ...(mapping !== undefined ? { mapping } : {}), ...(form.format ? { format: form.format } : {}),
-        ...(form.encoding ? { encoding: form.encoding } : {}), ...(form.sheet ? { sheet: form.sheet } : {}),
-        ...(form.columns ? { columns: form.columns } : {}),
-        ...(form.skipRows ? { skipRows: form.skipRows } : {}),
+        ...(mapping !== undefined ? { mapping } : {}), ...readingOptions(form),
       });
       return c.json(jobJson(job), 202);
     })

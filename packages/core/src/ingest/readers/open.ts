@@ -39,6 +39,21 @@ export async function openSource(file: string, opts: OpenOptions = {}): Promise<
   }
 }
 
+/**
+ * How to read a file, as set in `o` (any options object carrying them: the CLI's, an ingest's, a
+ * job's), unset ones left out. One place that knows which options say how a file is read.
+ */
+export function readingOptions(o: OpenOptions): OpenOptions {
+  const out: OpenOptions = {};
+  if (o.format) out.format = o.format;
+  if (o.encoding) out.encoding = o.encoding;
+  if (o.sheet) out.sheet = o.sheet;
+  if (o.delimiter) out.delimiter = o.delimiter;
+  if (o.columns) out.columns = o.columns;
+  if (o.skipRows) out.skipRows = o.skipRows;
+  return out;
+}
+
 /** A text encoding to read with; `fallback`: detected UTF-8 that may turn out to be Windows-1252. */
 export interface EncodingChoice {
   name: string;

@@ -37,6 +37,7 @@ export interface OpenedSource {
   bytesRead(): number;
 }
 
+/** How to read a source file; every field optional (detected or none when unset). */
 export interface OpenOptions {
   format?: SourceFormat;
   encoding?: string;
