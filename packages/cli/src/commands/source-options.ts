@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { VizierError } from "@vizier/model";
-import { readingOptions, type OpenOptions } from "@vizier/core/ingest";
+import { parseColumnNames, readingOptions, type OpenOptions } from "@vizier/core/ingest";
 
 /** How to read a source file, as `vizier ingest` and `vizier map` take it on the command line. */
 export interface SourceCliOptions { format?: string; encoding?: string; sheet?: string; columns?: string[]; delimiter?: string; skipRows?: number }
@@ -10,8 +10,8 @@ export type Format = (typeof FORMATS)[number];
 
 /** `--columns a,b,c`: names for the columns of a CSV/TSV without a header row. */
 function parseColumns(v: string): string[] {
-  const names = v.split(",").map((s) => s.trim());
-  if (names.some((n) => n === "")) throw new VizierError("INVALID_ARGUMENT", `--columns needs a comma-separated list of names, one per column, none empty: "${v}"`);
+  const names = parseColumnNames(v);
+  if (!names) throw new VizierError("INVALID_ARGUMENT", `--columns needs a comma-separated list of names, one per column, none empty: "${v}"`);
   return names;
 }
 

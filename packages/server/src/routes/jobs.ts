@@ -4,7 +4,7 @@ import { VizierError } from "@vizier/model";
 import type { Deps } from "../deps";
 import { router } from "../deps";
 import { requestCtx } from "../auth/middleware";
-import { readingOptions } from "@vizier/core/ingest";
+import { parseColumnNames, readingOptions } from "@vizier/core/ingest";
 import { INGEST_FORMATS, type IngestJobParams } from "../jobs/runner";
 import { DATA_PROBLEMS, IdParam, jsonResponse, pageQuery, problems, PURPOSE_PARAMETER } from "../schemas";
 
@@ -20,9 +20,9 @@ const UploadSchema = z.object({
   columns: z.string().max(10_000).optional().openapi({ description: "CSV/TSV without a header row: its column names, comma-separated, in order (the first line is then data)" })
     .transform((v, ctx) => {
       if (v === undefined) return undefined;
-      const names = v.split(",").map((s) => s.trim());
-      if (names.some((n) => n === "")) ctx.addIssue({ code: "custom", message: "columns: a comma-separated list of names, none empty" });
-      return names;
+      const names = parseColumnNames(v);
+      if (!names) ctx.addIssue({ code: "custom", message: "columns: a comma-separated list of names, none empty" });
+      return names ?? undefined;
     }),
   skipRows: z.coerce.number().int().min(0).max(1_000_000).optional().openapi({ description: "lines (CSV/TSV) or rows of each sheet (XLSX) above the header to ignore: a title, notes" }),
 }).openapi("IngestUpload");

@@ -1,5 +1,5 @@
 export type { FtmEntity, FtmRecord, OpenedFtm, OpenedSource, OpenOptions, RowProblem, SourceFormat, SourceRow } from "./types";
 export { detectFormat, detectEncoding, detectDelimiter } from "./sniff";
-export { openSource, readingOptions } from "./open";
+export { openSource, parseColumnNames, readingOptions } from "./open";
 export { openFtm } from "./ftm";
 export { MIXED_ENCODING } from "./csv";

@@ -54,6 +54,12 @@ export function readingOptions(o: OpenOptions): OpenOptions {
   return out;
 }
 
+/** Column names given as `a,b,c` (for a file without a header row), trimmed; null when one is empty. */
+export function parseColumnNames(v: string): string[] | null {
+  const names = v.split(",").map((s) => s.trim());
+  return names.some((n) => n === "") ? null : names;
+}
+
 /** A text encoding to read with; `fallback`: detected UTF-8 that may turn out to be Windows-1252. */
 export interface EncodingChoice {
   name: string;
