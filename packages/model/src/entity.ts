@@ -32,22 +32,31 @@ export interface EntityParts {
  */
 export function assembleEntities(model: Registry, statements: Iterable<Statement>): FtmEntity[] {
   const byId = new Map<string, EntityParts>();
-  for (const s of statements) {
-    let e = byId.get(s.entityId);
-    if (!e) {
-      e = { schemata: new Set(), props: new Map(), datasets: new Set(), first: s.firstSeen, last: s.lastSeen };
-      byId.set(s.entityId, e);
-    }
-    e.schemata.add(s.schema);
-    e.datasets.add(s.dataset);
-    if (s.firstSeen < e.first) e.first = s.firstSeen;
-    if (s.lastSeen > e.last) e.last = s.lastSeen;
-    if (s.prop === ID_PROP) continue;
-    let vals = e.props.get(s.prop);
-    if (!vals) e.props.set(s.prop, (vals = new Set()));
-    vals.add(s.value);
-  }
+  for (const s of statements) addPartValue(addParts(byId, s.entityId, s.schema, s.dataset, s.firstSeen, s.lastSeen), s.prop, s.value);
   return finishEntities(model, byId);
+}
+
+/**
+ * An entity's parts in `byId`, made when missing, with what a statement or a block of statements
+ * adds besides values: its schema and dataset, and first and last seen widened to include it.
+ * The one rule assembleEntities and the stores' part scans share.
+ */
+export function addParts(byId: Map<string, EntityParts>, id: string, schema: string, dataset: string, firstSeen: string, lastSeen: string): EntityParts {
+  let e = byId.get(id);
+  if (!e) byId.set(id, (e = { schemata: new Set(), props: new Map(), datasets: new Set(), first: firstSeen, last: lastSeen }));
+  e.schemata.add(schema);
+  e.datasets.add(dataset);
+  if (firstSeen < e.first) e.first = firstSeen;
+  if (lastSeen > e.last) e.last = lastSeen;
+  return e;
+}
+
+/** Adds a value to an entity's parts (the `id` pseudo-statement holds none). */
+export function addPartValue(e: EntityParts, prop: string, value: string): void {
+  if (prop === ID_PROP) return;
+  let vals = e.props.get(prop);
+  if (!vals) e.props.set(prop, (vals = new Set()));
+  vals.add(value);
 }
 
 /**

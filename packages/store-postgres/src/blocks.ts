@@ -6,7 +6,7 @@
  * aligned with body, null where equal), so the block key — md5(schema, body) — ignores originals
  * and a re-ingest that only changes an original updates the stored block instead of adding one.
  */
-import { ID_PROP, makeStatementId, searchKind, type EntityParts, type Statement } from "@vizier/model";
+import { addPartValue, addParts, makeStatementId, searchKind, type EntityParts, type Statement } from "@vizier/model";
 import { copyField } from "./copy-text";
 import { fold, identWords } from "./search-sql";
 
@@ -228,18 +228,8 @@ export function blockParts(rows: readonly BlockRow[]): Map<string, EntityParts> 
   for (const r of rows) {
     const body = JSON.parse(r.body) as Array<[string, string, string]>;
     if (body.length === 0) continue;
-    let e = byId.get(r.entity_id);
-    if (!e) byId.set(r.entity_id, (e = { schemata: new Set(), props: new Map(), datasets: new Set(), first: r.first_seen, last: r.last_seen }));
-    e.schemata.add(r.schema);
-    e.datasets.add(r.dataset);
-    if (r.first_seen < e.first) e.first = r.first_seen;
-    if (r.last_seen > e.last) e.last = r.last_seen;
-    for (const [prop, , value] of body) {
-      if (prop === ID_PROP) continue;
-      let vals = e.props.get(prop);
-      if (!vals) e.props.set(prop, (vals = new Set()));
-      vals.add(value);
-    }
+    const e = addParts(byId, r.entity_id, r.schema, r.dataset, r.first_seen, r.last_seen);
+    for (const [prop, , value] of body) addPartValue(e, prop, value);
   }
   return byId;
 }

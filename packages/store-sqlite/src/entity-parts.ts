@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { scopeAllows, type AccessScope } from "@vizier/core";
-import { ID_PROP, type EntityParts } from "@vizier/model";
+import { addPartValue, addParts, type EntityParts } from "@vizier/model";
 import { prepared } from "./prepared";
 import type { PropTable } from "./rows";
 
@@ -25,24 +25,13 @@ export function readEntityParts(db: Database.Database, props: PropTable, scope: 
 /** The readable parts of the entities of these block rows (each entity's blocks all among them), in entity id order. */
 export function partsOf(rows: readonly PartsRow[], props: PropTable, scope: AccessScope): Map<string, EntityParts> {
   const byId = new Map<string, EntityParts>();
-  for (const id of [...new Set(rows.map((r) => r.entity_id))].sort()) byId.set(id, { schemata: new Set(), props: new Map(), datasets: new Set(), first: "", last: "" });
   for (const r of rows) {
     if (!scopeAllows(scope, r.dataset, r.handling, r.entity_id)) continue;
     const values = JSON.parse(r.body) as Array<[number, string, string?]>;
     if (values.length === 0) continue;
-    const e = byId.get(r.entity_id)!;
-    e.schemata.add(r.schema);
-    e.datasets.add(r.dataset);
-    if (e.first === "" || r.first_seen < e.first) e.first = r.first_seen;
-    if (r.last_seen > e.last) e.last = r.last_seen;
-    for (const [code, value] of values) {
-      const name = props.get(code).name;
-      if (name === ID_PROP) continue;
-      let vals = e.props.get(name);
-      if (!vals) e.props.set(name, (vals = new Set()));
-      vals.add(value);
-    }
+    const e = addParts(byId, r.entity_id, r.schema, r.dataset, r.first_seen, r.last_seen);
+    for (const [code, value] of values) addPartValue(e, props.get(code).name, value);
   }
-  for (const [id, e] of byId) if (e.schemata.size === 0) byId.delete(id);
-  return byId;
+  // Rows need not come in entity order; the parts do.
+  return new Map([...byId].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
