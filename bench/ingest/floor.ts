@@ -87,8 +87,23 @@ function sqliteFloor(): void {
     CREATE VIRTUAL TABLE fts USING fts5(text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
   `);
   const K = 64;
-  const many = (sql: string, cols: number) => db.prepare(sql + new Array(K).fill(`(${new Array(cols).fill("?").join(",")})`).join(","));
-  const one = (sql: string, cols: number) => db.prepare(sql + `(${new Array(cols).fill("?").join(",")})`);
+  /**
+   * Inserts rows 0 … n−1, K to a multi-row INSERT and the rest one by one; `fill(j, p, at)` writes
+   * row j's values into p from position `at` (no array per row: only SQLite's work is timed).
+   */
+  const insertAll = (sql: string, cols: number, n: number, fill: (j: number, p: unknown[], at: number) => void) => {
+    const tuple = `(${new Array(cols).fill("?").join(",")})`;
+    const many = db.prepare(sql + new Array(K).fill(tuple).join(","));
+    const one = db.prepare(sql + tuple);
+    const p = new Array<unknown>(K * cols);
+    let i = 0;
+    for (; i + K <= n; i += K) {
+      for (let k = 0; k < K; k++) fill(i + k, p, k * cols);
+      many.run(p);
+    }
+    const p1 = new Array<unknown>(cols);
+    for (; i < n; i++) { fill(i, p1, 0); one.run(p1); }
+  };
   const timed = (step: string, f: () => void) => {
     const c = process.cpuUsage();
     const t = performance.now();
@@ -98,31 +113,12 @@ function sqliteFloor(): void {
   };
   const n = ids.length;
   db.exec("BEGIN IMMEDIATE");
-  timed("blocks: append (id, entity, provenance, hash, count, body), 64 a statement", () => {
-    const bm = many("INSERT INTO blocks (id, entity_id, prov, hash, n, body) VALUES ", 6);
-    const b1 = one("INSERT INTO blocks (id, entity_id, prov, hash, n, body) VALUES ", 6);
-    const p = new Array<unknown>(K * 6);
-    let i = 0;
-    for (; i + K <= n; i += K) {
-      for (let k = 0; k < K; k++) {
-        const j = i + k;
-        p[k * 6] = j + 1; p[k * 6 + 1] = ids[j]; p[k * 6 + 2] = 1; p[k * 6 + 3] = hashes[j]; p[k * 6 + 4] = 7; p[k * 6 + 5] = bodies[j];
-      }
-      bm.run(p);
-    }
-    for (; i < n; i++) b1.run(i + 1, ids[i], 1, hashes[i], 7, bodies[i]);
-  });
-  timed("search documents: FTS5 (unicode61, remove_diacritics 2), contentless", () => {
-    const fm = many("INSERT INTO fts (rowid, text) VALUES ", 2);
-    const f1 = one("INSERT INTO fts (rowid, text) VALUES ", 2);
-    const p = new Array<unknown>(K * 2);
-    let i = 0;
-    for (; i + K <= n; i += K) {
-      for (let k = 0; k < K; k++) { p[k * 2] = i + k + 1; p[k * 2 + 1] = docs[i + k]; }
-      fm.run(p);
-    }
-    for (; i < n; i++) f1.run(i + 1, docs[i]);
-  });
+  timed("blocks: append (id, entity, provenance, hash, count, body), 64 a statement", () =>
+    insertAll("INSERT INTO blocks (id, entity_id, prov, hash, n, body) VALUES ", 6, n, (j, p, at) => {
+      p[at] = j + 1; p[at + 1] = ids[j]; p[at + 2] = 1; p[at + 3] = hashes[j]; p[at + 4] = 7; p[at + 5] = bodies[j];
+    }));
+  timed("search documents: FTS5 (unicode61, remove_diacritics 2), contentless", () =>
+    insertAll("INSERT INTO fts (rowid, text) VALUES ", 2, n, (j, p, at) => { p[at] = j + 1; p[at + 1] = docs[j]; }));
   timed("keys: (entity, hash) → block, inserted in key order", () => {
     db.exec("INSERT INTO block_keys SELECT entity_id, hash, id FROM blocks ORDER BY 1, 2");
   });
